@@ -1,0 +1,265 @@
+package com.disputeassistant.dispute;
+
+import com.disputeassistant.conversation.Address;
+import com.disputeassistant.marketplace.DeliveryStatus;
+import com.disputeassistant.marketplace.Money;
+import com.disputeassistant.marketplace.Order;
+import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.marketplace.Terms;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One order's dispute: the aggregate that the procedure changes and the store saves as JSON.
+ *
+ * <p>It is mutable on purpose: an instance lives for exactly one turn (loaded, changed by the
+ * procedure's actions, saved), and is never shared between threads or kept between messages. The
+ * procedure is the only writer; channels and the engine only read it.
+ */
+public final class Dispute {
+    private DisputeId id;
+    private Order order;
+    private PersonId openedBy;
+    private Instant openedAt;
+    private Reason reason;
+    private String description;
+
+    private Step step;
+    /** Counts step changes; a reply option offered at one step is refused at any later one. */
+    private int stepSeq;
+    private Instant stepDeadline;
+
+    private Terms terms;
+    private String termsDefinedByMediator;
+    private Set<Role> termsConfirmedBy = EnumSet.noneOf(Role.class);
+
+    private Role resolutionProposedBy;
+
+    private List<Task> tasks = new ArrayList<>();
+
+    private PersonId replacementExpert;
+    private int reworkRound;
+    private Instant reworkDeadline;
+    private List<Extension> extensions = new ArrayList<>();
+    private boolean redelivered;
+    private StallReason stalledBecause;
+    private boolean moneyBackRequested;
+
+    private int feeRound;
+    private Map<Role, Money> feeProposals = new EnumMap<>(Role.class);
+    private Money feeSuggestion;
+    private Set<Role> feeSuggestionAcceptedBy = EnumSet.noneOf(Role.class);
+
+    private HandoffReason handoffReason;
+    private Step resumeStep;
+    private String mediator;
+
+    private Map<String, Address> contacts = new LinkedHashMap<>();
+
+    private Outcome outcome;
+
+    private Dispute() {
+        // for the store's JSON mapper
+    }
+
+    /** A new dispute at intake, about one order, opened by one of its two parties. */
+    public static Dispute open(DisputeId id, Order order, PersonId openedBy, Instant now) {
+        if (!order.involves(openedBy)) {
+            throw new IllegalArgumentException(openedBy + " is not a party to order " + order.id());
+        }
+        Dispute dispute = new Dispute();
+        dispute.id = Objects.requireNonNull(id);
+        dispute.order = order;
+        dispute.openedBy = openedBy;
+        dispute.openedAt = now;
+        dispute.step = Step.INTAKE;
+        dispute.terms = order.terms();
+        return dispute;
+    }
+
+    // ---- reading ----
+
+    public DisputeId id() { return id; }
+    public Order order() { return order; }
+    public PersonId client() { return order.client(); }
+    public PersonId originalExpert() { return order.expert(); }
+    public PersonId openedBy() { return openedBy; }
+    public Instant openedAt() { return openedAt; }
+    public Optional<Reason> reason() { return Optional.ofNullable(reason); }
+    public Optional<String> description() { return Optional.ofNullable(description); }
+    public Step step() { return step; }
+    public int stepSeq() { return stepSeq; }
+    public Optional<Instant> stepDeadline() { return Optional.ofNullable(stepDeadline); }
+    public Terms terms() { return terms; }
+    public Optional<String> termsDefinedByMediator() { return Optional.ofNullable(termsDefinedByMediator); }
+    public Set<Role> termsConfirmedBy() { return Set.copyOf(termsConfirmedBy); }
+    public Optional<Role> resolutionProposedBy() { return Optional.ofNullable(resolutionProposedBy); }
+    public List<Task> tasks() { return List.copyOf(tasks); }
+    public Optional<PersonId> replacementExpert() { return Optional.ofNullable(replacementExpert); }
+    public int reworkRound() { return reworkRound; }
+    public Optional<Instant> reworkDeadline() { return Optional.ofNullable(reworkDeadline); }
+    public List<Extension> extensions() { return List.copyOf(extensions); }
+    public boolean redelivered() { return redelivered; }
+    public Optional<StallReason> stalledBecause() { return Optional.ofNullable(stalledBecause); }
+    public boolean moneyBackRequested() { return moneyBackRequested; }
+    public int feeRound() { return feeRound; }
+    public Map<Role, Money> feeProposals() { return Map.copyOf(feeProposals); }
+    public Optional<Money> feeSuggestion() { return Optional.ofNullable(feeSuggestion); }
+    public Set<Role> feeSuggestionAcceptedBy() { return Set.copyOf(feeSuggestionAcceptedBy); }
+    public Optional<HandoffReason> handoffReason() { return Optional.ofNullable(handoffReason); }
+    public Optional<Step> resumeStep() { return Optional.ofNullable(resumeStep); }
+    /** The claiming mediator's channel identity, once claimed. */
+    public Optional<String> mediator() { return Optional.ofNullable(mediator); }
+    public Optional<Outcome> outcome() { return Optional.ofNullable(outcome); }
+    public Money price() { return terms.price(); }
+    public Money paid() { return terms.paid(); }
+    public boolean isClosed() { return step == Step.CLOSED; }
+
+    /** The expert who does the rework now: the replacement once one accepted, else the order's expert. */
+    public PersonId workingExpert() {
+        return replacementExpert != null ? replacementExpert : order.expert();
+    }
+
+    /** The dispute's role for a person, if they are a party. */
+    public Optional<Role> roleOf(PersonId person) {
+        if (person.equals(order.client())) {
+            return Optional.of(Role.CLIENT);
+        }
+        if (person.equals(order.expert())) {
+            return Optional.of(Role.EXPERT);
+        }
+        if (person.equals(replacementExpert)) {
+            return Optional.of(Role.REPLACEMENT_EXPERT);
+        }
+        return Optional.empty();
+    }
+
+    /** Everyone the bot writes to about this dispute, in a stable order. */
+    public List<PersonId> parties() {
+        List<PersonId> parties = new ArrayList<>(List.of(order.client(), order.expert()));
+        if (replacementExpert != null) {
+            parties.add(replacementExpert);
+        }
+        return parties;
+    }
+
+    /** Where the person was last reached about this dispute, if they wrote to the bot about it. */
+    public Optional<Address> contact(PersonId person) {
+        return Optional.ofNullable(contacts.get(person.value()));
+    }
+
+    public Optional<Task> task(int number) {
+        return tasks.stream().filter(task -> task.number() == number).findFirst();
+    }
+
+    public Optional<Extension> pendingExtension() {
+        return extensions.stream().filter(e -> e.answer() == ExtensionAnswer.PENDING).findFirst();
+    }
+
+    /** Was anything delivered at all: by the order, or by a redelivery in this dispute. */
+    public boolean anythingDelivered() {
+        return order.deliveryStatus() != DeliveryStatus.NOT_DELIVERED || redelivered;
+    }
+
+    /** S6: the bot never offers a full refund on its own once the client confirmed a delivered task as done. */
+    public boolean anyTaskConfirmedDone() {
+        return tasks.stream().anyMatch(task -> task.verdict() == TaskVerdict.DONE);
+    }
+
+    // ---- changing: only the procedure calls these ----
+
+    public void moveTo(Step next, Instant deadline) {
+        if (next != step) {
+            stepSeq++;
+        }
+        step = next;
+        stepDeadline = deadline;
+    }
+
+    public void chooseReason(Reason chosen) { reason = chosen; }
+    public void describe(String text) { description = text; }
+    public void proposeResolution(Role by) { resolutionProposedBy = by; }
+    public void confirmTerms(Role by) { termsConfirmedBy.add(by); }
+    public void resetTermsConfirmations() { termsConfirmedBy.clear(); }
+    public void defineTerms(String definition) { termsDefinedByMediator = definition; }
+
+    public Task addTask(String text) {
+        int next = tasks.stream().mapToInt(Task::number).max().orElse(0) + 1;
+        Task task = Task.proposed(next, text);
+        tasks.add(task);
+        return task;
+    }
+
+    public void removeTask(int number) { tasks.removeIf(task -> task.number() == number); }
+
+    public void replaceTask(Task changed) {
+        tasks.replaceAll(task -> task.number() == changed.number() ? changed : task);
+    }
+
+    public void assignReplacement(PersonId person) { replacementExpert = person; }
+    public void withdrawReplacement() { replacementExpert = null; }
+
+    public void startRework(Instant deadline) {
+        reworkRound++;
+        reworkDeadline = deadline;
+        redelivered = false;
+        stalledBecause = null;
+        tasks.replaceAll(task -> task.withDoneClaimed(false).withVerdict(TaskVerdict.UNCHECKED));
+    }
+
+    public void extendRework(Instant deadline) { reworkDeadline = deadline; }
+    public void recordExtension(Extension extension) { extensions.add(extension); }
+
+    public void answerPendingExtension(ExtensionAnswer answer, Instant at) {
+        extensions.replaceAll(e -> e.answer() == ExtensionAnswer.PENDING ? e.answered(answer, at) : e);
+    }
+
+    public void markRedelivered() { redelivered = true; }
+    public void stall(StallReason why) { stalledBecause = why; }
+    public void requestMoneyBack() { moneyBackRequested = true; }
+
+    public void proposeFee(Role by, Money fee) { feeProposals.put(by, fee); }
+    public void suggestFee(Money fee) {
+        feeSuggestion = fee;
+        feeSuggestionAcceptedBy.clear();
+    }
+    public void acceptFeeSuggestion(Role by) { feeSuggestionAcceptedBy.add(by); }
+
+    public void nextFeeRound() {
+        feeRound++;
+        feeProposals.clear();
+        feeSuggestion = null;
+        feeSuggestionAcceptedBy.clear();
+    }
+
+    public void handOff(HandoffReason why, Step resumeAt) {
+        handoffReason = why;
+        resumeStep = resumeAt;
+        mediator = null;
+    }
+
+    public void claim(String mediatorIdentity) { mediator = mediatorIdentity; }
+
+    public void handBack() {
+        handoffReason = null;
+        resumeStep = null;
+        mediator = null;
+    }
+
+    public void rememberContact(PersonId person, Address address) { contacts.put(person.value(), address); }
+
+    public void close(Outcome finalOutcome) {
+        if (outcome != null) {
+            throw new IllegalStateException("dispute " + id + " is already closed with " + outcome.type());
+        }
+        outcome = finalOutcome;
+    }
+}

@@ -1,0 +1,24 @@
+package com.disputeassistant.marketplace;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to the marketplace: the source of truth for people and orders. The bot only reads it; the
+ * default implementation reads a YAML file ({@link YamlMarketplace}).
+ */
+public interface Marketplace {
+
+    Optional<Order> order(OrderId id);
+
+    /** Orders in which the person is client or expert, in the marketplace's order. */
+    List<Order> ordersOf(PersonId person);
+
+    Optional<Person> person(PersonId id);
+
+    /** The account that is known by this channel identity, if any. */
+    Optional<Person> personByIdentity(ChannelIdentity identity);
+
+    /** Everyone, for choosing a replacement expert and for the playground's identity picker. */
+    List<Person> people();
+}

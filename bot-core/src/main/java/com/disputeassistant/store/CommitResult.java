@@ -1,0 +1,19 @@
+package com.disputeassistant.store;
+
+import com.disputeassistant.dispute.DisputeId;
+
+/** What became of a {@link Change}. */
+public sealed interface CommitResult {
+
+    /** Applied; the dispute is now at {@code version}. */
+    record Committed(long version) implements CommitResult {
+    }
+
+    /** Not applied: someone else changed the dispute first. Reload and try again. */
+    record VersionConflict(long currentVersion) implements CommitResult {
+    }
+
+    /** Not applied: the order already has an open dispute (only when creating one). */
+    record OrderAlreadyDisputed(DisputeId openDispute) implements CommitResult {
+    }
+}

@@ -1,0 +1,38 @@
+package com.disputeassistant.store;
+
+import com.disputeassistant.conversation.TranscriptEntry;
+import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.PersonId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to where disputes live. Nothing is kept in memory between messages: every turn loads the
+ * dispute, acts, and commits one {@link Change}, so any instance of the app can take the next message.
+ *
+ * <p>Commit is atomic and conditional: it applies only if the dispute is still at the version the
+ * turn loaded, so two instances (or two clicks) can never both apply a step. Creating a dispute
+ * (expected version 0) also claims its order: one open dispute per order. Closing a dispute releases
+ * the order, drops it from its parties' open disputes, and, when the outcome carries money, publishes
+ * the outcome once for the payments system.
+ */
+public interface DisputeStore {
+
+    Optional<StoredDispute> load(DisputeId id);
+
+    CommitResult commit(Change change);
+
+    /** The person's open disputes (as client, expert or replacement expert), oldest first. */
+    List<DisputeId> openDisputesOf(PersonId person);
+
+    /** The dispute this identity last acted on, for free text that names no dispute. */
+    Optional<DisputeId> focusOf(ChannelIdentity identity);
+
+    /** Every recorded transition, oldest first. */
+    List<TimelineEntry> timeline(DisputeId id);
+
+    /** The latest transcript lines, oldest first, at most {@code limit}. */
+    List<TranscriptEntry> transcript(DisputeId id, int limit);
+}
