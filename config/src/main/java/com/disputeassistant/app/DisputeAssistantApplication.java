@@ -1,0 +1,27 @@
+package com.disputeassistant.app;
+
+import com.disputeassistant.web.WebAdapterConfiguration;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Starts Dispute Assistant. Component scanning covers only this package and its feature
+ * sub-packages; the channels come in through their adapters' own configuration classes.
+ */
+@SpringBootApplication
+@Import(WebAdapterConfiguration.class)
+public class DisputeAssistantApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DisputeAssistantApplication.class, args);
+    }
+
+    /** Deadlines, timelines and stored times are UTC, whatever the server's time zone. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,78 @@
+package com.disputeassistant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.disputeassistant.conversation.ConversationEngine;
+import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.RedisDisputeStore;
+import com.disputeassistant.testing.RedisTestSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole application on a random port, against the tests' Redis (so no embedded Redis in ./data). */
+@SpringBootTest(classes = DisputeAssistantApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class DisputeAssistantApplicationIT {
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("dispute.redis.url", RedisTestSupport::redisUrl);
+        registry.add("dispute.redis.key-prefix", RedisTestSupport::uniquePrefix);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void wiresTheEngineToRedisTheMarketplaceAndTheChannels() {
+        assertThat(context.getBean(DisputeStore.class)).isInstanceOf(RedisDisputeStore.class);
+        assertThat(context.getBean(Marketplace.class).people()).isNotEmpty();
+        assertThat(context.getBean(ProcedureSettings.class).mediators()).isNotEmpty();
+        assertThat(context.getBeansOfType(ConversationEngine.class)).hasSize(1);
+        assertThat(context.getBeansOfType(Delivery.class)).hasSize(1);
+    }
+
+    @Test
+    void healthIsUpWithRedisDetails() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = JsonMapper.shared().readTree(response.body());
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        JsonNode redis = health.path("components").path("redis");
+        assertThat(redis.path("status").asString()).isEqualTo("UP");
+        assertThat(redis.path("details").path("server").asString()).isEqualTo("external (REDIS_URL)");
+        assertThat(redis.path("details").path("location").asString()).startsWith("redis");
+    }
+
+    @Test
+    void servesNoOtherActuatorEndpoint() throws Exception {
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

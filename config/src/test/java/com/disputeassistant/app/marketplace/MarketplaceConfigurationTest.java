@@ -1,0 +1,103 @@
+package com.disputeassistant.app.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.disputeassistant.app.StartupProblem;
+import com.disputeassistant.app.StartupProblems;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.marketplace.PersonId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Which marketplace the application reads, and how it refuses a file it cannot use. */
+class MarketplaceConfigurationTest {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(MarketplaceConfiguration.class);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheBundledSampleWhenNoFileIsSet() {
+        context.withPropertyValues("dispute.marketplace.file=").run(app -> {
+            Marketplace marketplace = app.getBean(Marketplace.class);
+            assertThat(marketplace.person(new PersonId("alice"))).isPresent();
+            assertThat(marketplace.personByIdentity(ChannelIdentity.of("web:bob"))).isPresent();
+        });
+    }
+
+    @Test
+    void readsTheNamedFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("market.yml"), """
+                people:
+                  - id: zoe
+                    name: Zoe Client
+                    identities: [web:zoe]
+                  - id: yann
+                    name: Yann Expert
+                    identities: [web:yann]
+                orders:
+                  - id: ORD-1
+                    title: A logo
+                    client: zoe
+                    expert: yann
+                    deliverables: [Three logo drafts]
+                    deadline: 2026-12-01
+                    currency: EUR
+                    price: 300.00
+                    paid: 300.00
+                    delivery: DELIVERED
+                """);
+
+        context.withPropertyValues("dispute.marketplace.file=" + file).run(app -> {
+            Marketplace marketplace = app.getBean(Marketplace.class);
+            assertThat(marketplace.people()).extracting(person -> person.id().value()).containsExactly("zoe", "yann");
+        });
+    }
+
+    @Test
+    void aMissingFileStopsTheStartSayingWhatToDo() {
+        Path missing = dir.resolve("nowhere.yml");
+
+        context.withPropertyValues("dispute.marketplace.file=" + missing).run(app -> {
+            assertThat(app).hasFailed();
+            StartupProblem problem = StartupProblems.in(app.getStartupFailure());
+            assertThat(problem).hasMessageContaining(missing.toString()).hasMessageContaining("no such file");
+            assertThat(problem.action()).contains("MARKETPLACE_FILE").contains("bundled sample");
+        });
+    }
+
+    @Test
+    void aBrokenFileStopsTheStartListingTheProblem() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yml"), """
+                people:
+                  - id: zoe
+                    name: Zoe Client
+                    identities: [web:zoe]
+                orders:
+                  - id: ORD-1
+                    title: A logo
+                    client: zoe
+                    expert: nobody
+                    deliverables: [Three logo drafts]
+                    deadline: 2026-12-01
+                    currency: EUR
+                    price: 300.00
+                    paid: 300.00
+                    delivery: DELIVERED
+                """);
+
+        context.withPropertyValues("dispute.marketplace.file=" + broken).run(app -> {
+            assertThat(app).hasFailed();
+            assertThat(StartupProblems.in(app.getStartupFailure()))
+                    .hasMessageContaining(broken.toString())
+                    .hasMessageContaining("nobody");
+        });
+    }
+}
