@@ -29,7 +29,7 @@ record RedisSettings(String url, @DefaultValue("da:") String keyPrefix, @Default
      * @param dataDir where the embedded Redis keeps its append-only file
      * @param port    port on 127.0.0.1; 0 picks a free one
      */
-    record Embedded(@DefaultValue("data") Path dataDir, @DefaultValue("0") int port) {
+    record Embedded(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int port) {
         Embedded {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("dispute.redis.embedded.port must be 0 (pick a free port) or 1-65535, not "

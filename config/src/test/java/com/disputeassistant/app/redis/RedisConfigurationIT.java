@@ -1,0 +1,86 @@
+package com.disputeassistant.app.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.testing.RedisTestSupport;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/** Which Redis the application wires, and that the one it starts stops with it. */
+class RedisConfigurationIT {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(RedisConfiguration.class, SystemClock.class);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withoutAUrlStartsTheEmbeddedRedisAndStopsItWithTheApplication() {
+        String[] url = new String[1];
+        context.withPropertyValues("dispute.redis.embedded.data-dir=" + dataDir).run(app -> {
+            RedisTarget target = app.getBean(RedisTarget.class);
+            assertThat(target).isInstanceOf(EmbeddedRedis.class);
+            assertThat(((EmbeddedRedis) target).dataDir()).isEqualTo(dataDir.toAbsolutePath().normalize());
+            app.getBean(UnifiedJedis.class).set("da:kept", "yes");
+            assertThat(app).hasSingleBean(DisputeStore.class);
+            url[0] = target.url();
+        });
+
+        assertThat(dataDir.resolve(LeftoverRedisServer.PID_FILE_NAME)).doesNotExist();
+        try (RedisClient client = RedisClient.create(url[0])) {
+            assertThatThrownBy(client::ping).isInstanceOf(JedisConnectionException.class);
+        }
+        try (EmbeddedRedis again = EmbeddedRedis.start(dataDir, 0); RedisClient client = RedisClient.create(again.url())) {
+            assertThat(client.get("da:kept")).isEqualTo("yes");
+        }
+    }
+
+    @Test
+    void withAUrlUsesThatServerAndStartsNoRedis() {
+        Path unused = dataDir.resolve("unused");
+        context.withPropertyValues("dispute.redis.url=" + RedisTestSupport.redisUrl(),
+                        "dispute.redis.embedded.data-dir=" + unused)
+                .run(app -> {
+                    assertThat(app.getBean(RedisTarget.class)).isInstanceOf(ExternalRedis.class);
+                    assertThat(app.getBean(UnifiedJedis.class).ping()).isEqualTo("PONG");
+                });
+        assertThat(unused).doesNotExist();
+    }
+
+    @Test
+    void refusesAnEmbeddedPortOutOfRange() {
+        context.withPropertyValues("dispute.redis.embedded.data-dir=" + dataDir, "dispute.redis.embedded.port=70000")
+                .run(app -> {
+                    assertThat(app).hasFailed();
+                    assertThat(app.getStartupFailure())
+                            .hasStackTraceContaining("dispute.redis.embedded.port must be 0 (pick a free port) or 1-65535");
+                });
+        assertThat(dataDir.resolve(DataDirectoryLock.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void refusesABlankKeyPrefix() {
+        context.withPropertyValues("dispute.redis.url=" + RedisTestSupport.redisUrl(), "dispute.redis.key-prefix= ")
+                .run(app -> assertThat(app.getStartupFailure())
+                        .hasStackTraceContaining("dispute.redis.key-prefix must not be blank"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SystemClock {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+}
