@@ -3,11 +3,8 @@
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
-COPY .mvn/ .mvn/
-COPY mvnw pom.xml ./
-COPY bot-core/ bot-core/
-COPY web-adapter/ web-adapter/
-COPY config/ config/
+# Everything .dockerignore lets through: the wrapper, the POMs and every module's sources.
+COPY . .
 # The cache mount keeps downloaded dependencies between builds without putting them in the image.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package
 
