@@ -44,7 +44,7 @@
       else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? '' : String(value));
     });
-    children.flat().forEach((child) => {
+    children.flat(Infinity).forEach((child) => {
       if (child === undefined || child === null || child === false) return;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     });
@@ -138,12 +138,12 @@
     select.replaceChildren(el('option', { value: '' }, 'Pick a person'));
     if (state.people.length) {
       select.append(el('optgroup', { label: 'Clients and experts' },
-        state.people.map((p) => el('option', { value: p.identity },
-          p.name + ' (' + p.identity + ') - ' + describeRoles(p)))));
+        state.people.map((p) => el('option', { value: p.identity, title: describeRoles(p) },
+          p.name + ' (' + p.identity + ')'))));
     }
     if (state.mediators.length) {
       select.append(el('optgroup', { label: 'Mediators' },
-        state.mediators.map((m) => el('option', { value: m.identity }, m.name + ' (' + m.identity + ') - mediator'))));
+        state.mediators.map((m) => el('option', { value: m.identity }, m.name + ' (' + m.identity + ')'))));
     }
     select.value = chosen || '';
   }
@@ -168,6 +168,7 @@
       identity: '',
       after: 0,
       polling: false,
+      followNext: false,
       picker: node.querySelector('.identity-picker'),
       log: node.querySelector('.chat-log'),
       error: node.querySelector('.pane-error'),
@@ -231,21 +232,31 @@
     pane.log.querySelectorAll('.empty').forEach((node) => node.remove());
   }
 
-  function appendToLog(pane, node) {
+  /** Follows the conversation, unless the reader scrolled up to read something older. */
+  function appendToLog(pane, node, follow) {
     const log = pane.log;
     const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
     removeEmptyHint(pane);
     log.append(node);
-    if (nearBottom) log.scrollTop = log.scrollHeight;
+    if (follow || nearBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  /** Shows a problem under the log; the log keeps its latest line in view although it gets shorter. */
+  function showError(pane, text) {
+    const log = pane.log;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+    pane.error.textContent = text;
+    if (atBottom) log.scrollTop = log.scrollHeight;
   }
 
   function appendMine(pane, text) {
     appendToLog(pane, el('li', { className: 'msg me' },
       el('div', { className: 'meta' }, 'You'),
-      el('div', { className: 'bubble' }, text)));
+      el('div', { className: 'bubble' }, text)), true);
+    pane.followNext = true;
   }
 
-  function appendFromBot(pane, message) {
+  function appendFromBot(pane, message, follow) {
     // Options of earlier messages stay clickable (the bot explains if one no longer applies), but
     // look secondary so the current choice stands out.
     pane.log.querySelectorAll('.msg.bot').forEach((node) => node.classList.add('older'));
@@ -262,7 +273,7 @@
       });
       item.append(group);
     }
-    appendToLog(pane, item);
+    appendToLog(pane, item, follow);
   }
 
   async function poll(pane) {
@@ -279,14 +290,17 @@
         showEmptyHint(pane);
         return;
       }
-      page.messages.forEach((message) => appendFromBot(pane, message));
+      // After the person spoke, show the bot's answer even if it is long.
+      const follow = pane.followNext;
+      page.messages.forEach((message) => appendFromBot(pane, message, follow));
       if (page.messages.length) {
+        pane.followNext = false;
         pane.after = page.messages[page.messages.length - 1].seq;
         scheduleDisputeRefresh();
       }
       setStatus('');
     } catch (error) {
-      if (error.status) pane.error.textContent = error.message;
+      if (error.status) showError(pane, error.message);
       else setStatus(error.message);
     } finally {
       pane.polling = false;
@@ -310,7 +324,7 @@
   async function sendText(pane) {
     const text = pane.input.value;
     if (!pane.identity) {
-      pane.error.textContent = 'Pick who you are in this pane first.';
+      showError(pane, 'Pick who you are in this pane first.');
       return;
     }
     if (!text.trim()) return;
@@ -319,7 +333,7 @@
       await post(pane, { text }, text);
       pane.input.value = '';
     } catch (error) {
-      pane.error.textContent = error.message;
+      showError(pane, error.message);
     } finally {
       pane.send.disabled = false;
       pane.input.focus();
@@ -333,7 +347,7 @@
       await post(pane, { option: option.id }, option.label);
       button.classList.add('chosen');
     } catch (error) {
-      pane.error.textContent = error.message;
+      showError(pane, error.message);
       buttons.forEach((b) => { b.disabled = false; });
     }
   }

@@ -74,7 +74,8 @@ class ApiErrors {
         }
         log.error("Unexpected failure answering a web request", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; your message may not have been handled. Try again in a moment.");
+                "Something went wrong on our side. Try again in a moment; if you sent a message, check the chat "
+                        + "before sending it again.");
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatusCode status, String message) {

@@ -1,8 +1,10 @@
 package com.disputeassistant.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @WebApiTest
 class ChatControllerTest {
@@ -127,7 +130,7 @@ class ChatControllerTest {
         postJson("{\"as\":\"web:alice\",\"text\":\"hi\"}")
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.error").value(containsString("Something went wrong on our side")))
-                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.not(containsString("10.0.0.7"))));
+                .andExpect(jsonPath("$.error").value(not(containsString("10.0.0.7"))));
 
         verifyNoInteractions(delivery);
     }
@@ -176,10 +179,10 @@ class ChatControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString(explanation)));
 
-        verify(webChannel, org.mockito.Mockito.never()).messagesAfter(any(), anyLong());
+        verify(webChannel, never()).messagesAfter(any(), anyLong());
     }
 
-    private org.springframework.test.web.servlet.ResultActions postJson(String body) throws Exception {
+    private ResultActions postJson(String body) throws Exception {
         return mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 }
