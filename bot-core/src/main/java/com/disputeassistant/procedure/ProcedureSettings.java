@@ -1,0 +1,82 @@
+package com.disputeassistant.procedure;
+
+import com.disputeassistant.dispute.Step;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The procedure's defaults, all configurable. Where the seed is silent the spec gives a default;
+ * nothing here is a literal in the procedure's logic.
+ *
+ * @param reworkTime           time the (replacement) expert gets to redeliver (spec step 6, default 5 days)
+ * @param extensionCap         requests for more time that may be granted before the bot stops waiting (default 2)
+ * @param extraReworkRounds    rework rounds after the first one when the check fails (default 1)
+ * @param feeTolerancePercent  proposals this close, in percent of the price, meet in the middle (default 10)
+ * @param feeRounds            rounds of fee proposals before a mediator decides (default 3)
+ * @param stepDeadlines        how long each waiting step waits for an answer; {@link Step#TALKING}'s is the
+ *                             talk-it-out window after which the dispute escalates by itself (default 3 days)
+ * @param mediators            the channel identities allowed to claim and decide disputes
+ */
+public record ProcedureSettings(Duration reworkTime, int extensionCap, int extraReworkRounds,
+                                int feeTolerancePercent, int feeRounds, Map<Step, Duration> stepDeadlines,
+                                Set<ChannelIdentity> mediators) {
+
+    public ProcedureSettings {
+        Objects.requireNonNull(reworkTime, "reworkTime");
+        requirePositive(reworkTime, "reworkTime");
+        if (extensionCap < 0 || extraReworkRounds < 0 || feeRounds < 1) {
+            throw new IllegalArgumentException("extension cap and extra rounds are >= 0, fee rounds >= 1");
+        }
+        if (feeTolerancePercent < 0 || feeTolerancePercent > 100) {
+            throw new IllegalArgumentException("the fee tolerance is a percentage from 0 to 100");
+        }
+        Map<Step, Duration> complete = new EnumMap<>(defaultStepDeadlines());
+        complete.putAll(stepDeadlines);
+        complete.forEach((step, duration) -> requirePositive(duration, "deadline of " + step));
+        stepDeadlines = Map.copyOf(complete);
+        mediators = Set.copyOf(mediators);
+    }
+
+    public static ProcedureSettings defaults() {
+        return new ProcedureSettings(Duration.ofDays(5), 2, 1, 10, 3, Map.of(), Set.of());
+    }
+
+    public ProcedureSettings withMediators(Set<ChannelIdentity> allowed) {
+        return new ProcedureSettings(reworkTime, extensionCap, extraReworkRounds, feeTolerancePercent,
+                feeRounds, stepDeadlines, allowed);
+    }
+
+    /** How long a step waits for an answer; REWORK's deadline is the rework deadline instead. */
+    public Duration deadlineOf(Step step) {
+        return stepDeadlines.getOrDefault(step, Duration.ofDays(3));
+    }
+
+    public boolean isMediator(ChannelIdentity identity) {
+        return mediators.contains(identity);
+    }
+
+    private static Map<Step, Duration> defaultStepDeadlines() {
+        Map<Step, Duration> defaults = new EnumMap<>(Step.class);
+        defaults.put(Step.INTAKE, Duration.ofDays(1));
+        defaults.put(Step.TALKING, Duration.ofDays(3));
+        defaults.put(Step.TERMS, Duration.ofDays(3));
+        defaults.put(Step.TASKS, Duration.ofDays(3));
+        defaults.put(Step.TASK_REVIEW, Duration.ofDays(3));
+        defaults.put(Step.EXPERT_CHOICE, Duration.ofDays(3));
+        defaults.put(Step.REPLACEMENT, Duration.ofDays(2));
+        defaults.put(Step.STALLED, Duration.ofDays(3));
+        defaults.put(Step.CHECK, Duration.ofDays(3));
+        defaults.put(Step.FEE, Duration.ofDays(3));
+        return defaults;
+    }
+
+    private static void requirePositive(Duration duration, String what) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(what + " must be positive");
+        }
+    }
+}
