@@ -3,6 +3,7 @@ package com.disputeassistant.procedure;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.ExtensionAnswer;
 import com.disputeassistant.dispute.Role;
+import com.disputeassistant.dispute.StallReason;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.Task;
 import com.disputeassistant.dispute.TaskScope;
@@ -120,7 +121,7 @@ final class Rules {
     /** S5, S6: a full refund is on offer only if nothing was delivered and rework missed its deadline. */
     boolean fullRefundOfferable(Dispute d) {
         return !d.anythingDelivered() && !d.anyTaskConfirmedDone()
-                && d.stalledBecause().isPresent();
+                && d.stalledBecause().filter(StallReason.DEADLINE_MISSED::equals).isPresent();
     }
 
     /** Rework rounds the procedure allows: the first, plus the configured extra rounds. */
