@@ -10,6 +10,7 @@ import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,26 @@ class ConversationScriptsIT {
     private final Chat.Person omar = chat.as("web:omar");
 
     @AfterEach
-    void cleanUp() {
-        fixture.close();
+    void everyPublishedOutcomeKeepsTheMoneyInvariantThenCleanUp() {
+        try {
+            // What the payments system would read: refund + payout = paid, nothing negative, one event per dispute.
+            var events = fixture.redis.xrange(fixture.prefix + "payments:outcomes", (redis.clients.jedis.StreamEntryID) null,
+                    (redis.clients.jedis.StreamEntryID) null);
+            List<String> keys = new java.util.ArrayList<>();
+            for (var event : events) {
+                Map<String, String> fields = event.getFields();
+                long payout = Long.parseLong(fields.get("payout"));
+                long refund = Long.parseLong(fields.get("refund"));
+                assertThat(payout).isNotNegative();
+                assertThat(refund).isNotNegative();
+                assertThat(payout + refund).as("payout + refund of %s", fields.get("disputeId"))
+                        .isEqualTo(Long.parseLong(fields.get("paid")));
+                keys.add(fields.get("idempotencyKey"));
+            }
+            assertThat(keys).doesNotHaveDuplicates();
+        } finally {
+            fixture.close();
+        }
     }
 
     private Dispute disputeOf(String person) {
@@ -136,6 +155,7 @@ class ConversationScriptsIT {
         var outcome = fixture.store.load(lastDisputeIdFrom(alice)).orElseThrow().dispute().outcome().orElseThrow();
         assertThat(outcome.type()).isEqualTo(OutcomeType.SETTLED);
         assertThat(outcome.payout().plus(outcome.refund())).isEqualTo(Money.of("1000", "EUR"));
+        assertThat(fixture.redis.xlen(fixture.prefix + "payments:outcomes")).as("published outcomes").isEqualTo(1);
     }
 
     @Test
