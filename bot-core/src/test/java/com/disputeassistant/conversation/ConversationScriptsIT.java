@@ -101,6 +101,17 @@ class ConversationScriptsIT {
         bob.presses("Deliver");
     }
 
+    private void danaEscalatesAndErikStartsRework() {
+        dana.presses("Escalate");
+        dana.presses("These terms apply");
+        erik.presses("These terms apply");
+        dana.says("Deliver the edited thesis, all five chapters");
+        dana.presses("The list is complete");
+        erik.presses("Accept the list");
+        dana.presses("Same expert");
+        erik.received("Please do these tasks and deliver again by");
+    }
+
     @Test
     void resolvedByTheParties() {
         aliceOpensAndDescribes();
@@ -164,13 +175,7 @@ class ConversationScriptsIT {
         dana.says("menu").presses("Dispute ORD-2").presses("Not delivered / late");
         dana.says("The editor keeps asking for more time and nothing arrives");
         dana.says("money back").received("not meant for being unhappy").received("continue with the procedure");
-        dana.presses("Escalate");
-        dana.presses("These terms apply");
-        erik.presses("These terms apply");
-        dana.says("Deliver the edited thesis, all five chapters");
-        dana.presses("The list is complete");
-        erik.presses("Accept the list");
-        dana.presses("Same expert");
+        danaEscalatesAndErikStartsRework();
         erik.says("I need 3 more days, my laptop broke");
         dana.received("Erik asked for more time").received("3 more day(s)").isOffered("Grant", "Decline");
         dana.presses("Grant");
@@ -206,13 +211,7 @@ class ConversationScriptsIT {
     void aMissedReworkDeadlineWithNothingDeliveredOffersAFullRefundThatAMediatorConfirms() {
         dana.says("menu").presses("Dispute ORD-2").presses("Not delivered / late");
         dana.says("Nothing has arrived");
-        dana.presses("Escalate");
-        dana.presses("These terms apply");
-        erik.presses("These terms apply");
-        dana.says("Deliver the edited thesis, all five chapters");
-        dana.presses("The list is complete");
-        erik.presses("Accept the list");
-        dana.presses("Same expert");
+        danaEscalatesAndErikStartsRework();
         fixture.clock.advance(Duration.ofDays(5));
         // Nobody writes: the next message of anyone finds the deadline passed; here the client checks in.
         dana.says("help");

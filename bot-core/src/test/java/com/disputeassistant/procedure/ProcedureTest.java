@@ -80,6 +80,25 @@ class ProcedureTest {
         return d;
     }
 
+    private Dispute undeliveredAtTalking() {
+        Dispute d = opened(DeliveryStatus.NOT_DELIVERED);
+        applied(d, cmd(CHOOSE_REASON, CLIENT).withReason(Reason.NOT_DELIVERED_OR_LATE));
+        applied(d, cmd(DESCRIBE, CLIENT).withText("The editor kept asking for more time"));
+        return d;
+    }
+
+    private void agreeOnTasksAndStartRework(Dispute d, String... tasks) {
+        applied(d, cmd(ESCALATE, CLIENT));
+        applied(d, cmd(CONFIRM_TERMS, CLIENT));
+        applied(d, cmd(CONFIRM_TERMS, EXPERT));
+        for (String task : tasks) {
+            applied(d, cmd(ADD_TASK, CLIENT).withText(task));
+        }
+        applied(d, cmd(CONFIRM_TASKS, CLIENT));
+        applied(d, cmd(ACCEPT_TASKS, EXPERT));
+        applied(d, cmd(CHOOSE_SAME_EXPERT, CLIENT));
+    }
+
     private Dispute atTasks() {
         Dispute d = atTalking();
         applied(d, cmd(ESCALATE, EXPERT));
@@ -263,19 +282,11 @@ class ProcedureTest {
 
     @Test
     void aMissedDeadlineWithNothingDeliveredOffersAFullRefundThatAMediatorConfirms() {
-        Dispute d = Dispute.open(new DisputeId("D2"), order(DeliveryStatus.NOT_DELIVERED), ALICE, T0);
-        applied(d, cmd(CHOOSE_REASON, CLIENT).withReason(Reason.NOT_DELIVERED_OR_LATE));
-        applied(d, cmd(DESCRIBE, CLIENT).withText("The editor kept asking for more time"));
+        Dispute d = undeliveredAtTalking();
         applied(d, cmd(REQUEST_MONEY_BACK, CLIENT));
         assertThat(d.step()).isEqualTo(Step.TALKING);
         assertThat(d.moneyBackRequested()).isTrue();
-        applied(d, cmd(ESCALATE, CLIENT));
-        applied(d, cmd(CONFIRM_TERMS, CLIENT));
-        applied(d, cmd(CONFIRM_TERMS, EXPERT));
-        applied(d, cmd(ADD_TASK, CLIENT).withText("Deliver the edited manuscript chapters 1-12"));
-        applied(d, cmd(CONFIRM_TASKS, CLIENT));
-        applied(d, cmd(ACCEPT_TASKS, EXPERT));
-        applied(d, cmd(CHOOSE_SAME_EXPERT, CLIENT));
+        agreeOnTasksAndStartRework(d, "Deliver the edited manuscript chapters 1-12");
         now = d.stepDeadline().orElseThrow();
         applied(d, cmd(DEADLINE_PASSED, Actor.BOT));
         assertThat(d.step()).isEqualTo(Step.STALLED);
@@ -364,17 +375,8 @@ class ProcedureTest {
 
     @Test
     void theBotNeverOffersAFullRefundOnceARedeliveredTaskWasConfirmedDone() {
-        Dispute d = Dispute.open(new DisputeId("D3"), order(DeliveryStatus.NOT_DELIVERED), ALICE, T0);
-        applied(d, cmd(CHOOSE_REASON, CLIENT).withReason(Reason.NOT_DELIVERED_OR_LATE));
-        applied(d, cmd(DESCRIBE, CLIENT).withText("Nothing arrived on time"));
-        applied(d, cmd(ESCALATE, CLIENT));
-        applied(d, cmd(CONFIRM_TERMS, CLIENT));
-        applied(d, cmd(CONFIRM_TERMS, EXPERT));
-        applied(d, cmd(ADD_TASK, CLIENT).withText("Deliver the edited chapters 1-6"));
-        applied(d, cmd(ADD_TASK, CLIENT).withText("Deliver the edited chapters 7-12"));
-        applied(d, cmd(CONFIRM_TASKS, CLIENT));
-        applied(d, cmd(ACCEPT_TASKS, EXPERT));
-        applied(d, cmd(CHOOSE_SAME_EXPERT, CLIENT));
+        Dispute d = undeliveredAtTalking();
+        agreeOnTasksAndStartRework(d, "Deliver the edited chapters 1-6", "Deliver the edited chapters 7-12");
         applied(d, cmd(MARK_TASK_DONE, EXPERT).withNumber(1));
         applied(d, cmd(REDELIVER, EXPERT));
         applied(d, cmd(CHECK_TASK, CLIENT).withNumber(1).withVerdict(TaskVerdict.DONE));
