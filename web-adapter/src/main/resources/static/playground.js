@@ -495,6 +495,8 @@
         ['Round', fee.round],
         ['Client proposes', money(fee.proposals.client)],
         ['Expert proposes', money(fee.proposals.expert)],
+        ['Proposed this round', fee.proposedThisRound.join(', ') || 'nobody yet'],
+        ['Figures shown to both', fee.figuresRevealed ? 'yes' : 'not yet'],
         ['Bot suggests', money(fee.suggestion)],
         ['Accepted by', fee.suggestionAcceptedBy.join(', ')],
       ])));

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,7 +52,7 @@ final class DisputeViews {
             return new Details(d.id().value(), d.step(), d.stepDeadline().orElse(null), OrderView.of(d.order()),
                     d.openedBy().value(), d.openedAt(), d.reason().map(Enum::name).orElse(null),
                     d.description().orElse(null), TermsView.of(d.terms()), d.termsDefinedByMediator().orElse(null),
-                    d.termsConfirmedBy().stream().map(DisputeViews::roleName).sorted().toList(), d.tasks(),
+                    roleNames(d.termsConfirmedBy()), d.tasks(),
                     Rework.of(d), d.extensions().stream().map(ExtensionView::of).toList(), Fee.of(d),
                     Mediation.of(d), d.outcome().map(OutcomeView::of).orElse(null), timeline, transcript);
         }
@@ -89,15 +90,18 @@ final class DisputeViews {
     }
 
     /**
-     * The fee step. Proposals are private between the parties in chat; the playground shows them
-     * because its user plays every part. A console for real users must filter them by viewer.
+     * The fee step: each party's latest figure, who has proposed in this round, and whether the bot
+     * has shown both figures yet. In chat a figure stays private until both have proposed; the
+     * playground shows it anyway because its user plays every part. A console for real users must
+     * hide unrevealed figures from the other party.
      */
-    record Fee(int round, Map<String, Amount> proposals, Amount suggestion, List<String> suggestionAcceptedBy) {
+    record Fee(int round, Map<String, Amount> proposals, List<String> proposedThisRound, boolean figuresRevealed,
+               Amount suggestion, List<String> suggestionAcceptedBy) {
         static Fee of(Dispute d) {
             Map<String, Amount> proposals = new TreeMap<>();
             d.feeProposals().forEach((role, fee) -> proposals.put(roleName(role), Amount.of(fee)));
-            return new Fee(d.feeRound(), proposals, d.feeSuggestion().map(Amount::of).orElse(null),
-                    d.feeSuggestionAcceptedBy().stream().map(DisputeViews::roleName).sorted().toList());
+            return new Fee(d.feeRound(), proposals, roleNames(d.feeRoundProposers()), d.feeFiguresRevealed(),
+                    d.feeSuggestion().map(Amount::of).orElse(null), roleNames(d.feeSuggestionAcceptedBy()));
         }
     }
 
@@ -127,6 +131,10 @@ final class DisputeViews {
 
     private static String plain(Money money) {
         return money == null ? null : money.amount().toPlainString();
+    }
+
+    private static List<String> roleNames(Set<Role> roles) {
+        return roles.stream().map(DisputeViews::roleName).sorted().toList();
     }
 
     private static String roleName(Role role) {

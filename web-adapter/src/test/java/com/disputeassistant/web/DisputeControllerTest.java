@@ -108,6 +108,7 @@ class DisputeControllerTest {
         dispute.answerPendingExtension(ExtensionAnswer.GRANTED, Samples.NOW.plusSeconds(60));
         dispute.proposeFee(Role.CLIENT, Money.of("40.00", "EUR"));
         dispute.proposeFee(Role.EXPERT, Money.of("100.00", "EUR"));
+        dispute.revealFeeFigures();
         dispute.close(Outcome.withFee(dispute.id(), OutcomeType.SETTLED, Money.of("70.50", "EUR"),
                 Money.of("120.00", "EUR"), Samples.NOW, "bot"));
         dispute.moveTo(Step.CLOSED, null);
@@ -142,6 +143,9 @@ class DisputeControllerTest {
                 .andExpect(jsonPath("$.extensions[0].answer").value("GRANTED"))
                 .andExpect(jsonPath("$.fee.proposals.client.amount").value("40.00"))
                 .andExpect(jsonPath("$.fee.proposals.expert.amount").value("100.00"))
+                .andExpect(jsonPath("$.fee.proposedThisRound[0]").value("client"))
+                .andExpect(jsonPath("$.fee.proposedThisRound[1]").value("expert"))
+                .andExpect(jsonPath("$.fee.figuresRevealed").value(true))
                 .andExpect(jsonPath("$.outcome.type").value("SETTLED"))
                 .andExpect(jsonPath("$.outcome.payout").value("70.50"))
                 .andExpect(jsonPath("$.outcome.refund").value("49.50"))

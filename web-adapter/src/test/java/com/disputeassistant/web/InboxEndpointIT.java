@@ -14,6 +14,8 @@ import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.testing.RedisTestSupport;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +34,8 @@ import redis.clients.jedis.UnifiedJedis;
 @MockitoBean(types = {ConversationEngine.class, Delivery.class, Marketplace.class, DisputeStore.class})
 @Import(InboxEndpointIT.RealWebChannel.class)
 class InboxEndpointIT {
-    private static final UnifiedJedis REDIS = TestRedis.client();
+    private static final UnifiedJedis REDIS = RedisConnections.connect(RedisTestSupport.redisUrl());
+    private static final String PREFIX = RedisTestSupport.uniquePrefix();
 
     @Autowired
     MockMvc mvc;
@@ -43,7 +46,7 @@ class InboxEndpointIT {
     static class RealWebChannel {
         @Bean
         WebChannel webChannel() {
-            return new WebChannel(REDIS, TestRedis.uniquePrefix(), Clock.systemUTC());
+            return new WebChannel(REDIS, PREFIX, Clock.systemUTC());
         }
 
         @Bean
@@ -54,12 +57,13 @@ class InboxEndpointIT {
 
     @AfterAll
     static void disconnect() {
+        RedisTestSupport.deleteKeys(REDIS, PREFIX);
         REDIS.close();
     }
 
     @Test
     void thePageReadsWhatTheChannelDelivered() throws Exception {
-        Address carol = Address.of(ChannelIdentity.of("web:carol-" + System.nanoTime()));
+        Address carol = Address.of(ChannelIdentity.of("web:carol"));
         webChannel.deliver(new OutboundMessage(carol, "Is the order ORD-1001?",
                 List.of(new ReplyOption("yes", "Yes"), new ReplyOption("no", "No"))));
         webChannel.deliver(new OutboundMessage(carol, "<script>alert(1)</script>", List.of()));

@@ -12,9 +12,12 @@ import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.testing.RedisTestSupport;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -33,9 +36,9 @@ import redis.clients.jedis.UnifiedJedis;
  * ways the application may choose: importing it, or also scanning its package.
  */
 class WebAdapterConfigurationIT {
-    private static final UnifiedJedis REDIS = TestRedis.client();
+    private static final UnifiedJedis REDIS = RedisConnections.connect(RedisTestSupport.redisUrl());
 
-    private final String prefix = TestRedis.uniquePrefix();
+    private final String prefix = RedisTestSupport.uniquePrefix();
     private final WebApplicationContextRunner app = new WebApplicationContextRunner()
             .withBean(MainClassesOnly.class)
             .withBean(ConversationEngine.class, () -> mock(ConversationEngine.class))
@@ -43,8 +46,14 @@ class WebAdapterConfigurationIT {
             .withBean(Marketplace.class, () -> mock(Marketplace.class))
             .withBean(DisputeStore.class, () -> mock(DisputeStore.class))
             .withBean(ProcedureSettings.class, ProcedureSettings::defaults)
-            .withBean(UnifiedJedis.class, () -> REDIS)
+            // The context's own client: the context closes it, as the app's does.
+            .withBean(UnifiedJedis.class, () -> RedisConnections.connect(RedisTestSupport.redisUrl()))
             .withPropertyValues("dispute.redis.key-prefix=" + prefix);
+
+    @AfterEach
+    void removeKeys() {
+        RedisTestSupport.deleteKeys(REDIS, prefix);
+    }
 
     @AfterAll
     static void disconnect() {

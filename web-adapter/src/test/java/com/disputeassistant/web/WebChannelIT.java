@@ -8,11 +8,14 @@ import com.disputeassistant.conversation.Address;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.testing.RedisTestSupport;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class WebChannelIT {
 
     @BeforeAll
     static void connect() {
-        redis = TestRedis.client();
+        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
     }
 
     @AfterAll
@@ -37,9 +40,14 @@ class WebChannelIT {
         redis.close();
     }
 
+    @AfterEach
+    void removeInboxes() {
+        RedisTestSupport.deleteKeys(redis, prefix);
+    }
+
     @BeforeEach
     void newInboxes() {
-        prefix = TestRedis.uniquePrefix();
+        prefix = RedisTestSupport.uniquePrefix();
         channel = new WebChannel(redis, prefix, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
