@@ -10,6 +10,7 @@ import com.disputeassistant.dispute.Task;
 import com.disputeassistant.dispute.TaskScope;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.Person;
@@ -81,7 +82,7 @@ final class Prompts {
             case CHECK -> check(d, side, options);
             case FEE -> fee(d, side, options);
             case MEDIATION -> d.mediator().isPresent()
-                    ? text("prompt.MEDIATION.claimed", d.mediator().get())
+                    ? text("prompt.MEDIATION.claimed", mediatorName(d.mediator().get()))
                     : text("prompt.MEDIATION.queued", handoffText(d));
             case CLOSED -> outcome(d);
         };
@@ -341,12 +342,23 @@ final class Prompts {
             options.add(trigger(d, Trigger.RULE_TASK_OUT_OF_SCOPE, t.number(), t.number()));
         });
         marketplace.people().stream()
-                .filter(p -> !p.id().equals(d.client()) && !p.id().equals(d.originalExpert()))
+                .filter(p -> !p.id().equals(d.client()) && !p.id().equals(d.originalExpert()) && mayBeExpert(p))
                 .limit(MAX_REPLACEMENT_CANDIDATES)
                 .forEach(p -> options.add(trigger(d, Trigger.ASSIGN_REPLACEMENT, p.id(), p.name())));
         options.add(trigger(d, Trigger.DECIDE_FULL_REFUND, null));
         options.add(trigger(d, Trigger.CLOSE_AS_RESOLVED, null));
         return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)), options);
+    }
+
+    /** Candidates for a replacement: people who work as experts, or who have no orders yet (spare experts). */
+    private boolean mayBeExpert(Person person) {
+        List<com.disputeassistant.marketplace.Order> orders = marketplace.ordersOf(person.id());
+        return orders.isEmpty() || orders.stream().anyMatch(order -> order.expert().equals(person.id()));
+    }
+
+    /** Mediators are platform staff, not marketplace accounts: parties see the name part of their identity. */
+    static String mediatorName(String identity) {
+        return ChannelIdentity.parse(identity).map(ChannelIdentity::id).orElse(identity);
     }
 
     String summary(Dispute d) {

@@ -186,7 +186,7 @@ final class Turn {
         for (PersonId party : currentParties()) {
             Prompts.Prompt prompt = prompts.forParty(dispute, party);
             addressOf(party).ifPresent(address -> draft(address)
-                    .add(messages.get("mediator.relay", actor.identity(), text), prompt.options()));
+                    .add(messages.get("mediator.relay", Prompts.mediatorName(actor.identity()), text), prompt.options()));
         }
         reply(messages.get("mediator.relayed"), prompts.forMediator(dispute).options());
         changed = true;

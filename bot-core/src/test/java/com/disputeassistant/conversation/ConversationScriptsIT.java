@@ -192,13 +192,13 @@ class ConversationScriptsIT {
         maria.received("needs a mediator").isOffered("Claim");
         dana.received("A human mediator will take over");
         maria.presses("Claim").received("You claimed dispute").received("Extensions: 3 day(s)");
-        dana.received("a mediator, has taken over");
-        erik.received("a mediator, has taken over");
+        dana.received("A human mediator has taken over").received("maria, a mediator, is handling this dispute");
+        erik.received("A human mediator has taken over");
         omar.says("/claim " + disputeOf("dana").id()).received("already handled by web:maria");
         dana.says("Please, I just want my money back");
         maria.received("Dana: Please, I just want my money back");
         maria.says("Erik, can you deliver anything at all?");
-        erik.received("Mediator web:maria: Erik, can you deliver anything at all?");
+        erik.received("Mediator maria: Erik, can you deliver anything at all?");
         maria.presses("Full refund");
         dana.received("closed with a full refund of 800.00 USD");
         erik.received("closed with a full refund");
@@ -221,6 +221,25 @@ class ConversationScriptsIT {
         maria.received("the client asks for a full refund because nothing was delivered").presses("Claim");
         maria.presses("Full refund");
         dana.received("closed with a full refund of 800.00 USD");
+    }
+
+    @Test
+    void anotherExpertFoundByAMediatorTakesOverWithAHandover() {
+        escalateAndAgreeOnTasks();
+        alice.presses("Another expert");
+        bob.received("Alice asked for another expert");
+        maria.received("another expert is needed").presses("Claim");
+        maria.isOffered("Assign Carol", "Assign Erik").isNotOffered("Assign Dana").isNotOffered("Assign Alice");
+        maria.presses("Assign Carol");
+        carol.received("asked to finish order ORD-1").received("Line-edit chapters 4 and 5")
+                .received("Chapters 1-12 with tracked changes").isOffered("Accept", "Decline");
+        // The hand-over carries no personal contact data of the parties.
+        assertThat(carol.last()).doesNotContain("web:alice").doesNotContain("web:bob");
+        carol.presses("Accept");
+        carol.received("Please do these tasks and deliver again by").isOffered("#1 done");
+        alice.received("Carol accepted the hand-over");
+        carol.presses("#1 done").presses("#2 done").presses("Deliver");
+        alice.received("Carol delivered again");
     }
 
     @Test
