@@ -1,22 +1,447 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.dispute.Reason;
+import com.disputeassistant.dispute.Step;
+import com.disputeassistant.dispute.TaskVerdict;
+import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.marketplace.Money;
+import com.disputeassistant.marketplace.Order;
+import com.disputeassistant.marketplace.OrderId;
+import com.disputeassistant.marketplace.Person;
+import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.procedure.Actor;
+import com.disputeassistant.procedure.Command;
+import com.disputeassistant.procedure.Procedure;
 import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.procedure.Transition;
+import com.disputeassistant.procedure.Trigger;
+import com.disputeassistant.store.Change;
+import com.disputeassistant.store.CommitResult;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.StoredDispute;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The conversation engine (being written): one inbound message in, the messages for everyone
- * concerned out. Loads the dispute, runs one step of the procedure, commits once.
+ * The conversation engine: one inbound message in, the messages for everyone concerned out.
+ *
+ * <p>Each message is one turn: load the dispute, apply at most one person's action (after the step's
+ * deadline outcome, if the deadline has passed), and commit everything in one atomic, version-checked
+ * write. If another instance changed the dispute in between, the turn is run again on the fresh state,
+ * where a click from an earlier step is refused, so exactly one of two conflicting actions wins.
+ * Refused input changes nothing and writes nothing. Nothing is kept in memory between messages.
  */
 public final class ConversationEngine {
+    private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+    private static final int ATTEMPTS = 3;
+    private static final int MAX_TEXT = 4000;
+    private static final int TRANSCRIPT_FOR_MEDIATOR = 30;
+    private static final Pattern EXTENSION_DAYS = Pattern.compile("(\\d{1,3})\\s*(more\\s+)?days?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEDIATOR_COMMAND = Pattern.compile("/(\\w+)\\s*(.*)", Pattern.DOTALL);
+
+    private final Marketplace marketplace;
+    private final DisputeStore store;
+    private final ProcedureSettings settings;
+    private final Clock clock;
+    private final Procedure procedure;
+    private final Messages messages;
+    private final Prompts prompts;
 
     public ConversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings, Clock clock) {
+        this.marketplace = marketplace;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.procedure = new Procedure(settings);
+        this.messages = new Messages();
+        this.prompts = new Prompts(messages, marketplace, procedure, settings);
     }
 
     /** Handles one message; never throws for bad input, answers it instead. */
     public List<OutboundMessage> handle(InboundMessage message) {
-        throw new UnsupportedOperationException("engine not written yet");
+        ChannelIdentity identity = message.from().identity();
+        if (!message.isOption() && message.text().length() > MAX_TEXT) {
+            return reply(message.from(), messages.get("refuse.text.long", MAX_TEXT));
+        }
+        if (settings.isMediator(identity)) {
+            return new MediatorTurns(message).handle();
+        }
+        Optional<Person> person = marketplace.personByIdentity(identity);
+        if (person.isEmpty()) {
+            return reply(message.from(), messages.get("general.unknown-person", identity));
+        }
+        return new PartyTurns(message, person.get()).handle();
+    }
+
+    /**
+     * Applies the current step's deadline outcome if it has passed (for the timers that fire deadlines
+     * proactively); returns the messages for everyone concerned, or nothing if the deadline has not passed.
+     */
+    public List<OutboundMessage> deadlinePassed(DisputeId id) {
+        return runTurn(id, null, Actor.BOT, turn -> { });
+    }
+
+    // ---- turns on one dispute ----
+
+    /** The body of a turn on a freshly loaded dispute. */
+    @FunctionalInterface
+    private interface Act {
+        void run(Turn turn);
+    }
+
+    private List<OutboundMessage> runTurn(DisputeId id, Address from, Actor actor, Act act) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<StoredDispute> stored = store.load(id);
+            if (stored.isEmpty()) {
+                return from == null ? List.of() : reply(from, messages.get("general.dispute-missing", id));
+            }
+            Turn turn = new Turn(stored.get().dispute(), stored.get().version(), from, actor, clock.instant(),
+                    marketplace, prompts, messages, settings);
+            applyDueDeadline(turn);
+            act.run(turn);
+            if (!turn.changed()) {
+                return turn.outbound();
+            }
+            CommitResult result = store.commit(turn.change());
+            if (result instanceof CommitResult.Committed) {
+                return turn.outbound();
+            }
+            log.debug("Dispute {} changed under turn {} ({}); running it again", id, attempt, result);
+        }
+        return from == null ? List.of() : reply(from, messages.get("general.busy"));
+    }
+
+    private void applyDueDeadline(Turn turn) {
+        Dispute d = turn.dispute();
+        if (!d.isClosed() && d.stepDeadline().filter(deadline -> !turn.now().isBefore(deadline)).isPresent()) {
+            turn.apply(procedure, Command.of(Trigger.DEADLINE_PASSED, Actor.BOT));
+        }
+    }
+
+    private List<OutboundMessage> reply(Address to, String text) {
+        return List.of(new OutboundMessage(to, text, List.of(new ReplyOption(OptionId.MENU, messages.get("option.menu")),
+                new ReplyOption(OptionId.HELP, messages.get("option.help")))));
+    }
+
+    // ---- clients and experts ----
+
+    private final class PartyTurns {
+        private final InboundMessage message;
+        private final Person person;
+        private final Actor actor;
+
+        PartyTurns(InboundMessage message, Person person) {
+            this.message = message;
+            this.person = person;
+            this.actor = Actor.person(message.from().identity().toString(), person.id());
+        }
+
+        List<OutboundMessage> handle() {
+            if (message.isOption()) {
+                Optional<OptionId> option = OptionId.parse(message.option());
+                if (option.isEmpty()) {
+                    return reply(message.from(), messages.get("general.option-unknown"));
+                }
+                return onOption(option.get());
+            }
+            return switch (TypedCommand.of(message.text())) {
+                case MENU -> menu();
+                case HELP -> inFocus().map(id -> onDispute(id, turn -> turn.reply(helpFor(turn)))).orElseGet(this::help);
+                case HUMAN -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.ASK_FOR_HUMAN, actor)));
+                case MONEY_BACK -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.REQUEST_MONEY_BACK, actor)));
+                case WITHDRAW -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.WITHDRAW, actor)));
+                case UNKNOWN_COMMAND -> reply(message.from(), messages.get("general.unknown-command", message.text().strip()));
+                case NONE -> onFocus(this::onText);
+            };
+        }
+
+        private List<OutboundMessage> onOption(OptionId option) {
+            return switch (option.kind()) {
+                case MENU -> menu();
+                case HELP -> help();
+                case OPEN_ORDER -> open(option.arg());
+                case FOCUS -> onDispute(option.dispute(), turn -> {
+                    turn.reply(turn.promptForActor().text(), turn.promptForActor().options());
+                    turn.focusHere();
+                });
+                case DISPUTE -> onDispute(option.dispute(), turn -> {
+                    if (option.stepSeq() != turn.dispute().stepSeq()) {
+                        turn.reply(messages.get("general.stale") + "\n" + turn.promptForActor().text(),
+                                turn.promptForActor().options());
+                        return;
+                    }
+                    if (option.action().equals("HELP")) {
+                        turn.reply(helpFor(turn));
+                        return;
+                    }
+                    Optional<Command> command = commandFor(option, actor);
+                    if (command.isEmpty()) {
+                        turn.reply(messages.get("general.option-unknown"));
+                        return;
+                    }
+                    turn.perform(procedure, command.get());
+                });
+            };
+        }
+
+        private List<OutboundMessage> onDispute(DisputeId id, Act act) {
+            return runTurn(id, message.from(), actor, turn -> {
+                if (turn.dispute().roleOf(person.id()).isEmpty()) {
+                    turn.reply(messages.get("general.not-party", id));
+                    return;
+                }
+                turn.rememberSender(person.id());
+                act.run(turn);
+            });
+        }
+
+        private Optional<DisputeId> inFocus() {
+            Optional<DisputeId> focus = store.focusOf(message.from().identity());
+            if (focus.isPresent()) {
+                return focus;
+            }
+            List<DisputeId> open = store.openDisputesOf(person.id());
+            return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+        }
+
+        private List<OutboundMessage> onFocus(Act act) {
+            return inFocus().map(id -> onDispute(id, turn -> {
+                if (turn.dispute().isClosed()) {
+                    // The dispute this person last talked about is closed: show where they can go next.
+                    turn.reply(prompts.outcome(turn.dispute()));
+                    return;
+                }
+                act.run(turn);
+            })).map(out -> out.isEmpty() ? menu() : out).orElseGet(this::menu);
+        }
+
+        private void onText(Turn turn) {
+            Dispute d = turn.dispute();
+            String text = message.text().strip();
+            turn.recordInbound(text);
+            PersonId me = person.id();
+            switch (d.step()) {
+                case INTAKE -> turn.perform(procedure, Command.of(Trigger.DESCRIBE, actor).withText(text));
+                case TALKING -> turn.relayToOtherParty(me, text);
+                case TASKS -> turn.perform(procedure, Command.of(Trigger.ADD_TASK, actor).withText(text));
+                case FEE -> {
+                    Optional<Money> amount = Money.parse(text, d.paid().currency());
+                    if (amount.isEmpty()) {
+                        turn.refuse(messages.get("refuse.fee.amount", d.paid()));
+                    } else {
+                        turn.perform(procedure, Command.of(Trigger.PROPOSE_FEE, actor).withAmount(amount.get()));
+                    }
+                }
+                case REWORK -> {
+                    Matcher days = EXTENSION_DAYS.matcher(text);
+                    if (me.equals(d.workingExpert()) && days.find()) {
+                        turn.perform(procedure, Command.of(Trigger.REQUEST_EXTENSION, actor)
+                                .withNumber(Integer.parseInt(days.group(1))).withText(text));
+                    } else {
+                        turn.relayToOtherParty(me, text);
+                    }
+                }
+                case MEDIATION -> turn.relayToMediator(me, text);
+                default -> turn.refuse(messages.get("general.choice-expected"));
+            }
+        }
+
+        private String helpFor(Turn turn) {
+            return messages.get("general.help") + "\n\n" + turn.promptForActor().text();
+        }
+
+        private List<OutboundMessage> help() {
+            return reply(message.from(), messages.get("general.help"));
+        }
+
+        private List<OutboundMessage> menu() {
+            List<ReplyOption> options = new ArrayList<>();
+            List<String> openOrders = new ArrayList<>();
+            for (DisputeId id : store.openDisputesOf(person.id())) {
+                store.load(id).map(StoredDispute::dispute).filter(d -> !d.isClosed()).ifPresent(d -> {
+                    openOrders.add(d.order().id().value());
+                    options.add(new ReplyOption(OptionId.focus(d.id()),
+                            messages.get("option.focus", d.id(), d.order().title(), messages.get("step." + d.step()))));
+                });
+            }
+            for (Order order : marketplace.ordersOf(person.id())) {
+                if (!openOrders.contains(order.id().value())) {
+                    options.add(new ReplyOption(OptionId.open(order.id().value()),
+                            messages.get("option.open", order.id(), order.title())));
+                }
+            }
+            String text = options.isEmpty() ? messages.get("general.menu.nothing") : messages.get("general.menu");
+            options.add(new ReplyOption(OptionId.HELP, messages.get("option.help")));
+            return List.of(new OutboundMessage(message.from(), text, options));
+        }
+
+        private List<OutboundMessage> open(String orderId) {
+            Optional<Order> order;
+            try {
+                order = marketplace.order(new OrderId(orderId)).filter(o -> o.involves(person.id()));
+            } catch (IllegalArgumentException e) {
+                order = Optional.empty();
+            }
+            if (order.isEmpty()) {
+                return reply(message.from(), messages.get("general.order-missing", orderId));
+            }
+            Dispute dispute = Dispute.open(DisputeId.random(), order.get(), person.id(), clock.instant());
+            dispute.rememberContact(person.id(), message.from());
+            Prompts.Prompt prompt = prompts.forParty(dispute, person.id());
+            OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options());
+            TimelineEntry opened = new TimelineEntry(dispute.openedAt(), actor.identity(), Step.INTAKE, Step.INTAKE,
+                    "opened about order " + order.get().id());
+            CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
+                    Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity()));
+            if (result instanceof CommitResult.OrderAlreadyDisputed already) {
+                List<OutboundMessage> existing = onDispute(already.openDispute(), turn -> turn.reply(
+                        messages.get("general.order-disputed", orderId, already.openDispute())
+                                + "\n" + turn.promptForActor().text(), turn.promptForActor().options()));
+                return existing;
+            }
+            if (!(result instanceof CommitResult.Committed)) {
+                return reply(message.from(), messages.get("general.busy"));
+            }
+            return List.of(answer);
+        }
+    }
+
+    /** Turns a dispute option into the command it stands for; empty if the option is malformed. */
+    static Optional<Command> commandFor(OptionId option, Actor actor) {
+        try {
+            if (option.action().equals("ASK_FOR_HUMAN") || option.action().equals("REQUEST_MONEY_BACK")) {
+                return Optional.of(Command.of(Trigger.valueOf(option.action()), actor));
+            }
+            Trigger trigger = Trigger.valueOf(option.action());
+            Command command = Command.of(trigger, actor);
+            String arg = option.arg();
+            return Optional.of(switch (trigger) {
+                case CHOOSE_REASON -> command.withReason(Reason.valueOf(arg));
+                case REMOVE_TASK, DISPUTE_TASK, MARK_TASK_DONE, RULE_TASK_IN_SCOPE, RULE_TASK_OUT_OF_SCOPE,
+                     REQUEST_EXTENSION, SET_DEADLINE -> command.withNumber(Integer.parseInt(arg));
+                case CHECK_TASK -> {
+                    String[] parts = arg.split("-", 2);
+                    yield command.withNumber(Integer.parseInt(parts[0])).withVerdict(TaskVerdict.valueOf(parts[1]));
+                }
+                case HAND_BACK -> command.withStep(Step.valueOf(arg));
+                case ASSIGN_REPLACEMENT -> command.withPerson(new PersonId(arg));
+                default -> command;
+            });
+        } catch (IllegalArgumentException | NullPointerException | ArrayIndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- mediators ----
+
+    private final class MediatorTurns {
+        private final InboundMessage message;
+        private final Actor actor;
+
+        MediatorTurns(InboundMessage message) {
+            this.message = message;
+            this.actor = Actor.mediator(message.from().identity().toString());
+        }
+
+        List<OutboundMessage> handle() {
+            if (message.isOption()) {
+                Optional<OptionId> option = OptionId.parse(message.option())
+                        .filter(o -> o.kind() == OptionId.Kind.DISPUTE || o.kind() == OptionId.Kind.FOCUS);
+                if (option.isEmpty()) {
+                    return reply(message.from(), messages.get("mediator.usage"));
+                }
+                OptionId chosen = option.get();
+                if (chosen.kind() == OptionId.Kind.FOCUS) {
+                    return runTurn(chosen.dispute(), message.from(), actor, Turn::replyToMediator);
+                }
+                return runTurn(chosen.dispute(), message.from(), actor, turn -> {
+                    if (chosen.stepSeq() != turn.dispute().stepSeq()) {
+                        turn.reply(messages.get("general.stale") + "\n" + prompts.forMediator(turn.dispute()).text(),
+                                prompts.forMediator(turn.dispute()).options());
+                        return;
+                    }
+                    commandFor(chosen, actor).ifPresentOrElse(command -> perform(turn, command),
+                            () -> turn.reply(messages.get("mediator.usage")));
+                });
+            }
+            String text = message.text().strip();
+            Matcher slash = MEDIATOR_COMMAND.matcher(text);
+            if (slash.matches() && slash.group(1).equalsIgnoreCase("claim")) {
+                try {
+                    DisputeId id = new DisputeId(slash.group(2).strip());
+                    return runTurn(id, message.from(), actor, turn -> perform(turn, Command.of(Trigger.CLAIM, actor)));
+                } catch (IllegalArgumentException e) {
+                    return reply(message.from(), messages.get("mediator.usage"));
+                }
+            }
+            if (TypedCommand.of(text) == TypedCommand.HELP) {
+                return reply(message.from(), messages.get("mediator.usage"));
+            }
+            Optional<DisputeId> focus = store.focusOf(message.from().identity());
+            if (focus.isEmpty()) {
+                return reply(message.from(), messages.get("mediator.no-focus"));
+            }
+            return runTurn(focus.get(), message.from(), actor, turn -> onText(turn, text, slash));
+        }
+
+        private void onText(Turn turn, String text, Matcher slash) {
+            Dispute d = turn.dispute();
+            if (d.mediator().filter(actor.identity()::equals).isEmpty()) {
+                turn.reply(messages.get("mediator.not-claimed", d.id()));
+                return;
+            }
+            if (!slash.matches()) {
+                turn.recordInbound(text);
+                turn.relayFromMediator(text);
+                return;
+            }
+            String argument = slash.group(2).strip();
+            Command command = Command.of(Trigger.CLAIM, actor);
+            try {
+                command = switch (slash.group(1).toLowerCase()) {
+                    case "terms" -> Command.of(Trigger.DEFINE_TERMS, actor).withText(argument);
+                    case "fee" -> Command.of(Trigger.DECIDE_FEE, actor)
+                            .withAmount(Money.parse(argument, d.paid().currency()).orElse(null));
+                    case "deadline" -> Command.of(Trigger.SET_DEADLINE, actor).withNumber(Integer.parseInt(argument));
+                    case "assign" -> Command.of(Trigger.ASSIGN_REPLACEMENT, actor).withPerson(
+                            marketplace.person(new PersonId(argument)).map(Person::id).orElse(null));
+                    case "handback" -> Command.of(Trigger.HAND_BACK, actor)
+                            .withStep(Step.valueOf(argument.toUpperCase().replace(' ', '_')));
+                    case "refund" -> Command.of(Trigger.DECIDE_FULL_REFUND, actor);
+                    case "resolved" -> Command.of(Trigger.CLOSE_AS_RESOLVED, actor);
+                    case "in" -> Command.of(Trigger.RULE_TASK_IN_SCOPE, actor).withNumber(Integer.parseInt(argument));
+                    case "out" -> Command.of(Trigger.RULE_TASK_OUT_OF_SCOPE, actor).withNumber(Integer.parseInt(argument));
+                    default -> null;
+                };
+            } catch (IllegalArgumentException e) {
+                command = null;
+            }
+            if (command == null) {
+                turn.reply(messages.get("mediator.usage"));
+                return;
+            }
+            perform(turn, command);
+        }
+
+        private void perform(Turn turn, Command command) {
+            Transition transition = turn.perform(procedure, command);
+            if (transition.applied() && command.trigger() == Trigger.CLAIM) {
+                Dispute d = turn.dispute();
+                turn.reply(messages.get("mediator.claimed", d.id(), prompts.summary(d),
+                        prompts.timeline(store.timeline(d.id())),
+                        prompts.transcript(store.transcript(d.id(), TRANSCRIPT_FOR_MEDIATOR)))
+                        + "\n\n" + prompts.forMediator(d).text(), prompts.forMediator(d).options());
+            }
+        }
     }
 }

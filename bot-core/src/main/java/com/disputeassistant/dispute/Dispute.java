@@ -54,7 +54,10 @@ public final class Dispute {
     private boolean moneyBackRequested;
 
     private int feeRound;
+    /** Each party's latest figure; private until both have proposed once. */
     private Map<Role, Money> feeProposals = new EnumMap<>(Role.class);
+    private Set<Role> feeRoundProposers = EnumSet.noneOf(Role.class);
+    private boolean feeFiguresRevealed;
     private Money feeSuggestion;
     private Set<Role> feeSuggestionAcceptedBy = EnumSet.noneOf(Role.class);
 
@@ -112,6 +115,9 @@ public final class Dispute {
     public boolean moneyBackRequested() { return moneyBackRequested; }
     public int feeRound() { return feeRound; }
     public Map<Role, Money> feeProposals() { return Map.copyOf(feeProposals); }
+    public Set<Role> feeRoundProposers() { return Set.copyOf(feeRoundProposers); }
+    /** Both figures are shown once both parties have proposed in a round. */
+    public boolean feeFiguresRevealed() { return feeFiguresRevealed; }
     public Optional<Money> feeSuggestion() { return Optional.ofNullable(feeSuggestion); }
     public Set<Role> feeSuggestionAcceptedBy() { return Set.copyOf(feeSuggestionAcceptedBy); }
     public Optional<HandoffReason> handoffReason() { return Optional.ofNullable(handoffReason); }
@@ -212,7 +218,9 @@ public final class Dispute {
         reworkDeadline = deadline;
         redelivered = false;
         stalledBecause = null;
-        tasks.replaceAll(task -> task.withDoneClaimed(false).withVerdict(TaskVerdict.UNCHECKED));
+        // Tasks the client already confirmed as done stay done; only the rest are reworked and checked again.
+        tasks.replaceAll(task -> task.verdict() == TaskVerdict.DONE
+                ? task : task.withDoneClaimed(false).withVerdict(TaskVerdict.UNCHECKED));
     }
 
     public void extendRework(Instant deadline) { reworkDeadline = deadline; }
@@ -226,16 +234,30 @@ public final class Dispute {
     public void stall(StallReason why) { stalledBecause = why; }
     public void requestMoneyBack() { moneyBackRequested = true; }
 
-    public void proposeFee(Role by, Money fee) { feeProposals.put(by, fee); }
+    public void proposeFee(Role by, Money fee) {
+        feeProposals.put(by, fee);
+        feeRoundProposers.add(by);
+    }
+
+    public void revealFeeFigures() { feeFiguresRevealed = true; }
     public void suggestFee(Money fee) {
         feeSuggestion = fee;
         feeSuggestionAcceptedBy.clear();
     }
     public void acceptFeeSuggestion(Role by) { feeSuggestionAcceptedBy.add(by); }
 
+    /** Starts the next round; earlier figures stay visible, so either party can still accept the other's. */
     public void nextFeeRound() {
         feeRound++;
-        feeProposals.clear();
+        feeRoundProposers.clear();
+        feeSuggestion = null;
+        feeSuggestionAcceptedBy.clear();
+    }
+
+    /** A fresh set of fee rounds, when a mediator hands the dispute back to the fee step. */
+    public void restartFeeRounds() {
+        feeRound = 0;
+        feeRoundProposers.clear();
         feeSuggestion = null;
         feeSuggestionAcceptedBy.clear();
     }

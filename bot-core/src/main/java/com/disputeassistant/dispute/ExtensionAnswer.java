@@ -4,5 +4,7 @@ package com.disputeassistant.dispute;
 public enum ExtensionAnswer {
     PENDING,
     GRANTED,
-    DECLINED
+    DECLINED,
+    /** Asked after the cap was reached: not put to the client; rework stalls instead (C1). */
+    OVER_CAP
 }

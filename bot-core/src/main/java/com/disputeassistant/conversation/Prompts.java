@@ -1,0 +1,389 @@
+package com.disputeassistant.conversation;
+
+import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.Extension;
+import com.disputeassistant.dispute.Outcome;
+import com.disputeassistant.dispute.Reason;
+import com.disputeassistant.dispute.Role;
+import com.disputeassistant.dispute.Step;
+import com.disputeassistant.dispute.Task;
+import com.disputeassistant.dispute.TaskScope;
+import com.disputeassistant.dispute.TaskVerdict;
+import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.marketplace.Money;
+import com.disputeassistant.marketplace.Person;
+import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.marketplace.Terms;
+import com.disputeassistant.procedure.Procedure;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.procedure.Trigger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What each person is asked at each step, with the reply options that are theirs to pick. Reading a
+ * dispute, never changing it. Every prompt to a party offers help and a human (S8).
+ */
+final class Prompts {
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final int[] EXTENSION_DAYS = {2, 5};
+    private static final int MAX_REPLACEMENT_CANDIDATES = 6;
+
+    private final Messages messages;
+    private final Marketplace marketplace;
+    private final Procedure procedure;
+    private final ProcedureSettings settings;
+
+    Prompts(Messages messages, Marketplace marketplace, Procedure procedure, ProcedureSettings settings) {
+        this.messages = messages;
+        this.marketplace = marketplace;
+        this.procedure = procedure;
+        this.settings = settings;
+    }
+
+    /** A prompt: text plus options. */
+    record Prompt(String text, List<ReplyOption> options) {
+    }
+
+    String name(PersonId person) {
+        return marketplace.person(person).map(Person::name).orElse(person.value());
+    }
+
+    static String when(Instant instant) {
+        return WHEN.format(instant);
+    }
+
+    String text(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
+    /** The prompt for a party of the dispute at its current step. */
+    Prompt forParty(Dispute d, PersonId person) {
+        Role side = person.equals(d.client()) ? Role.CLIENT : person.equals(d.workingExpert()) ? Role.EXPERT : null;
+        List<ReplyOption> options = new ArrayList<>();
+        String text = switch (d.step()) {
+            case INTAKE -> intake(d, person, options);
+            case TALKING -> talking(d, side, options);
+            case TERMS -> terms(d, side, options);
+            case TASKS -> tasks(d, side, options);
+            case TASK_REVIEW -> taskReview(d, side, options);
+            case EXPERT_CHOICE -> expertChoice(d, side, options);
+            case REPLACEMENT -> replacement(d, side, options);
+            case REWORK -> rework(d, side, options);
+            case STALLED -> stalled(d, side, options);
+            case CHECK -> check(d, side, options);
+            case FEE -> fee(d, side, options);
+            case MEDIATION -> d.mediator().isPresent()
+                    ? text("prompt.MEDIATION.claimed", mediatorName(d.mediator().get()))
+                    : text("prompt.MEDIATION.queued", handoffText(d));
+            case CLOSED -> outcome(d);
+        };
+        // Only a person who owes an answer (who has step options) is shown the step's deadline.
+        String deadline = options.isEmpty() || d.step() == Step.MEDIATION ? ""
+                : d.stepDeadline().map(at -> "\n" + text("general.deadline", when(at))).orElse("");
+        if (d.step() != Step.CLOSED) {
+            addCommonOptions(d, person, options);
+        }
+        return new Prompt(text + deadline, options);
+    }
+
+    private void addCommonOptions(Dispute d, PersonId person, List<ReplyOption> options) {
+        if (d.step() != Step.MEDIATION) {
+            if (person.equals(d.client()) && d.step() != Step.INTAKE) {
+                options.add(option(d, "REQUEST_MONEY_BACK", null, "option.money_back"));
+            }
+            options.add(option(d, "ASK_FOR_HUMAN", null, "option.human"));
+        }
+        options.add(option(d, "HELP", null, "option.help"));
+    }
+
+    ReplyOption option(Dispute d, String action, Object arg, String labelKey, Object... labelArgs) {
+        return new ReplyOption(OptionId.dispute(d.id(), d.stepSeq(), action, arg), text(labelKey, labelArgs));
+    }
+
+    private ReplyOption trigger(Dispute d, Trigger trigger, Object arg, Object... labelArgs) {
+        return option(d, trigger.name(), arg, "option." + trigger.name(), labelArgs);
+    }
+
+    private String intake(Dispute d, PersonId person, List<ReplyOption> options) {
+        if (!person.equals(d.openedBy())) {
+            return text("general.waiting-text");
+        }
+        if (d.reason().isEmpty()) {
+            for (Reason reason : Reason.values()) {
+                options.add(option(d, Trigger.CHOOSE_REASON.name(), reason.name(), "option.CHOOSE_REASON." + reason.name()));
+            }
+            return text("prompt.INTAKE.reason", d.order().id(), d.order().title());
+        }
+        return text("prompt.INTAKE.describe");
+    }
+
+    private String talking(Dispute d, Role side, List<ReplyOption> options) {
+        String other = name(otherParty(d, side));
+        if (d.resolutionProposedBy().filter(by -> by != side).isPresent()) {
+            options.add(trigger(d, Trigger.CONFIRM_RESOLVED, null));
+            options.add(trigger(d, Trigger.REJECT_RESOLVED, null));
+            options.add(trigger(d, Trigger.ESCALATE, null));
+            return text("prompt.TALKING.confirm", other);
+        }
+        options.add(trigger(d, Trigger.ESCALATE, null));
+        if (d.resolutionProposedBy().isPresent()) {
+            return text("prompt.TALKING.proposed", other);
+        }
+        options.add(0, trigger(d, Trigger.PROPOSE_RESOLVED, null));
+        return text("prompt.TALKING", other);
+    }
+
+    private String terms(Dispute d, Role side, List<ReplyOption> options) {
+        if (d.termsConfirmedBy().contains(side)) {
+            return text("prompt.TERMS.waiting", name(otherParty(d, side)));
+        }
+        options.add(trigger(d, Trigger.CONFIRM_TERMS, null));
+        options.add(trigger(d, Trigger.DISPUTE_TERMS, null));
+        return text("prompt.TERMS", d.order().id(), termsText(d));
+    }
+
+    String termsText(Dispute d) {
+        Terms terms = d.terms();
+        String summary = text("terms.summary", String.join("; ", terms.deliverables()), terms.deadline(),
+                terms.price(), terms.paid());
+        return d.termsDefinedByMediator().map(def -> summary + "\n" + text("terms.mediator", def)).orElse(summary);
+    }
+
+    private String tasks(Dispute d, Role side, List<ReplyOption> options) {
+        if (side != Role.CLIENT) {
+            return text("prompt.TASKS.waiting", name(d.client()));
+        }
+        if (!d.tasks().isEmpty()) {
+            options.add(trigger(d, Trigger.CONFIRM_TASKS, null));
+            d.tasks().forEach(task -> options.add(trigger(d, Trigger.REMOVE_TASK, task.number(), task.number())));
+        }
+        return text("prompt.TASKS.client", name(d.workingExpert()), taskList(d));
+    }
+
+    String taskList(Dispute d) {
+        if (d.tasks().isEmpty()) {
+            return text("tasks.none");
+        }
+        return d.tasks().stream()
+                .map(t -> t.scope() == TaskScope.PROPOSED
+                        ? text("tasks.line", t.number(), t.text())
+                        : text("tasks.line.review", t.number(), t.text(), text("scope." + t.scope())))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String taskReview(Dispute d, Role side, List<ReplyOption> options) {
+        if (side != Role.EXPERT) {
+            return text("prompt.TASK_REVIEW.waiting", name(d.workingExpert()));
+        }
+        options.add(trigger(d, Trigger.ACCEPT_TASKS, null));
+        d.tasks().stream().filter(t -> t.scope() == TaskScope.PROPOSED)
+                .forEach(t -> options.add(trigger(d, Trigger.DISPUTE_TASK, t.number(), t.number())));
+        return text("prompt.TASK_REVIEW.expert", name(d.client()), taskList(d));
+    }
+
+    private String expertChoice(Dispute d, Role side, List<ReplyOption> options) {
+        if (side != Role.CLIENT) {
+            return text("prompt.EXPERT_CHOICE.waiting", name(d.client()));
+        }
+        options.add(trigger(d, Trigger.CHOOSE_SAME_EXPERT, null));
+        options.add(trigger(d, Trigger.CHOOSE_OTHER_EXPERT, null));
+        return text("prompt.EXPERT_CHOICE.client", name(d.workingExpert()));
+    }
+
+    private String replacement(Dispute d, Role side, List<ReplyOption> options) {
+        if (side != Role.EXPERT) {
+            return text("prompt.REPLACEMENT.waiting");
+        }
+        options.add(trigger(d, Trigger.ACCEPT_HANDOVER, null));
+        options.add(trigger(d, Trigger.DECLINE_HANDOVER, null));
+        // The hand-over carries terms, tasks and delivery notes, and no personal contact data.
+        String notes = d.order().deliveryNotes().isEmpty() ? text("notes.none")
+                : d.order().deliveryNotes().stream().map(n -> "- " + n).collect(Collectors.joining("\n"));
+        return text("prompt.REPLACEMENT.expert", d.order().id(), d.order().title(), termsText(d), taskList(d), notes);
+    }
+
+    private String rework(Dispute d, Role side, List<ReplyOption> options) {
+        String deadline = d.reworkDeadline().map(Prompts::when).orElse("");
+        if (side == Role.EXPERT) {
+            List<Task> open = d.tasks().stream().filter(Task::inRework).filter(t -> t.verdict() != TaskVerdict.DONE).toList();
+            for (Task task : open) {
+                options.add(task.doneClaimed()
+                        ? option(d, Trigger.MARK_TASK_DONE.name(), task.number(), "option.MARK_TASK_UNDONE", task.number())
+                        : trigger(d, Trigger.MARK_TASK_DONE, task.number(), task.number()));
+            }
+            if (open.stream().anyMatch(Task::doneClaimed)) {
+                options.add(trigger(d, Trigger.REDELIVER, null));
+            }
+            if (d.pendingExtension().isEmpty()) {
+                for (int days : EXTENSION_DAYS) {
+                    options.add(trigger(d, Trigger.REQUEST_EXTENSION, days, days));
+                }
+            }
+            String list = open.stream().map(t -> text(t.doneClaimed() ? "task.ticked" : "task.unticked", t.number(), t.text()))
+                    .collect(Collectors.joining("\n"));
+            return text("prompt.REWORK.expert", deadline, list);
+        }
+        if (side == Role.CLIENT && d.pendingExtension().isPresent()) {
+            Extension extension = d.pendingExtension().get();
+            options.add(trigger(d, Trigger.GRANT_EXTENSION, null));
+            options.add(trigger(d, Trigger.DECLINE_EXTENSION, null));
+            String why = extension.why().isBlank() ? "" : text("extension.why", extension.why());
+            return text("prompt.REWORK.extension", name(d.workingExpert()), extension.days(), why);
+        }
+        return text("prompt.REWORK.waiting", name(d.workingExpert()), deadline);
+    }
+
+    String stallText(Dispute d) {
+        return d.stalledBecause().map(why -> text("stall." + why, settings.extensionCap())).orElse("");
+    }
+
+    private String stalled(Dispute d, Role side, List<ReplyOption> options) {
+        if (side != Role.CLIENT) {
+            return text("prompt.STALLED.waiting", stallText(d), name(d.client()));
+        }
+        options.add(trigger(d, Trigger.CHOOSE_REPLACEMENT, null));
+        options.add(trigger(d, Trigger.CHOOSE_FAIR_FEE, null));
+        options.add(trigger(d, Trigger.CHOOSE_MEDIATOR, null));
+        if (procedure.fullRefundOfferable(d)) {
+            options.add(trigger(d, Trigger.REQUEST_FULL_REFUND, null));
+        }
+        return text("prompt.STALLED.client", stallText(d));
+    }
+
+    private String check(Dispute d, Role side, List<ReplyOption> options) {
+        if (side != Role.CLIENT) {
+            return text("prompt.CHECK.waiting", name(d.client()));
+        }
+        List<Task> toCheck = d.tasks().stream().filter(Task::inRework).toList();
+        for (Task task : toCheck) {
+            if (task.verdict() == TaskVerdict.UNCHECKED) {
+                options.add(option(d, Trigger.CHECK_TASK.name(), task.number() + "-DONE", "option.CHECK_TASK.DONE", task.number()));
+                options.add(option(d, Trigger.CHECK_TASK.name(), task.number() + "-NOT_DONE", "option.CHECK_TASK.NOT_DONE", task.number()));
+            }
+        }
+        String list = toCheck.stream().map(t -> text("check.line", t.number(), t.text(),
+                t.verdict() == TaskVerdict.UNCHECKED ? text(t.doneClaimed() ? "check.claimed" : "check.unclaimed")
+                        : text("check." + t.verdict()))).collect(Collectors.joining("\n"));
+        return text("prompt.CHECK.client", name(d.workingExpert()), list);
+    }
+
+    private String fee(Dispute d, Role side, List<ReplyOption> options) {
+        Role other = side == Role.CLIENT ? Role.EXPERT : Role.CLIENT;
+        String otherName = name(otherParty(d, side));
+        Money otherFigure = d.feeProposals().get(other);
+        if (d.feeSuggestion().isPresent()) {
+            Money suggestion = d.feeSuggestion().get();
+            if (d.feeSuggestionAcceptedBy().contains(side)) {
+                return text("prompt.FEE.suggestion-accepted", suggestion, otherName);
+            }
+            options.add(trigger(d, Trigger.ACCEPT_SUGGESTED_FEE, null, suggestion));
+            options.add(trigger(d, Trigger.ACCEPT_OTHER_FEE, null, otherName, otherFigure));
+            return text("prompt.FEE.suggestion", name(d.client()), d.feeProposals().get(Role.CLIENT),
+                    name(d.workingExpert()), d.feeProposals().get(Role.EXPERT), suggestion, d.paid().minus(suggestion));
+        }
+        if (d.feeRoundProposers().contains(side)) {
+            return text("prompt.FEE.waiting", d.feeProposals().get(side), otherName);
+        }
+        String prompt = text("prompt.FEE", d.paid(), d.feeRound() + 1, settings.feeRounds());
+        if (d.feeFiguresRevealed() && otherFigure != null) {
+            options.add(trigger(d, Trigger.ACCEPT_OTHER_FEE, null, otherName, otherFigure));
+            prompt += "\n" + text("prompt.FEE.revealed", name(d.client()), d.feeProposals().get(Role.CLIENT),
+                    name(d.workingExpert()), d.feeProposals().get(Role.EXPERT));
+        }
+        return prompt;
+    }
+
+    String outcome(Dispute d) {
+        Outcome outcome = d.outcome().orElseThrow();
+        String text = text("outcome." + outcome.type(), d.id(), outcome.payout(), outcome.refund());
+        return outcome.type().carriesMoney() ? text + " " + text("outcome.payments") : text;
+    }
+
+    String handoffText(Dispute d) {
+        return d.handoffReason().map(why -> text("handoff." + why)).orElse("");
+    }
+
+    PersonId otherParty(Dispute d, Role side) {
+        return side == Role.CLIENT ? d.workingExpert() : d.client();
+    }
+
+    // ---- mediators ----
+
+    Prompt forMediator(Dispute d) {
+        List<ReplyOption> options = new ArrayList<>();
+        if (d.step() == Step.CLOSED) {
+            return new Prompt(outcome(d), options);
+        }
+        if (d.step() != Step.MEDIATION) {
+            return new Prompt(text("notice.HAND_BACK", "", text("step." + d.step())), options);
+        }
+        if (d.mediator().isEmpty()) {
+            options.add(trigger(d, Trigger.CLAIM, null));
+            return new Prompt(text("mediator.handoff", d.id(), d.order().id(), d.order().title(), handoffText(d)), options);
+        }
+        Step resume = d.resumeStep().orElse(Step.TALKING);
+        options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
+            if (step != resume) {
+                options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step)));
+            }
+        }
+        d.tasks().stream().filter(t -> t.scope() == TaskScope.DISPUTED).forEach(t -> {
+            options.add(trigger(d, Trigger.RULE_TASK_IN_SCOPE, t.number(), t.number()));
+            options.add(trigger(d, Trigger.RULE_TASK_OUT_OF_SCOPE, t.number(), t.number()));
+        });
+        marketplace.people().stream()
+                .filter(p -> !p.id().equals(d.client()) && !p.id().equals(d.originalExpert()) && mayBeExpert(p))
+                .limit(MAX_REPLACEMENT_CANDIDATES)
+                .forEach(p -> options.add(trigger(d, Trigger.ASSIGN_REPLACEMENT, p.id(), p.name())));
+        options.add(trigger(d, Trigger.DECIDE_FULL_REFUND, null));
+        options.add(trigger(d, Trigger.CLOSE_AS_RESOLVED, null));
+        return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)), options);
+    }
+
+    /** Candidates for a replacement: people who work as experts, or who have no orders yet (spare experts). */
+    private boolean mayBeExpert(Person person) {
+        List<com.disputeassistant.marketplace.Order> orders = marketplace.ordersOf(person.id());
+        return orders.isEmpty() || orders.stream().anyMatch(order -> order.expert().equals(person.id()));
+    }
+
+    /** Mediators are platform staff, not marketplace accounts: parties see the name part of their identity. */
+    static String mediatorName(String identity) {
+        return ChannelIdentity.parse(identity).map(ChannelIdentity::id).orElse(identity);
+    }
+
+    String summary(Dispute d) {
+        String replacement = d.replacementExpert().map(p -> text("mediator.replacement", name(p))).orElse("");
+        String reason = d.reason().map(r -> text("reason." + r)).orElse("-");
+        String ledger = d.extensions().isEmpty() ? text("ledger.none") : d.extensions().stream()
+                .map(e -> text("ledger.line", e.days(), when(e.requestedAt()), e.answer()))
+                .collect(Collectors.joining("; "));
+        String fees = d.feeProposals().isEmpty() ? text("fees.none") : d.feeProposals().entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return text("mediator.summary", d.order().id(), d.order().title(), name(d.client()), name(d.originalExpert()),
+                replacement, reason, d.description().orElse(""), termsText(d), taskList(d), ledger, fees);
+    }
+
+    String timeline(List<TimelineEntry> entries) {
+        return entries.stream().map(e -> text("timeline.line", when(e.at()), e.actor(), e.from(), e.to(), e.why()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    String transcript(List<TranscriptEntry> entries) {
+        if (entries.isEmpty()) {
+            return text("transcript.none");
+        }
+        return entries.stream().map(e -> when(e.at()) + " " + e.from() + " -> " + e.to() + ": " + e.text())
+                .collect(Collectors.joining("\n"));
+    }
+}

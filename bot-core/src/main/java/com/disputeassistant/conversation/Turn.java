@@ -1,0 +1,323 @@
+package com.disputeassistant.conversation;
+
+import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.Step;
+import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.procedure.Actor;
+import com.disputeassistant.procedure.Command;
+import com.disputeassistant.procedure.Procedure;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.procedure.Refusal;
+import com.disputeassistant.procedure.Transition;
+import com.disputeassistant.procedure.Trigger;
+import com.disputeassistant.store.Change;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One turn on one dispute: what the procedure applied, and the messages it produced for each person,
+ * gathered into at most one message per person. Becomes one {@link Change} if anything changed.
+ */
+final class Turn {
+    private final Dispute dispute;
+    private final long version;
+    private final Address from;
+    private final Actor actor;
+    private final Instant now;
+    private final Marketplace marketplace;
+    private final Prompts prompts;
+    private final Messages messages;
+    private final ProcedureSettings settings;
+
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<TranscriptEntry> inbound = new ArrayList<>();
+    private final Map<Address, Draft> drafts = new LinkedHashMap<>();
+    private boolean changed;
+
+    /** Parts of the one message a person gets this turn; the latest options win. */
+    private static final class Draft {
+        private final StringBuilder text = new StringBuilder();
+        private List<ReplyOption> options = List.of();
+
+        void add(String part, List<ReplyOption> newOptions) {
+            if (part != null && !part.isBlank()) {
+                if (!text.isEmpty()) {
+                    text.append("\n\n");
+                }
+                text.append(part);
+            }
+            if (newOptions != null) {
+                options = newOptions;
+            }
+        }
+    }
+
+    Turn(Dispute dispute, long version, Address from, Actor actor, Instant now, Marketplace marketplace,
+         Prompts prompts, Messages messages, ProcedureSettings settings) {
+        this.dispute = dispute;
+        this.version = version;
+        this.from = from;
+        this.actor = actor;
+        this.now = now;
+        this.marketplace = marketplace;
+        this.prompts = prompts;
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    Dispute dispute() {
+        return dispute;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    boolean changed() {
+        return changed;
+    }
+
+    // ---- applying ----
+
+    /** Applies a command; on success records it and tells everyone concerned. */
+    Transition apply(Procedure procedure, Command command) {
+        Transition transition = procedure.apply(dispute, command, now);
+        if (transition.applied()) {
+            changed = true;
+            timeline.add(transition.entry());
+            announce(transition, command);
+        }
+        return transition;
+    }
+
+    /** Applies a person's command; a refusal is explained to them with their current options. */
+    Transition perform(Procedure procedure, Command command) {
+        Transition transition = apply(procedure, command);
+        transition.refused().ifPresent(refusal -> refuse(explain(refusal)));
+        return transition;
+    }
+
+    void refuse(String why) {
+        Prompts.Prompt prompt = promptForActor();
+        boolean promptShown = from != null && drafts.containsKey(from) && drafts.get(from).text.indexOf(prompt.text()) >= 0;
+        // A deadline that passed earlier in this turn may already have shown the prompt: don't repeat it.
+        reply(promptShown ? why : why + "\n\n" + prompt.text(), prompt.options());
+    }
+
+    private String explain(Refusal refusal) {
+        Object[] args = refusal.args().stream()
+                .map(arg -> arg instanceof Step step ? messages.get("step." + step) : arg).toArray();
+        return messages.get(refusal.key(), args);
+    }
+
+    Prompts.Prompt promptForActor() {
+        if (actor.mediator()) {
+            return prompts.forMediator(dispute);
+        }
+        if (dispute.isClosed()) {
+            return new Prompts.Prompt(prompts.outcome(dispute), menuOption());
+        }
+        return prompts.forParty(dispute, actor.person());
+    }
+
+    void reply(String text) {
+        reply(text, null);
+    }
+
+    void reply(String text, List<ReplyOption> options) {
+        if (from != null) {
+            draft(from).add(text, options);
+        }
+    }
+
+    /** A mediator opened this dispute from a list: show it and point their free text at it. */
+    void replyToMediator() {
+        Prompts.Prompt prompt = prompts.forMediator(dispute);
+        reply(prompts.summary(dispute) + "\n\n" + prompt.text(), prompt.options());
+        focusHere();
+    }
+
+    /** The person chose this dispute: their next free text is about it, so the focus is committed. */
+    void focusHere() {
+        changed = true;
+    }
+
+    void rememberSender(PersonId person) {
+        if (from != null && !dispute.contact(person).filter(from::equals).isPresent()) {
+            dispute.rememberContact(person, from);
+        }
+    }
+
+    void recordInbound(String text) {
+        inbound.add(new TranscriptEntry(now, actor.identity(), "bot", text));
+    }
+
+    // ---- relaying ----
+
+    /** Talking it out (S0): the bot passes a party's words to the other party. */
+    void relayToOtherParty(PersonId sender, String text) {
+        PersonId other = sender.equals(dispute.client()) ? dispute.workingExpert() : dispute.client();
+        Prompts.Prompt prompt = prompts.forParty(dispute, other);
+        addressOf(other).ifPresent(address -> draft(address)
+                .add(messages.get("relay.from", prompts.name(sender), text), prompt.options()));
+        changed = true;
+    }
+
+    /** While a mediator holds the dispute, parties talk to the mediator; before that, it waits in the transcript. */
+    void relayToMediator(PersonId sender, String text) {
+        Optional<ChannelIdentity> mediator = dispute.mediator().flatMap(ChannelIdentity::parse);
+        if (mediator.isPresent()) {
+            Prompts.Prompt prompt = prompts.forMediator(dispute);
+            draft(Address.of(mediator.get())).add(messages.get("relay.from", prompts.name(sender), text), prompt.options());
+        } else {
+            reply(prompts.forParty(dispute, sender).text(), prompts.forParty(dispute, sender).options());
+        }
+        changed = true;
+    }
+
+    void relayFromMediator(String text) {
+        for (PersonId party : currentParties()) {
+            Prompts.Prompt prompt = prompts.forParty(dispute, party);
+            addressOf(party).ifPresent(address -> draft(address)
+                    .add(messages.get("mediator.relay", Prompts.mediatorName(actor.identity()), text), prompt.options()));
+        }
+        reply(messages.get("mediator.relayed"), prompts.forMediator(dispute).options());
+        changed = true;
+    }
+
+    // ---- announcing what happened ----
+
+    private void announce(Transition transition, Command command) {
+        // The command's actor, not the turn's: a deadline applied at the start of a turn is the bot's doing.
+        Actor actor = command.actor();
+        String actorName = actor.person() != null ? prompts.name(actor.person()) : actor.identity();
+        Object[] args = {actorName, detail(transition, command), otherPartyName(actor)};
+        String notice = noticeText(command.trigger(), args);
+        String ack = messages.has("ack." + command.trigger()) ? messages.get("ack." + command.trigger(), args) : null;
+        boolean stepChanged = transition.changedStep();
+
+        List<PersonId> recipients = dispute.step() == Step.INTAKE ? List.of(dispute.openedBy()) : currentParties();
+        for (PersonId party : recipients) {
+            boolean isActor = party.equals(actor.person());
+            String head = isActor ? ack : notice;
+            if (!isActor && !stepChanged && head == null) {
+                continue;
+            }
+            Prompts.Prompt prompt = dispute.isClosed()
+                    ? new Prompts.Prompt(prompts.outcome(dispute), menuOption())
+                    : prompts.forParty(dispute, party);
+            Optional<Address> address = isActor && from != null ? Optional.of(from) : addressOf(party);
+            address.ifPresent(to -> draft(to).add(head, null));
+            address.ifPresent(to -> draft(to).add(prompt.text(), prompt.options()));
+        }
+        announceToMediators(transition, notice, actor);
+    }
+
+    private void announceToMediators(Transition transition, String notice, Actor actor) {
+        if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
+            Prompts.Prompt prompt = prompts.forMediator(dispute);
+            reply(prompt.text(), prompt.options());
+        }
+        Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
+        if (!actor.mediator() && holder.isPresent() && notice != null) {
+            draft(Address.of(holder.get())).add(notice, prompts.forMediator(dispute).options());
+        }
+        if (transition.changedStep() && dispute.step() == Step.MEDIATION && holder.isEmpty()) {
+            // Hand-off (S8): every allow-listed mediator hears of it, with a button to claim it.
+            Prompts.Prompt prompt = prompts.forMediator(dispute);
+            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(prompt.text(), prompt.options()));
+        }
+        if (transition.changedStep() && dispute.step() == Step.STALLED) {
+            // C1: a stalled rework is brought to a mediator's attention without anyone chasing.
+            String stalled = messages.get("notice.mediators.stalled", dispute.id(), dispute.order().id(), prompts.stallText(dispute));
+            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(stalled, List.of()));
+        }
+    }
+
+    private String noticeText(Trigger trigger, Object[] args) {
+        if (trigger == Trigger.DESCRIBE) {
+            return messages.get("notice.DESCRIBE", args[0], dispute.id(), dispute.order().id(), dispute.order().title(),
+                    dispute.reason().map(r -> messages.get("reason." + r)).orElse(""), dispute.description().orElse(""));
+        }
+        return messages.has("notice." + trigger) ? messages.get("notice." + trigger, args) : null;
+    }
+
+    private Object detail(Transition transition, Command command) {
+        return switch (command.trigger()) {
+            case ADD_TASK -> dispute.tasks().get(dispute.tasks().size() - 1).number();
+            case CHECK_TASK -> command.number() + " (" + messages.get("check." + command.verdict()) + ")";
+            case GRANT_EXTENSION, DECLINE_EXTENSION, SET_DEADLINE ->
+                    dispute.reworkDeadline().map(Prompts::when).orElse("");
+            case HAND_BACK -> messages.get("step." + transition.to());
+            case DEADLINE_PASSED -> messages.get("step." + transition.from());
+            case CHOOSE_SAME_EXPERT -> prompts.name(dispute.workingExpert());
+            case DEFINE_TERMS -> command.text();
+            default -> command.number();
+        };
+    }
+
+    private String otherPartyName(Actor actor) {
+        if (actor.person() == null) {
+            return "";
+        }
+        PersonId other = actor.person().equals(dispute.client()) ? dispute.workingExpert() : dispute.client();
+        return prompts.name(other);
+    }
+
+    /** The client and the expert doing the work now; once closed, the original expert hears the outcome too. */
+    private List<PersonId> currentParties() {
+        List<PersonId> parties = new ArrayList<>(List.of(dispute.client(), dispute.workingExpert()));
+        if (dispute.isClosed() && !dispute.originalExpert().equals(dispute.workingExpert())) {
+            parties.add(dispute.originalExpert());
+        }
+        return parties;
+    }
+
+    private Optional<Address> addressOf(PersonId person) {
+        Optional<Address> known = dispute.contact(person);
+        if (known.isPresent()) {
+            return known;
+        }
+        return marketplace.person(person).flatMap(p -> p.identities().stream().findFirst()).map(Address::of);
+    }
+
+    private Draft draft(Address address) {
+        return drafts.computeIfAbsent(address, a -> new Draft());
+    }
+
+    private List<ReplyOption> menuOption() {
+        return List.of(new ReplyOption(OptionId.MENU, messages.get("option.menu")));
+    }
+
+    // ---- results ----
+
+    List<OutboundMessage> outbound() {
+        List<OutboundMessage> out = new ArrayList<>(drafts.size());
+        drafts.forEach((address, draft) -> {
+            if (!draft.text.isEmpty()) {
+                out.add(new OutboundMessage(address, draft.text.toString(), draft.options));
+            }
+        });
+        return out;
+    }
+
+    Change change() {
+        List<TranscriptEntry> transcript = new ArrayList<>(inbound);
+        transcript.addAll(transcriptOf(now, outbound()));
+        ChannelIdentity focus = from == null || actor.isBot() ? null : from.identity();
+        return new Change(dispute, version, timeline, transcript, focus);
+    }
+
+    static List<TranscriptEntry> transcriptOf(Instant at, List<OutboundMessage> messages) {
+        return messages.stream()
+                .map(m -> new TranscriptEntry(at, "bot", m.to().identity().toString(), m.text()))
+                .toList();
+    }
+}

@@ -1,0 +1,51 @@
+package com.disputeassistant.procedure;
+
+import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.Step;
+import java.time.Instant;
+import org.springframework.statemachine.StateMachineContext;
+import org.springframework.statemachine.StateMachinePersist;
+import org.springframework.statemachine.support.DefaultExtendedState;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+
+/**
+ * Our {@link StateMachinePersist}: the machine's context lives inside the {@link Dispute} (its step,
+ * and the dispute itself as extended state), and the dispute is what the store writes to Redis in the
+ * turn's single atomic commit. Spring Statemachine's own Redis module does not run on Boot 4, and a
+ * second write per turn would break "load, act, save once".
+ */
+final class DisputeContextPersist implements StateMachinePersist<Step, Trigger, Dispute> {
+    private final ProcedureSettings settings;
+
+    DisputeContextPersist(ProcedureSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void write(StateMachineContext<Step, Trigger> context, Dispute dispute) {
+        Step reached = context.getState();
+        Instant now = context.getExtendedState().get(EscalationProcedure.NOW, Instant.class);
+        if (reached != dispute.step()) {
+            dispute.moveTo(reached, deadlineOf(dispute, reached, now));
+        } else if (reached == Step.REWORK) {
+            // An extension or a mediator's new deadline moves the step's deadline with it.
+            dispute.moveTo(reached, dispute.reworkDeadline().orElse(null));
+        }
+    }
+
+    @Override
+    public StateMachineContext<Step, Trigger> read(Dispute dispute) {
+        DefaultExtendedState extendedState = new DefaultExtendedState();
+        extendedState.getVariables().put(EscalationProcedure.DISPUTE, dispute);
+        return new DefaultStateMachineContext<>(dispute.step(), null, null, extendedState);
+    }
+
+    private Instant deadlineOf(Dispute dispute, Step step, Instant now) {
+        return switch (step) {
+            case REWORK -> dispute.reworkDeadline().orElse(now.plus(settings.reworkTime()));
+            // A mediator's queue has no bot deadline: the mediators' issue re-announces unclaimed hand-offs.
+            case MEDIATION, CLOSED -> null;
+            default -> now.plus(settings.deadlineOf(step));
+        };
+    }
+}

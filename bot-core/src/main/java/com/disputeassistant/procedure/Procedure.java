@@ -1,0 +1,117 @@
+package com.disputeassistant.procedure;
+
+import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.Step;
+import com.disputeassistant.dispute.TimelineEntry;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.persist.DefaultStateMachinePersister;
+import org.springframework.statemachine.persist.StateMachinePersister;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies one command to one dispute by running the escalation procedure's state machine: restore the
+ * machine from the dispute, send the trigger, write the reached state back into the dispute. The
+ * caller loaded the dispute and commits it afterwards; nothing here does I/O.
+ *
+ * <p>Building a state machine costs far more than resetting one, so machines are pooled and reused;
+ * each is used by one thread at a time and reset from the dispute on every use.
+ */
+public final class Procedure {
+    private final EscalationProcedure definition;
+    private final Rules rules;
+    private final StateMachinePersister<Step, Trigger, Dispute> persister;
+    private final Queue<StateMachine<Step, Trigger>> idleMachines = new ConcurrentLinkedQueue<>();
+
+    public Procedure(ProcedureSettings settings) {
+        this.rules = new Rules(settings);
+        this.definition = new EscalationProcedure(settings);
+        this.persister = new DefaultStateMachinePersister<>(new DisputeContextPersist(settings));
+    }
+
+    /**
+     * Applies the command to the dispute in place. On refusal the dispute is unchanged.
+     */
+    public Transition apply(Dispute dispute, Command command, Instant now) {
+        Step from = dispute.step();
+        if (!dispute.isClosed() && !definition.accepts(from, command.trigger())) {
+            return new Transition(command.trigger(), from, from, null, Refusal.of("refuse.step", from));
+        }
+        Rules.Decision decision = rules.decide(dispute, command, now);
+        if (decision.refused()) {
+            return new Transition(command.trigger(), from, from, null, decision.refusal());
+        }
+        StateMachine<Step, Trigger> machine = borrow();
+        try {
+            persister.restore(machine, dispute);
+            machine.getExtendedState().getVariables().put(EscalationProcedure.NOW, now);
+            Message<Trigger> event = MessageBuilder.withPayload(command.trigger())
+                    .setHeader(EscalationProcedure.COMMAND, command)
+                    .setHeader(EscalationProcedure.BRANCH, decision.branch())
+                    .build();
+            StateMachineEventResult.ResultType result = machine.sendEvent(Mono.just(event))
+                    .blockLast().getResultType();
+            if (machine.hasStateMachineError()) {
+                throw new IllegalStateException("the procedure failed on " + command.trigger() + " in " + from);
+            }
+            // Spring Statemachine answers ACCEPTED even when every guard said no, so the effects
+            // report whether a transition really fired.
+            boolean fired = machine.getExtendedState().getVariables().remove(EscalationProcedure.FIRED) != null;
+            if (result != StateMachineEventResult.ResultType.ACCEPTED || !fired) {
+                throw new IllegalStateException("the procedure has no transition for " + command.trigger()
+                        + " (" + decision.branch() + ") in " + from);
+            }
+            persister.persist(machine, dispute);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the procedure's state machine failed", e);
+        } finally {
+            release(machine);
+        }
+        Step to = dispute.step();
+        return new Transition(command.trigger(), from, to,
+                new TimelineEntry(now, command.actor().identity(), from, to, why(command, decision.branch())), null);
+    }
+
+    /** Whether the bot may put a full refund on the table for this dispute (S5, S6). */
+    public boolean fullRefundOfferable(Dispute dispute) {
+        return rules.fullRefundOfferable(dispute);
+    }
+
+    private static String why(Command command, Branch branch) {
+        StringBuilder why = new StringBuilder(command.trigger().name().toLowerCase().replace('_', ' '));
+        if (branch != Branch.GO) {
+            why.append(" (").append(branch.name().toLowerCase().replace('_', ' ')).append(')');
+        }
+        if (command.number() > 0) {
+            why.append(" #").append(command.number());
+        }
+        if (command.step() != null) {
+            why.append(" at ").append(command.step());
+        }
+        if (command.reason() != null) {
+            why.append(": ").append(command.reason());
+        }
+        if (command.verdict() != null) {
+            why.append(": ").append(command.verdict());
+        }
+        return why.toString();
+    }
+
+    private StateMachine<Step, Trigger> borrow() {
+        StateMachine<Step, Trigger> machine = idleMachines.poll();
+        return machine != null ? machine : definition.newMachine();
+    }
+
+    private void release(StateMachine<Step, Trigger> machine) {
+        if (!machine.hasStateMachineError()) {
+            idleMachines.offer(machine);
+        }
+    }
+}

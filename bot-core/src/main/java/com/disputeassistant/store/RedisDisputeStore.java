@@ -1,0 +1,289 @@
+package com.disputeassistant.store;
+
+import com.disputeassistant.conversation.TranscriptEntry;
+import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.dispute.Outcome;
+import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.Money;
+import com.disputeassistant.marketplace.PersonId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Keeps disputes in Redis and applies every {@link Change} with one Lua script ({@code commit.lua}), so
+ * a change is applied entirely or not at all, and only at the version it names.
+ *
+ * <p>Keys, all under the configured prefix {@code P}:
+ * <ul>
+ *   <li>{@code P dispute:{ID}}: hash of {@code version}, {@code step}, {@code json} (the dispute),
+ *       {@code updatedAt}, and {@code parties} (whose indexes list it, so a party who leaves is dropped);
+ *   <li>{@code P dispute:{ID}:timeline}: list of transitions, oldest first;
+ *   <li>{@code P dispute:{ID}:transcript}: list of transcript lines, oldest first, capped to the newest
+ *       {@value #TRANSCRIPT_CAP};
+ *   <li>{@code P order:ORDER:dispute}: the order's open dispute (one per order);
+ *   <li>{@code P person:PERSON:disputes}: sorted set of a party's open disputes, scored by when they opened;
+ *   <li>{@code P focus:CHANNEL:ID}: the dispute an identity last acted on, kept for 30 days;
+ *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
+ *       with an idempotency key, for the payments system (the bot itself moves no money).
+ * </ul>
+ *
+ * <p>A dispute's own keys share the hash tag {@code {ID}}. The cross-dispute keys (order, person indexes,
+ * focus, payments stream) are written by the same script, which is atomic on a single Redis or a Sentinel
+ * deployment. On Redis Cluster they live in other slots: the script would have to write only the
+ * dispute's keys plus an outbox, and a relay would apply the outbox to the other keys (future work).
+ *
+ * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
+ * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
+ * round trip.
+ */
+public final class RedisDisputeStore implements DisputeStore {
+    static final int TRANSCRIPT_CAP = 5_000;
+    static final Duration FOCUS_TTL = Duration.ofDays(30);
+    /**
+     * A commit needs two calls at most (one to learn a former party or an order's holder, one to apply);
+     * the third lets an order that changed hands in between be reported as disputed.
+     */
+    private static final int MAX_SCRIPT_CALLS = 3;
+
+    private static final String COMMIT_SCRIPT = readResource("commit.lua");
+    private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+    private final Clock clock;
+
+    public RedisDisputeStore(UnifiedJedis redis, String keyPrefix, Clock clock) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.keys = new RedisKeys(keyPrefix);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<StoredDispute> load(DisputeId id) {
+        List<String> fields = redis.hmget(keys.dispute(requireId(id)), "version", "json");
+        String version = fields.get(0);
+        String json = fields.get(1);
+        if (version == null || json == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredDispute(DisputeJson.readDispute(json), Long.parseLong(version)));
+    }
+
+    @Override
+    public CommitResult commit(Change change) {
+        Objects.requireNonNull(change, "change");
+        // Everything that can refuse the change runs before the script, so a refusal writes nothing.
+        CommitCall call = new CommitCall(change, paymentFields(change.dispute()));
+        Set<PersonId> formerParties = new LinkedHashSet<>();
+        String orderHolder = "";
+        List<?> reply = List.of();
+        for (int attempt = 1; attempt <= MAX_SCRIPT_CALLS; attempt++) {
+            reply = runCommitScript(call.keys(formerParties, orderHolder), call.args(formerParties, orderHolder));
+            String kind = (String) reply.get(0);
+            switch (kind) {
+                case "committed":
+                    return new CommitResult.Committed((Long) reply.get(1));
+                case "conflict":
+                    return new CommitResult.VersionConflict((Long) reply.get(1));
+                case "order_taken":
+                    return new CommitResult.OrderAlreadyDisputed(new DisputeId((String) reply.get(1)));
+                case "order_held":
+                    orderHolder = (String) reply.get(1);
+                    break;
+                case "former_parties":
+                    reply.subList(1, reply.size()).forEach(party -> formerParties.add(new PersonId((String) party)));
+                    break;
+                default:
+                    throw new IllegalStateException("commit.lua replied " + reply);
+            }
+        }
+        if ("order_held".equals(reply.get(0))) {
+            // The order changed hands between every call: it is certainly disputed.
+            return new CommitResult.OrderAlreadyDisputed(new DisputeId(orderHolder));
+        }
+        throw new IllegalStateException("dispute " + change.dispute().id() + " was not committed after "
+                + MAX_SCRIPT_CALLS + " calls; last reply " + reply);
+    }
+
+    @Override
+    public List<DisputeId> openDisputesOf(PersonId person) {
+        Objects.requireNonNull(person, "person");
+        return redis.zrange(keys.openDisputes(person), 0, -1).stream().map(DisputeId::new).toList();
+    }
+
+    @Override
+    public Optional<DisputeId> focusOf(ChannelIdentity identity) {
+        Objects.requireNonNull(identity, "identity");
+        return Optional.ofNullable(redis.get(keys.focus(identity))).map(DisputeId::new);
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(DisputeId id) {
+        return redis.lrange(keys.timeline(requireId(id)), 0, -1).stream()
+                .map(DisputeJson::readTimelineEntry).toList();
+    }
+
+    @Override
+    public List<TranscriptEntry> transcript(DisputeId id, int limit) {
+        requireId(id);
+        if (limit < 0) {
+            throw new IllegalArgumentException("a transcript limit is 0 or more lines, not " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return redis.lrange(keys.transcript(id), -limit, -1).stream()
+                .map(DisputeJson::readTranscriptEntry).toList();
+    }
+
+    private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
+        try {
+            return (List<?>) redis.evalsha(COMMIT_SCRIPT_SHA, scriptKeys, args);
+        } catch (JedisNoScriptException notCachedYet) {
+            // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
+            return (List<?>) redis.eval(COMMIT_SCRIPT, scriptKeys, args);
+        }
+    }
+
+    /**
+     * The payment event's fields when the dispute is closed with an outcome that carries money; the script
+     * publishes them only on the commit that closes it. Refuses a closed dispute that breaks the money
+     * invariant, rather than publish it.
+     */
+    private static List<String> paymentFields(Dispute dispute) {
+        if (!dispute.isClosed()) {
+            return List.of();
+        }
+        Outcome outcome = dispute.outcome().orElseThrow(() -> new IllegalArgumentException(
+                "dispute " + dispute.id() + " is CLOSED without an outcome: close it with one before committing"));
+        if (!outcome.type().carriesMoney()) {
+            return List.of();
+        }
+        Money paid = dispute.paid();
+        if (!outcome.payout().plus(outcome.refund()).equals(paid)) {
+            throw new IllegalArgumentException("dispute " + dispute.id() + ": payout " + outcome.payout()
+                    + " + refund " + outcome.refund() + " must equal the amount paid, " + paid);
+        }
+        return List.of(
+                "idempotencyKey", outcome.idempotencyKey(),
+                "disputeId", dispute.id().value(),
+                "orderId", dispute.order().id().value(),
+                "outcome", outcome.type().name(),
+                "currency", paid.currency().getCurrencyCode(),
+                "payout", Long.toString(outcome.payout().minorUnits()),
+                "refund", Long.toString(outcome.refund().minorUnits()),
+                "paid", Long.toString(paid.minorUnits()),
+                "decidedAt", outcome.decidedAt().toString(),
+                "decidedBy", Objects.requireNonNullElse(outcome.decidedBy(), ""));
+    }
+
+    private static DisputeId requireId(DisputeId id) {
+        return Objects.requireNonNull(id, "id");
+    }
+
+    /** The script's keys and arguments for one change; see the header of commit.lua for their order. */
+    private final class CommitCall {
+        private final Change change;
+        private final Dispute dispute;
+        private final List<String> paymentFields;
+        private final String json;
+        private final String updatedAt;
+        private final List<String> timeline;
+        private final List<String> transcript;
+
+        CommitCall(Change change, List<String> paymentFields) {
+            this.change = change;
+            this.dispute = change.dispute();
+            this.paymentFields = paymentFields;
+            this.json = DisputeJson.write(dispute);
+            this.updatedAt = clock.instant().toString();
+            this.timeline = change.timeline().stream().map(DisputeJson::write).toList();
+            this.transcript = change.transcript().stream().map(DisputeJson::write).toList();
+        }
+
+        List<String> keys(Set<PersonId> formerParties, String orderHolder) {
+            DisputeId id = dispute.id();
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.dispute(id), keys.timeline(id),
+                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments()));
+            dispute.parties().forEach(party -> scriptKeys.add(keys.openDisputes(party)));
+            leavers(formerParties).forEach(party -> scriptKeys.add(keys.openDisputes(party)));
+            if (change.focusOf() != null) {
+                scriptKeys.add(keys.focus(change.focusOf()));
+            }
+            if (!orderHolder.isEmpty()) {
+                scriptKeys.add(keys.dispute(orderHolder));
+            }
+            return scriptKeys;
+        }
+
+        List<String> args(Set<PersonId> formerParties, String orderHolder) {
+            List<PersonId> parties = dispute.parties();
+            List<PersonId> leavers = leavers(formerParties);
+            List<String> args = new ArrayList<>(List.of(
+                    Long.toString(change.expectedVersion()),
+                    dispute.id().value(),
+                    dispute.step().name(),
+                    json,
+                    updatedAt,
+                    Long.toString(dispute.openedAt().toEpochMilli()),
+                    Integer.toString(parties.size()),
+                    Integer.toString(leavers.size()),
+                    Long.toString(FOCUS_TTL.toSeconds()),
+                    change.focusOf() != null ? "1" : "0",
+                    Integer.toString(TRANSCRIPT_CAP),
+                    orderHolder,
+                    Integer.toString(timeline.size()),
+                    Integer.toString(transcript.size()),
+                    Integer.toString(paymentFields.size())));
+            parties.forEach(party -> args.add(party.value()));
+            leavers.forEach(party -> args.add(party.value()));
+            args.addAll(timeline);
+            args.addAll(transcript);
+            args.addAll(paymentFields);
+            return args;
+        }
+
+        /** Former parties who are not parties again (a replacement can be withdrawn and assigned anew). */
+        private List<PersonId> leavers(Set<PersonId> formerParties) {
+            List<PersonId> parties = dispute.parties();
+            return formerParties.stream().filter(party -> !parties.contains(party)).toList();
+        }
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = RedisDisputeStore.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing next to " + RedisDisputeStore.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
+    }
+}

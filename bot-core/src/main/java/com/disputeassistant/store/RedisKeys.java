@@ -1,0 +1,52 @@
+package com.disputeassistant.store;
+
+import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.OrderId;
+import com.disputeassistant.marketplace.PersonId;
+
+/**
+ * The names of the store's keys, all under one prefix. A dispute's own keys carry its id as a hash tag
+ * ({@code dispute:{D7K2M9QX}}, {@code dispute:{D7K2M9QX}:timeline}), so Redis Cluster keeps them in one slot.
+ */
+record RedisKeys(String prefix) {
+
+    RedisKeys {
+        if (prefix == null) {
+            throw new IllegalArgumentException("a key prefix is required; use \"\" for none, e.g. \"da:\"");
+        }
+    }
+
+    String dispute(DisputeId id) {
+        return dispute(id.value());
+    }
+
+    /** Also for an id read back from Redis (an order's holder), which need not be checked to be named. */
+    String dispute(String id) {
+        return prefix + "dispute:{" + id + "}";
+    }
+
+    String timeline(DisputeId id) {
+        return dispute(id) + ":timeline";
+    }
+
+    String transcript(DisputeId id) {
+        return dispute(id) + ":transcript";
+    }
+
+    String order(OrderId id) {
+        return prefix + "order:" + id.value() + ":dispute";
+    }
+
+    String openDisputes(PersonId person) {
+        return prefix + "person:" + person.value() + ":disputes";
+    }
+
+    String focus(ChannelIdentity identity) {
+        return prefix + "focus:" + identity.channel() + ":" + identity.id();
+    }
+
+    String payments() {
+        return prefix + "payments:outcomes";
+    }
+}

@@ -1,0 +1,131 @@
+-- Applies one Change to one dispute, all of it or nothing. Called by RedisDisputeStore, which documents
+-- the keys; every key the script touches is declared here:
+--
+-- KEYS[1] dispute hash      KEYS[2] timeline list     KEYS[3] transcript list
+-- KEYS[4] order key         KEYS[5] payments stream
+-- then one open-disputes index per party (ARGV parties, then former parties),
+-- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= '').
+--
+-- ARGV[1] expected version (0 = create)   ARGV[2] dispute id     ARGV[3] step      ARGV[4] dispute JSON
+-- ARGV[5] updatedAt                       ARGV[6] openedAt in epoch millis (index score)
+-- ARGV[7] number of parties               ARGV[8] number of former parties
+-- ARGV[9] focus TTL in seconds            ARGV[10] '1' when a focus key is declared
+-- ARGV[11] transcript cap                 ARGV[12] order holder whose hash is declared, or ''
+-- ARGV[13] number of timeline entries     ARGV[14] number of transcript lines
+-- ARGV[15] number of payment field names and values
+-- then the party ids, former party ids, timeline entries, transcript lines, payment fields.
+--
+-- Replies: {'committed', version} | {'conflict', current version} | {'order_taken', holder id}
+--        | {'order_held', holder id}: declare the holder's hash and call again, to see whether it is stale
+--        | {'former_parties', ids...}: declare these parties' indexes too and call again
+-- Only 'committed' writes anything.
+
+local hashKey, timelineKey, transcriptKey, orderKey, paymentsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+
+local expected = tonumber(ARGV[1])
+local id, step, json, updatedAt, openedAt = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local partyCount, formerCount = tonumber(ARGV[7]), tonumber(ARGV[8])
+local focusTtl, hasFocus = ARGV[9], ARGV[10] == '1'
+local transcriptCap, declaredHolder = tonumber(ARGV[11]), ARGV[12]
+local timelineCount, transcriptCount, paymentCount = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15])
+
+local firstPartyKey = 6
+local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
+local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
+
+local argIndex = 16
+local function nextArgs(count)
+    local values = {}
+    for i = 1, count do
+        values[i] = ARGV[argIndex]
+        argIndex = argIndex + 1
+    end
+    return values
+end
+local parties, formerParties = nextArgs(partyCount), nextArgs(formerCount)
+local timeline, transcript, payment = nextArgs(timelineCount), nextArgs(transcriptCount), nextArgs(paymentCount)
+
+-- 1. Checks; nothing is written before all of them pass.
+
+local stored = redis.call('HMGET', hashKey, 'version', 'step', 'parties')
+local currentVersion = tonumber(stored[1]) or 0
+local previousStep = stored[2]
+if currentVersion ~= expected then
+    return {'conflict', currentVersion}
+end
+
+-- A party can leave (a withdrawn replacement expert): their index must drop the dispute too.
+if stored[3] then
+    local declared = {}
+    for _, party in ipairs(parties) do declared[party] = true end
+    for _, party in ipairs(formerParties) do declared[party] = true end
+    local undeclared = {}
+    for _, party in ipairs(cjson.decode(stored[3])) do
+        if not declared[party] then table.insert(undeclared, party) end
+    end
+    if #undeclared > 0 then
+        return {'former_parties', unpack(undeclared)}
+    end
+end
+
+if expected == 0 then
+    local holder = redis.call('GET', orderKey)
+    if holder and holder ~= id then
+        if holder ~= declaredHolder then
+            return {'order_held', holder}
+        end
+        if redis.call('EXISTS', holderHashKey) == 1 then
+            return {'order_taken', holder}
+        end
+        -- The holder's dispute no longer exists: its claim on the order is stale, and the SET below takes over.
+    end
+end
+
+-- 2. Writes.
+
+local closed = step == 'CLOSED'
+local version = currentVersion + 1
+redis.call('HSET', hashKey, 'version', version, 'step', step, 'json', json, 'updatedAt', updatedAt,
+        'parties', cjson.encode(parties))
+
+for _, entry in ipairs(timeline) do
+    redis.call('RPUSH', timelineKey, entry)
+end
+for _, line in ipairs(transcript) do
+    redis.call('RPUSH', transcriptKey, line)
+end
+if transcriptCount > 0 then
+    redis.call('LTRIM', transcriptKey, -transcriptCap, -1)
+end
+
+for i = 1, partyCount do
+    local index = KEYS[firstPartyKey + i - 1]
+    if closed then
+        redis.call('ZREM', index, id)
+    else
+        redis.call('ZADD', index, openedAt, id)
+    end
+end
+for i = 1, formerCount do
+    redis.call('ZREM', KEYS[firstPartyKey + partyCount + i - 1], id)
+end
+
+if closed then
+    -- Only this dispute's own claim is released: a newer dispute may already hold the order.
+    if redis.call('GET', orderKey) == id then
+        redis.call('DEL', orderKey)
+    end
+elseif expected == 0 then
+    redis.call('SET', orderKey, id)
+end
+
+if hasFocus then
+    redis.call('SET', focusKey, id, 'EX', focusTtl)
+end
+
+-- Published once: only by the commit that moves the dispute into CLOSED.
+if closed and previousStep ~= 'CLOSED' and paymentCount > 0 then
+    redis.call('XADD', paymentsKey, '*', unpack(payment))
+end
+
+return {'committed', version}

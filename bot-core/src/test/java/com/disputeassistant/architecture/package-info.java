@@ -1,0 +1,2 @@
+/** Tests that hold bot-core to its module and package boundaries. */
+package com.disputeassistant.architecture;

@@ -1,0 +1,107 @@
+package com.disputeassistant.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.disputeassistant.marketplace.ChannelIdentity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Conversation scripts in the style of Bot Framework's TestFlow: who says or presses what, and what
+ * each person receives. Messages the engine returns are delivered to per-identity inboxes, as a
+ * channel would deliver them.
+ */
+final class Chat {
+    private final ConversationEngine engine;
+    private final Map<ChannelIdentity, List<OutboundMessage>> inboxes = new ConcurrentHashMap<>();
+
+    Chat(ConversationEngine engine) {
+        this.engine = engine;
+    }
+
+    Person as(String identity) {
+        return new Person(ChannelIdentity.of(identity));
+    }
+
+    void deliver(List<OutboundMessage> messages) {
+        messages.forEach(m -> inboxes.computeIfAbsent(m.to().identity(), k -> new ArrayList<>()).add(m));
+    }
+
+    final class Person {
+        private final ChannelIdentity identity;
+
+        Person(ChannelIdentity identity) {
+            this.identity = identity;
+        }
+
+        Person says(String text) {
+            deliver(engine.handle(InboundMessage.text(Address.of(identity), text)));
+            return this;
+        }
+
+        /** Presses the option whose label starts with this text, in the latest message that offers one. */
+        Person presses(String label) {
+            deliver(engine.handle(InboundMessage.option(Address.of(identity), optionId(label))));
+            return this;
+        }
+
+        /** The id behind a label in the latest message that offers it, for pressing it later or twice. */
+        String optionId(String label) {
+            List<OutboundMessage> inbox = inbox();
+            for (int i = inbox.size() - 1; i >= 0; i--) {
+                for (ReplyOption option : inbox.get(i).options()) {
+                    if (option.label().startsWith(label)) {
+                        return option.id();
+                    }
+                }
+            }
+            throw new AssertionError(identity + " was never offered '" + label + "'; last message: " + last());
+        }
+
+        Person pressesId(String optionId) {
+            deliver(engine.handle(InboundMessage.option(Address.of(identity), optionId)));
+            return this;
+        }
+
+        List<OutboundMessage> inbox() {
+            return inboxes.getOrDefault(identity, List.of());
+        }
+
+        OutboundMessage lastMessage() {
+            List<OutboundMessage> inbox = inbox();
+            assertThat(inbox).as("messages to %s", identity).isNotEmpty();
+            return inbox.get(inbox.size() - 1);
+        }
+
+        String last() {
+            return inbox().isEmpty() ? "(nothing)" : lastMessage().text();
+        }
+
+        List<String> labels() {
+            return lastMessage().options().stream().map(ReplyOption::label).toList();
+        }
+
+        Person received(String text) {
+            assertThat(last()).as("last message to %s", identity).contains(text);
+            return this;
+        }
+
+        Person isOffered(String... labels) {
+            for (String label : labels) {
+                assertThat(labels()).as("options offered to %s", identity).anyMatch(l -> l.startsWith(label));
+            }
+            return this;
+        }
+
+        Person isNotOffered(String label) {
+            assertThat(labels()).as("options offered to %s", identity).noneMatch(l -> l.startsWith(label));
+            return this;
+        }
+
+        int messageCount() {
+            return inbox().size();
+        }
+    }
+}

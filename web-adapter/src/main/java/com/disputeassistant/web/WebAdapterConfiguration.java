@@ -1,0 +1,36 @@
+package com.disputeassistant.web;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Wires the browser channel into an application: the {@code web} {@link
+ * com.disputeassistant.conversation.Channel} (pick it up with the other channels when building the
+ * {@link com.disputeassistant.conversation.Delivery}), the JSON endpoints under {@code /api}, and
+ * the playground page at {@code /}.
+ *
+ * <p>Expects in the context: {@code ConversationEngine}, {@code Delivery}, {@code Marketplace},
+ * {@code DisputeStore}, {@code ProcedureSettings} and a Jedis {@code UnifiedJedis}; a {@link Clock}
+ * bean if there is one (else the system clock), and the property {@code dispute.redis.key-prefix}
+ * (default {@code da:}). Import this class or component-scan its package: either works, and both
+ * together do no harm.
+ */
+@Configuration(proxyBeanMethods = false)
+// TypeExcludeFilter, as in @SpringBootApplication, lets test slices leave out what they do not test.
+@ComponentScan(basePackageClasses = WebAdapterConfiguration.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+public class WebAdapterConfiguration {
+
+    @Bean
+    WebChannel webChannel(UnifiedJedis redis, @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
+                          ObjectProvider<Clock> clock) {
+        return new WebChannel(redis, keyPrefix, clock.getIfAvailable(Clock::systemUTC));
+    }
+}
