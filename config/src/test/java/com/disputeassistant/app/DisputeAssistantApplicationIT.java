@@ -66,13 +66,33 @@ class DisputeAssistantApplicationIT {
     }
 
     @Test
+    void servesThePlaygroundAndTakesAMessageThroughTheEngineToTheWebInbox() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Dispute Assistant playground");
+
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(uri("/api/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"as\":\"web:alice\",\"text\":\"hello\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> inbox = get("/api/inbox?as=web:alice");
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(JsonMapper.shared().readTree(inbox.body()).path("messages").size()).isPositive();
+    }
+
+    @Test
     void servesNoOtherActuatorEndpoint() throws Exception {
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
