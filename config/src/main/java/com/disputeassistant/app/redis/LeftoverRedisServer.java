@@ -35,7 +35,7 @@ final class LeftoverRedisServer {
         Path pidFile = dataDir.resolve(PID_FILE_NAME);
         Optional<ProcessHandle> leftover = readPid(pidFile).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(LeftoverRedisServer::isRedisServer);
+                .filter(process -> isRedisServerOn(process, dataDir));
         if (leftover.isEmpty()) {
             // No pid file, or a stale one whose pid is gone or now belongs to another program.
             return;
@@ -58,10 +58,29 @@ final class LeftoverRedisServer {
         log.info("Stopped the leftover redis-server (pid {})", process.pid());
     }
 
-    static boolean isRedisServer(ProcessHandle process) {
-        return process.info().command()
+    /**
+     * Whether the process is a redis-server working in this directory. Pids are reused, so a pid file
+     * that outlived its server may name another program, or another Redis, which must be left alone.
+     */
+    static boolean isRedisServerOn(ProcessHandle process, Path dataDir) {
+        boolean redisServer = process.info().command()
                 .map(command -> Path.of(command).getFileName().toString().startsWith("redis-server"))
                 .orElse(false);
+        return redisServer && worksIn(process, dataDir);
+    }
+
+    /** Redis changes into its data directory; Linux shows a process' directory in /proc, other systems don't. */
+    private static boolean worksIn(ProcessHandle process, Path dataDir) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return true;
+        }
+        try {
+            return Files.isSameFile(proc.resolve(Long.toString(process.pid())).resolve("cwd"), dataDir);
+        } catch (IOException cannotTell) {
+            // Another user's process: not one this application started.
+            return false;
+        }
     }
 
     private static Optional<Long> readPid(Path pidFile) {

@@ -87,6 +87,19 @@ class EmbeddedRedisIT {
     }
 
     @Test
+    void leavesAloneARedisServerOfAnotherDirectoryThatAStalePidFileNames(@TempDir Path otherDir) throws IOException {
+        EmbeddedRedis other = started(EmbeddedRedis.start(otherDir, 0));
+        String otherPid = Files.readString(otherDir.resolve(LeftoverRedisServer.PID_FILE_NAME));
+        Files.writeString(dataDir.resolve(LeftoverRedisServer.PID_FILE_NAME), otherPid);
+
+        started(EmbeddedRedis.start(dataDir, 0));
+
+        try (RedisClient client = RedisClient.create(other.url())) {
+            assertThat(client.ping()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
     void saysWhichPortIsTakenWhenTheConfiguredOneIsBusy() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(EmbeddedRedis.BIND_ADDRESS))) {
             assertThatThrownBy(() -> EmbeddedRedis.start(dataDir, taken.getLocalPort()))
@@ -129,6 +142,6 @@ class EmbeddedRedisIT {
         }
         return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
                 .filter(ProcessHandle::isAlive)
-                .filter(LeftoverRedisServer::isRedisServer);
+                .filter(process -> LeftoverRedisServer.isRedisServerOn(process, dataDir));
     }
 }
