@@ -6,6 +6,7 @@ import com.disputeassistant.dispute.Reason;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Money;

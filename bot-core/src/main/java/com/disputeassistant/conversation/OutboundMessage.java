@@ -1,5 +1,6 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.marketplace.Address;
 import java.util.List;
 import java.util.Objects;
 

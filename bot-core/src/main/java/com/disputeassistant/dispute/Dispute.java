@@ -1,6 +1,6 @@
 package com.disputeassistant.dispute;
 
-import com.disputeassistant.conversation.Address;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.DeliveryStatus;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.Order;

@@ -1,12 +1,12 @@
 package com.disputeassistant.conversation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Conversation scripts in the style of Bot Framework's TestFlow: who says or presses what, and what

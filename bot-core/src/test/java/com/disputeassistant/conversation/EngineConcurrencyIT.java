@@ -1,10 +1,9 @@
 package com.disputeassistant.conversation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Step;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.store.RedisConnections;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several engine instances sharing one Redis, as several app instances would: conflicting actions on

@@ -1,6 +1,6 @@
 package com.disputeassistant.testing;
 
-import com.disputeassistant.conversation.Address;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Extension;

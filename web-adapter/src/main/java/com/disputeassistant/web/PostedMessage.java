@@ -1,6 +1,6 @@
 package com.disputeassistant.web;
 
-import com.disputeassistant.conversation.Address;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.InboundMessage;
 
 /**

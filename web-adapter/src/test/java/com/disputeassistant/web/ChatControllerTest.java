@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.disputeassistant.conversation.Address;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.InboundMessage;

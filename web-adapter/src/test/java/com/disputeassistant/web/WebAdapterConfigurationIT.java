@@ -3,7 +3,7 @@ package com.disputeassistant.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import com.disputeassistant.conversation.Address;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;

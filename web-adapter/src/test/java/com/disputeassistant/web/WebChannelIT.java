@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.disputeassistant.conversation.Address;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;

@@ -1,6 +1,5 @@
-package com.disputeassistant.conversation;
+package com.disputeassistant.marketplace;
 
-import com.disputeassistant.marketplace.ChannelIdentity;
 import java.util.Objects;
 
 /**
