@@ -10,6 +10,7 @@ import com.disputeassistant.dispute.Task;
 import com.disputeassistant.dispute.TaskScope;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Money;

@@ -3,6 +3,7 @@ package com.disputeassistant.conversation;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;

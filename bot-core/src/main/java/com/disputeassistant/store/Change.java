@@ -1,6 +1,6 @@
 package com.disputeassistant.store;
 
-import com.disputeassistant.conversation.TranscriptEntry;
+import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.ChannelIdentity;

@@ -1,6 +1,7 @@
 package com.disputeassistant.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -47,5 +48,10 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.disputeassistant.store..",
                         "com.disputeassistant.procedure..", "redis.clients..", "org.springframework..")
                 .check(CORE);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("com.disputeassistant.(*)..").should().beFreeOfCycles().check(CORE);
     }
 }

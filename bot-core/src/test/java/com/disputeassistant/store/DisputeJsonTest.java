@@ -2,7 +2,7 @@ package com.disputeassistant.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.disputeassistant.conversation.TranscriptEntry;
+import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;

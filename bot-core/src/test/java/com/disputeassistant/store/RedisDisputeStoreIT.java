@@ -7,7 +7,7 @@ import static com.disputeassistant.testing.TestDisputes.REPLACEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.disputeassistant.conversation.TranscriptEntry;
+import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;

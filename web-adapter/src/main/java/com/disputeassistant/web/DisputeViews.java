@@ -1,6 +1,6 @@
 package com.disputeassistant.web;
 
-import com.disputeassistant.conversation.TranscriptEntry;
+import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.Extension;
 import com.disputeassistant.dispute.Outcome;

@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.disputeassistant.conversation.TranscriptEntry;
+import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Extension;

@@ -1,4 +1,4 @@
-package com.disputeassistant.conversation;
+package com.disputeassistant.dispute;
 
 import java.time.Instant;
 import java.util.Objects;
