@@ -68,22 +68,32 @@ final class EscalationProcedure {
             EXPERT_CHOICE, REPLACEMENT, REWORK, STALLED, CHECK, FEE);
 
     private final ProcedureSettings settings;
-    /** Which triggers each step has a transition for, collected while the transitions are defined. */
-    private final Map<Step, Set<Trigger>> triggersByStep;
+    /** Which triggers each step has a transition for, and where they lead, collected while defining them. */
+    private final Map<Step, Set<Trigger>> triggersByStep = new EnumMap<>(Step.class);
+    private final Map<Step, Set<Step>> targetsByStep = new EnumMap<>(Step.class);
 
     EscalationProcedure(ProcedureSettings settings) {
         this.settings = settings;
-        Map<Step, Set<Trigger>> collected = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
-            collected.put(step, EnumSet.noneOf(Trigger.class));
+            triggersByStep.put(step, EnumSet.noneOf(Trigger.class));
+            targetsByStep.put(step, EnumSet.noneOf(Step.class));
         }
-        define(new Transitions(null, collected));
-        this.triggersByStep = collected;
+        define(new Transitions(null, this));
     }
 
     /** Whether the procedure has a transition for this trigger at this step. */
     boolean accepts(Step step, Trigger trigger) {
         return triggersByStep.get(step).contains(trigger);
+    }
+
+    /** The steps a transition from this step can lead to (itself, for internal transitions). */
+    Set<Step> targetsFrom(Step step) {
+        return EnumSet.copyOf(targetsByStep.get(step));
+    }
+
+    private void collect(Step source, Trigger trigger, Step target) {
+        triggersByStep.get(source).add(trigger);
+        targetsByStep.get(source).add(target);
     }
 
     StateMachine<Step, Trigger> newMachine() {
@@ -353,10 +363,12 @@ final class EscalationProcedure {
             case TERMS -> d.resetTermsConfirmations();
             case FEE -> d.restartFeeRounds();
             case REWORK -> {
+                // A deadline the mediator set is kept; otherwise the rework gets its usual time from now.
+                Instant deadline = d.reworkDeadline().filter(now::isBefore).orElse(now.plus(settings.reworkTime()));
                 if (d.reworkRound() == 0) {
-                    startRework(d, c, now);
-                } else if (d.reworkDeadline().filter(now::isBefore).isEmpty()) {
-                    d.extendRework(now.plus(settings.reworkTime()));
+                    d.startRework(deadline);
+                } else {
+                    d.extendRework(deadline);
                 }
             }
             default -> {
@@ -399,10 +411,10 @@ final class EscalationProcedure {
     /** Builds transitions as "in STEP, on TRIGGER, when BRANCH, go to STEP doing EFFECT". */
     private static final class Transitions {
         private final StateMachineTransitionConfigurer<Step, Trigger> configurer;
-        private final Map<Step, Set<Trigger>> collector;
+        private final EscalationProcedure collector;
 
-        /** Either configures a machine, or only collects which triggers each step accepts. */
-        Transitions(StateMachineTransitionConfigurer<Step, Trigger> configurer, Map<Step, Set<Trigger>> collector) {
+        /** Either configures a machine, or only tells the procedure which transitions there are. */
+        Transitions(StateMachineTransitionConfigurer<Step, Trigger> configurer, EscalationProcedure collector) {
             this.configurer = configurer;
             this.collector = collector;
         }
@@ -447,7 +459,7 @@ final class EscalationProcedure {
 
             void stay(Effect effect) {
                 if (collector != null) {
-                    collector.get(source).add(trigger);
+                    collector.collect(source, trigger, source);
                     return;
                 }
                 try {
@@ -460,7 +472,7 @@ final class EscalationProcedure {
 
             void to(Step target, Effect effect) {
                 if (collector != null) {
-                    collector.get(source).add(trigger);
+                    collector.collect(source, trigger, target);
                     return;
                 }
                 try {

@@ -407,6 +407,89 @@ class ProcedureTest {
     }
 
     @Test
+    void aRejectedResolutionKeepsThemTalking() {
+        Dispute d = atTalking();
+        applied(d, cmd(PROPOSE_RESOLVED, EXPERT));
+        assertThat(refusal(d, cmd(PROPOSE_RESOLVED, CLIENT))).isEqualTo("refuse.resolved.pending");
+        applied(d, cmd(REJECT_RESOLVED, CLIENT));
+        assertThat(d.resolutionProposedBy()).isEmpty();
+        assertThat(d.step()).isEqualTo(Step.TALKING);
+    }
+
+    @Test
+    void aStalledClientCanAskForAnotherExpertOrAMediator() {
+        Dispute viaReplacement = stalledByTheCap();
+        applied(viaReplacement, cmd(CHOOSE_REPLACEMENT, CLIENT));
+        assertThat(viaReplacement.handoffReason()).contains(HandoffReason.REPLACEMENT_NEEDED);
+        assertThat(viaReplacement.resumeStep()).contains(Step.STALLED);
+
+        Dispute viaMediator = stalledByTheCap();
+        assertThat(refusal(viaMediator, cmd(CHOOSE_MEDIATOR, EXPERT))).isEqualTo("refuse.not-yours");
+        applied(viaMediator, cmd(CHOOSE_MEDIATOR, CLIENT));
+        assertThat(viaMediator.step()).isEqualTo(Step.MEDIATION);
+        assertThat(viaMediator.handoffReason()).contains(HandoffReason.EXTENSION_CAP);
+    }
+
+    private Dispute stalledByTheCap() {
+        Dispute d = atRework();
+        for (int i = 0; i <= settings.extensionCap(); i++) {
+            applied(d, cmd(REQUEST_EXTENSION, EXPERT).withNumber(2));
+            if (d.step() == Step.REWORK) {
+                applied(d, cmd(GRANT_EXTENSION, CLIENT));
+            }
+        }
+        assertThat(d.step()).isEqualTo(Step.STALLED);
+        return d;
+    }
+
+    @Test
+    void aMediatorRulesTasksInScopeSetsTheReworkDeadlineAndClosesAsResolved() {
+        Dispute d = atTasks();
+        applied(d, cmd(ADD_TASK, CLIENT).withText("Write a new epilogue chapter"));
+        applied(d, cmd(CONFIRM_TASKS, CLIENT));
+        applied(d, cmd(DISPUTE_TASK, EXPERT).withNumber(1));
+        applied(d, cmd(ACCEPT_TASKS, EXPERT));
+        applied(d, cmd(CLAIM, MEDIATOR));
+        assertThat(refusal(d, cmd(SET_DEADLINE, MEDIATOR).withNumber(0))).isEqualTo("refuse.days.range");
+        applied(d, cmd(RULE_TASK_IN_SCOPE, MEDIATOR).withNumber(1));
+        assertThat(d.task(1).orElseThrow().scope()).isEqualTo(TaskScope.ACCEPTED);
+        assertThat(refusal(d, cmd(RULE_TASK_IN_SCOPE, MEDIATOR).withNumber(1))).isEqualTo("refuse.task.not-disputed");
+        applied(d, cmd(SET_DEADLINE, MEDIATOR).withNumber(10));
+        applied(d, cmd(HAND_BACK, MEDIATOR).withStep(Step.REWORK));
+        assertThat(d.stepDeadline()).contains(T0.plus(Duration.ofDays(10)));
+        applied(d, cmd(ASK_FOR_HUMAN, CLIENT));
+        applied(d, cmd(CLAIM, OTHER_MEDIATOR));
+        assertThat(refusal(d, cmd(CLOSE_AS_RESOLVED, MEDIATOR))).isEqualTo("refuse.mediator.claim-first");
+        applied(d, cmd(CLOSE_AS_RESOLVED, OTHER_MEDIATOR));
+        assertThat(d.outcome().orElseThrow().type()).isEqualTo(OutcomeType.RESOLVED_BY_PARTIES);
+    }
+
+    @Test
+    void everyStepWaitingForSomeoneHasADeadlineOutcomeAndEveryStepCanReachAnOutcome() {
+        EscalationProcedure definition = new EscalationProcedure(settings);
+        for (Step step : Step.values()) {
+            if (step != Step.MEDIATION && step != Step.CLOSED) {
+                assertThat(definition.accepts(step, DEADLINE_PASSED)).as("deadline outcome of %s", step).isTrue();
+            }
+            if (step == Step.CLOSED) {
+                assertThat(definition.targetsFrom(step)).as("nothing leaves CLOSED").isEmpty();
+                continue;
+            }
+            // From every step there is a path to a closed outcome: no step is a dead end.
+            java.util.Set<Step> seen = java.util.EnumSet.of(step);
+            java.util.Deque<Step> toVisit = new java.util.ArrayDeque<>(List.of(step));
+            while (!toVisit.isEmpty()) {
+                for (Step next : definition.targetsFrom(toVisit.pop())) {
+                    if (seen.add(next)) {
+                        toVisit.push(next);
+                    }
+                }
+            }
+            assertThat(seen).as("steps reachable from %s", step).contains(Step.CLOSED);
+        }
+    }
+
+    @Test
     void theOpenerCanWithdrawAtAnyStep() {
         Dispute d = atTasks();
         assertThat(refusal(d, cmd(WITHDRAW, EXPERT))).isEqualTo("refuse.not-yours");
