@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,17 +23,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole application on a random port, against the tests' Redis (so no embedded Redis in ./data). */
 @SpringBootTest(classes = DisputeAssistantApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class DisputeAssistantApplicationIT {
+    /** One prefix for the whole context, so that what the tests wrote can be deleted afterwards. */
+    private static final String PREFIX = RedisTestSupport.uniquePrefix();
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("dispute.redis.url", RedisTestSupport::redisUrl);
-        registry.add("dispute.redis.key-prefix", RedisTestSupport::uniquePrefix);
+        registry.add("dispute.redis.key-prefix", () -> PREFIX);
     }
 
     @LocalServerPort
@@ -42,6 +46,11 @@ class DisputeAssistantApplicationIT {
     ApplicationContext context;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void deleteWhatTheTestWrote() {
+        RedisTestSupport.deleteKeys(context.getBean(UnifiedJedis.class), PREFIX);
+    }
 
     @Test
     void wiresTheEngineToRedisTheMarketplaceAndTheChannels() {
