@@ -218,8 +218,8 @@ public final class ConversationEngine {
         private List<OutboundMessage> onFocus(Act act) {
             return inFocus().map(id -> onDispute(id, turn -> {
                 if (turn.dispute().isClosed()) {
-                    // The dispute this person last talked about is closed: show where they can go next.
-                    turn.reply(prompts.outcome(turn.dispute()));
+                    // The dispute this person last talked about is closed: say how it ended, and offer the menu.
+                    turn.reply(turn.promptForActor().text(), turn.promptForActor().options());
                     return;
                 }
                 act.run(turn);

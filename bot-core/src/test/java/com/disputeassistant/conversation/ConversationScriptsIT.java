@@ -308,6 +308,29 @@ class ConversationScriptsIT {
     }
 
     @Test
+    void aTimerCanApplyAPassedDeadlineWithNobodyWriting() {
+        aliceOpensAndDescribes();
+        DisputeId id = disputeOf("alice").id();
+        ConversationEngine engine = fixture.newEngine();
+        assertThat(engine.deadlinePassed(id)).as("nothing is due yet").isEmpty();
+        assertThat(disputeOf("alice").step()).isEqualTo(Step.TALKING);
+        fixture.clock.advance(Duration.ofDays(3));
+        chat.deliver(engine.deadlinePassed(id));
+        alice.received("The deadline for talking it out passed").received("Let's check the agreed terms");
+        bob.received("The deadline for talking it out passed");
+        assertThat(disputeOf("alice").step()).isEqualTo(Step.TERMS);
+        assertThat(fixture.store.timeline(id)).last().satisfies(entry -> assertThat(entry.actor()).isEqualTo("bot"));
+    }
+
+    @Test
+    void textAfterTheDisputeClosedShowsHowItEndedAndTheMenu() {
+        aliceOpensAndDescribes();
+        alice.presses("We solved it");
+        bob.presses("Yes, it's solved");
+        alice.says("hello again").received("you solved it together").isOffered("Menu");
+    }
+
+    @Test
     void aMissedTalkingWindowEscalatesByItself() {
         aliceOpensAndDescribes();
         fixture.clock.advance(Duration.ofDays(3));
