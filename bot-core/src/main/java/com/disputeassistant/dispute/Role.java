@@ -6,9 +6,5 @@ public enum Role {
     EXPERT,
     /** A second expert found by the platform to do the remaining tasks (S3). */
     REPLACEMENT_EXPERT,
-    MEDIATOR;
-
-    public boolean isParty() {
-        return this != MEDIATOR;
-    }
+    MEDIATOR
 }

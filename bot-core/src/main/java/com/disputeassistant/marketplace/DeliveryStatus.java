@@ -4,9 +4,5 @@ package com.disputeassistant.marketplace;
 public enum DeliveryStatus {
     NOT_DELIVERED,
     DELIVERED_LATE,
-    DELIVERED;
-
-    public boolean delivered() {
-        return this != NOT_DELIVERED;
-    }
+    DELIVERED
 }

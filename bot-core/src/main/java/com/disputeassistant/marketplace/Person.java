@@ -14,8 +14,4 @@ public record Person(PersonId id, String name, String email, List<ChannelIdentit
         email = email == null ? "" : email;
         identities = List.copyOf(identities);
     }
-
-    public boolean isKnownAs(ChannelIdentity identity) {
-        return identities.contains(identity);
-    }
 }
