@@ -157,7 +157,7 @@ public final class ConversationEngine {
             }
             return switch (TypedCommand.of(message.text())) {
                 case MENU -> menu();
-                case HELP -> inFocus().map(id -> onDispute(id, turn -> turn.reply(helpFor(turn)))).orElseGet(this::help);
+                case HELP -> inFocus().map(id -> onDispute(id, turn -> turn.replyWithPrompt(messages.get("general.help")))).orElseGet(this::help);
                 case HUMAN -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.ASK_FOR_HUMAN, actor)));
                 case MONEY_BACK -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.REQUEST_MONEY_BACK, actor)));
                 case WITHDRAW -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.WITHDRAW, actor)));
@@ -172,17 +172,16 @@ public final class ConversationEngine {
                 case HELP -> help();
                 case OPEN_ORDER -> open(option.arg());
                 case FOCUS -> onDispute(option.dispute(), turn -> {
-                    turn.reply(turn.promptForActor().text(), turn.promptForActor().options());
+                    turn.replyWithPrompt(null);
                     turn.focusHere();
                 });
                 case DISPUTE -> onDispute(option.dispute(), turn -> {
                     if (option.stepSeq() != turn.dispute().stepSeq()) {
-                        turn.reply(messages.get("general.stale") + "\n" + turn.promptForActor().text(),
-                                turn.promptForActor().options());
+                        turn.replyWithPrompt(messages.get("general.stale"));
                         return;
                     }
                     if (option.action().equals("HELP")) {
-                        turn.reply(helpFor(turn));
+                        turn.replyWithPrompt(messages.get("general.help"));
                         return;
                     }
                     Optional<Command> command = commandFor(option, actor);
@@ -219,7 +218,7 @@ public final class ConversationEngine {
             return inFocus().map(id -> onDispute(id, turn -> {
                 if (turn.dispute().isClosed()) {
                     // The dispute this person last talked about is closed: say how it ended, and offer the menu.
-                    turn.reply(turn.promptForActor().text(), turn.promptForActor().options());
+                    turn.replyWithPrompt(null);
                     return;
                 }
                 act.run(turn);
@@ -255,10 +254,6 @@ public final class ConversationEngine {
                 case MEDIATION -> turn.relayToMediator(me, text);
                 default -> turn.refuse(messages.get("general.choice-expected"));
             }
-        }
-
-        private String helpFor(Turn turn) {
-            return messages.get("general.help") + "\n\n" + turn.promptForActor().text();
         }
 
         private List<OutboundMessage> help() {
@@ -305,10 +300,8 @@ public final class ConversationEngine {
             CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
                     Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity()));
             if (result instanceof CommitResult.OrderAlreadyDisputed already) {
-                List<OutboundMessage> existing = onDispute(already.openDispute(), turn -> turn.reply(
-                        messages.get("general.order-disputed", orderId, already.openDispute())
-                                + "\n" + turn.promptForActor().text(), turn.promptForActor().options()));
-                return existing;
+                return onDispute(already.openDispute(), turn -> turn.replyWithPrompt(
+                        messages.get("general.order-disputed", orderId, already.openDispute())));
             }
             if (!(result instanceof CommitResult.Committed)) {
                 return reply(message.from(), messages.get("general.busy"));
@@ -367,8 +360,7 @@ public final class ConversationEngine {
                 }
                 return runTurn(chosen.dispute(), message.from(), actor, turn -> {
                     if (chosen.stepSeq() != turn.dispute().stepSeq()) {
-                        turn.reply(messages.get("general.stale") + "\n" + prompts.forMediator(turn.dispute()).text(),
-                                prompts.forMediator(turn.dispute()).options());
+                        turn.replyWithPrompt(messages.get("general.stale"));
                         return;
                     }
                     commandFor(chosen, actor).ifPresentOrElse(command -> perform(turn, command),
@@ -438,10 +430,9 @@ public final class ConversationEngine {
             Transition transition = turn.perform(procedure, command);
             if (transition.applied() && command.trigger() == Trigger.CLAIM) {
                 Dispute d = turn.dispute();
-                turn.reply(messages.get("mediator.claimed", d.id(), prompts.summary(d),
+                turn.replyWithPrompt(messages.get("mediator.claimed", d.id(), prompts.summary(d),
                         prompts.timeline(store.timeline(d.id())),
-                        prompts.transcript(store.transcript(d.id(), TRANSCRIPT_FOR_MEDIATOR)))
-                        + "\n\n" + prompts.forMediator(d).text(), prompts.forMediator(d).options());
+                        prompts.transcript(store.transcript(d.id(), TRANSCRIPT_FOR_MEDIATOR))));
             }
         }
     }

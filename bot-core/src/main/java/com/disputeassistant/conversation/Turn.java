@@ -110,7 +110,11 @@ final class Turn {
         Prompts.Prompt prompt = promptForActor();
         boolean promptShown = from != null && drafts.containsKey(from) && drafts.get(from).text.indexOf(prompt.text()) >= 0;
         // A deadline that passed earlier in this turn may already have shown the prompt: don't repeat it.
-        reply(promptShown ? why : why + "\n\n" + prompt.text(), prompt.options());
+        if (promptShown) {
+            reply(why, prompt.options());
+        } else {
+            replyWithPrompt(why);
+        }
     }
 
     private String explain(Refusal refusal) {
@@ -129,6 +133,12 @@ final class Turn {
         return prompts.forParty(dispute, actor.person());
     }
 
+    /** Tells the actor something, if {@code lead} is given, then where the dispute stands and their options. */
+    void replyWithPrompt(String lead) {
+        Prompts.Prompt prompt = promptForActor();
+        reply(lead == null ? prompt.text() : lead + "\n\n" + prompt.text(), prompt.options());
+    }
+
     void reply(String text) {
         reply(text, null);
     }
@@ -141,8 +151,7 @@ final class Turn {
 
     /** A mediator opened this dispute from a list: show it and point their free text at it. */
     void replyToMediator() {
-        Prompts.Prompt prompt = prompts.forMediator(dispute);
-        reply(prompts.summary(dispute) + "\n\n" + prompt.text(), prompt.options());
+        replyWithPrompt(prompts.summary(dispute));
         focusHere();
     }
 
@@ -179,7 +188,8 @@ final class Turn {
             Prompts.Prompt prompt = prompts.forMediator(dispute);
             draft(Address.of(mediator.get())).add(messages.get("relay.from", prompts.name(sender), text), prompt.options());
         } else {
-            reply(prompts.forParty(dispute, sender).text(), prompts.forParty(dispute, sender).options());
+            Prompts.Prompt prompt = prompts.forParty(dispute, sender);
+            reply(prompt.text(), prompt.options());
         }
         changed = true;
     }

@@ -215,7 +215,8 @@ class ConversationScriptsIT {
         fixture.clock.advance(Duration.ofDays(5));
         // Nobody writes: the next message of anyone finds the deadline passed; here the client checks in.
         dana.says("help");
-        dana.received("The rework has stalled (the deadline passed without a delivery)")
+        dana.received("I help clients and experts settle a disputed order")
+                .received("The rework has stalled (the deadline passed without a delivery)")
                 .isOffered("Full refund (a mediator confirms)");
         dana.presses("Full refund");
         maria.received("the client asks for a full refund because nothing was delivered").presses("Claim");
