@@ -107,14 +107,7 @@ final class Turn {
     }
 
     void refuse(String why) {
-        Prompts.Prompt prompt = promptForActor();
-        boolean promptShown = from != null && drafts.containsKey(from) && drafts.get(from).text.indexOf(prompt.text()) >= 0;
-        // A deadline that passed earlier in this turn may already have shown the prompt: don't repeat it.
-        if (promptShown) {
-            reply(why, prompt.options());
-        } else {
-            replyWithPrompt(why);
-        }
+        replyWithPrompt(why);
     }
 
     private String explain(Refusal refusal) {
@@ -136,7 +129,13 @@ final class Turn {
     /** Tells the actor something, if {@code lead} is given, then where the dispute stands and their options. */
     void replyWithPrompt(String lead) {
         Prompts.Prompt prompt = promptForActor();
-        reply(lead == null ? prompt.text() : lead + "\n\n" + prompt.text(), prompt.options());
+        // A deadline that passed earlier in this turn may already have shown the prompt: don't repeat it.
+        boolean shown = from != null && drafts.containsKey(from) && drafts.get(from).text.indexOf(prompt.text()) >= 0;
+        if (!shown) {
+            reply(lead == null ? prompt.text() : lead + "\n\n" + prompt.text(), prompt.options());
+        } else if (lead != null) {
+            reply(lead, prompt.options());
+        }
     }
 
     void reply(String text) {
