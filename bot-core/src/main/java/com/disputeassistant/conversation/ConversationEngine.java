@@ -110,12 +110,13 @@ public final class ConversationEngine {
                     marketplace, prompts, messages, settings);
             applyDueDeadline(turn);
             act.run(turn);
+            List<OutboundMessage> outbound = turn.outbound();
             if (!turn.changed()) {
-                return turn.outbound();
+                return outbound;
             }
-            CommitResult result = store.commit(turn.change());
+            CommitResult result = store.commit(turn.change(outbound));
             if (result instanceof CommitResult.Committed) {
-                return turn.outbound();
+                return outbound;
             }
             log.debug("Dispute {} changed under turn {} ({}); running it again", id, attempt, result);
         }

@@ -319,9 +319,10 @@ final class Turn {
         return out;
     }
 
-    Change change() {
+    /** The turn as one change to commit, with the messages it sends recorded in the transcript. */
+    Change change(List<OutboundMessage> outbound) {
         List<TranscriptEntry> transcript = new ArrayList<>(inbound);
-        transcript.addAll(transcriptOf(now, outbound()));
+        transcript.addAll(transcriptOf(now, outbound));
         ChannelIdentity focus = from == null || actor.isBot() ? null : from.identity();
         return new Change(dispute, version, timeline, transcript, focus);
     }
