@@ -264,12 +264,10 @@ public final class ConversationEngine {
         private List<OutboundMessage> menu() {
             List<ReplyOption> options = new ArrayList<>();
             List<String> openOrders = new ArrayList<>();
-            for (DisputeId id : store.openDisputesOf(person.id())) {
-                store.load(id).map(StoredDispute::dispute).filter(d -> !d.isClosed()).ifPresent(d -> {
-                    openOrders.add(d.order().id().value());
-                    options.add(new ReplyOption(OptionId.focus(d.id()),
-                            messages.get("option.focus", d.id(), d.order().title(), messages.get("step." + d.step()))));
-                });
+            for (Dispute d : store.loadOpenDisputesOf(person.id())) {
+                openOrders.add(d.order().id().value());
+                options.add(new ReplyOption(OptionId.focus(d.id()),
+                        messages.get("option.focus", d.id(), d.order().title(), messages.get("step." + d.step()))));
             }
             for (Order order : marketplace.ordersOf(person.id())) {
                 if (!openOrders.contains(order.id().value())) {

@@ -1,6 +1,7 @@
 package com.disputeassistant.store;
 
 import com.disputeassistant.dispute.TranscriptEntry;
+import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.ChannelIdentity;
@@ -26,6 +27,15 @@ public interface DisputeStore {
 
     /** The person's open disputes (as client, expert or replacement expert), oldest first. */
     List<DisputeId> openDisputesOf(PersonId person);
+
+    /** The person's open disputes, loaded; one that closed between the two reads is left out. */
+    default List<Dispute> loadOpenDisputesOf(PersonId person) {
+        return openDisputesOf(person).stream()
+                .flatMap(id -> load(id).stream())
+                .map(StoredDispute::dispute)
+                .filter(dispute -> !dispute.isClosed())
+                .toList();
+    }
 
     /** The dispute this identity last acted on, for free text that names no dispute. */
     Optional<DisputeId> focusOf(ChannelIdentity identity);

@@ -49,10 +49,7 @@ class DisputeController {
             }
             throw new NotFound("No one is known as " + identity + ": pick an identity from GET /api/people.");
         }
-        List<DisputeViews.Summary> disputes = store.openDisputesOf(person.get().id()).stream()
-                .flatMap(id -> store.load(id).stream())
-                .map(StoredDispute::dispute)
-                .filter(dispute -> !dispute.isClosed())  // it may close between the two reads
+        List<DisputeViews.Summary> disputes = store.loadOpenDisputesOf(person.get().id()).stream()
                 .map(dispute -> DisputeViews.Summary.of(dispute, person.get().id()))
                 .toList();
         return new DisputeViews.Summaries(disputes);

@@ -53,6 +53,8 @@ class DisputeControllerTest {
         when(store.load(open.id())).thenReturn(Optional.of(new StoredDispute(open, 3)));
         when(store.load(closedMeanwhile.id())).thenReturn(Optional.of(new StoredDispute(closedMeanwhile, 9)));
         when(store.load(new DisputeId("DGONE001"))).thenReturn(Optional.empty());
+        // The port's own default method, so that the closed and vanished disputes are really filtered.
+        when(store.loadOpenDisputesOf(Samples.BOB.id())).thenCallRealMethod();
 
         mvc.perform(get("/api/disputes").param("as", "web:bob"))
                 .andExpect(status().isOk())
