@@ -38,7 +38,8 @@ import redis.clients.jedis.UnifiedJedis;
  * nothing but one log line saying how to enable it.
  *
  * <p>Expects in the context: {@code ConversationEngine}, {@code Delivery}, {@code Marketplace} (the one
- * that counts linked identities), {@code IdentityLinks}, {@code DisputeStore}, {@code ProcedureSettings}
+ * that counts linked identities), {@code IdentityLinks}, {@code ButtonRegistry}, {@code DisputeStore},
+ * {@code ProcedureSettings}
  * and a Jedis {@code UnifiedJedis}; a {@link Clock} if there is one, and {@code dispute.redis.key-prefix}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -102,14 +103,9 @@ public class SlackConfiguration {
         }
 
         @Bean
-        ButtonRegistry slackButtons(UnifiedJedis redis) {
-            return new ButtonRegistry(redis, keyPrefix);
-        }
-
-        @Bean
-        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry slackButtons, DisputeStore store,
+        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry buttons, DisputeStore store,
                                   Marketplace marketplace) {
-            return new SlackChannel(slackOutbox, slackButtons, store, marketplace);
+            return new SlackChannel(slackOutbox, buttons, store, marketplace);
         }
 
         @Bean
@@ -121,7 +117,7 @@ public class SlackConfiguration {
         /** The Bolt app: Bolt's own signature check is off, as the endpoint verifies more strictly first. */
         @Bean
         App slackApp(Slack slack, ConversationEngine engine, Delivery delivery, SlackIdentities slackIdentities,
-                     ButtonRegistry slackButtons, DisputeStore store, Marketplace marketplace,
+                     ButtonRegistry buttons, DisputeStore store, Marketplace marketplace,
                      MethodsClient slackMethods, Workers slackWorkers) {
             App app = new App(AppConfig.builder()
                     .slack(slack)
@@ -131,7 +127,7 @@ public class SlackConfiguration {
                     // Events the app has no handler for are still acked, or Slack would send them again.
                     .allEventsApiAutoAckEnabled(true)
                     .build());
-            new SlackInbound(engine, delivery, slackIdentities, slackButtons, new AppHome(store, marketplace),
+            new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace),
                     slackMethods, slackWorkers).registerOn(app);
             return app;
         }

@@ -56,6 +56,9 @@ final class SlackInbound {
             + "account, and the e-mail address of your Slack profile is not that of a marketplace account. "
             + "Ask the marketplace to add your Slack account to your account, or to use the e-mail address of "
             + "your Slack profile; then write to me again.";
+    static final String FAILED = "Something went wrong on my side, and what you sent was not applied. "
+            + "Please send it again.";
+    private static final int ENGINE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
 
     private final ConversationEngine engine;
@@ -185,8 +188,27 @@ final class SlackInbound {
         call("views.publish", () -> slack.viewsPublish(r -> r.userId(user).viewAsString(view)));
     }
 
+    /**
+     * One engine turn, tried again when the engine fails unexpectedly (a Redis hiccup; see the report on
+     * bot-core): the delivery id makes a second try safe, as the engine applies a message at most once.
+     */
     private void handle(InboundMessage message) {
-        delivery.deliver(engine.handle(message));
+        List<OutboundMessage> answer = null;
+        for (int attempt = 1; answer == null; attempt++) {
+            try {
+                answer = engine.handle(message);
+            } catch (RuntimeException e) {
+                if (attempt == ENGINE_ATTEMPTS) {
+                    log.error("The engine failed {} times on {}; the person is asked to send it again",
+                            ENGINE_ATTEMPTS, message.deliveryId(), e);
+                    answer = List.of(new OutboundMessage(message.from(), FAILED, List.of()));
+                } else {
+                    log.warn("The engine failed on {} (attempt {} of {}), trying again: {}", message.deliveryId(),
+                            attempt, ENGINE_ATTEMPTS, e.toString());
+                }
+            }
+        }
+        delivery.deliver(answer);
     }
 
     private void tellStranger(String team, String user) {

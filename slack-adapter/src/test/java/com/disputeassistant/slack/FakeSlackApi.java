@@ -32,8 +32,11 @@ final class FakeSlackApi implements AutoCloseable {
     static final String TEAM = "T01TEST";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One Web API call as received: its method and its parameters (form fields or top-level JSON fields). */
-    record Call(String method, Map<String, String> params, int seq) {
+    /**
+     * One Web API call as received: its method, its parameters (form fields or top-level JSON fields), and
+     * whether the fake accepted it (a planned error answer did not).
+     */
+    record Call(String method, Map<String, String> params, int seq, boolean accepted) {
         String param(String name) {
             return params.get(name);
         }
@@ -87,13 +90,13 @@ final class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** Waits for the first call of the method, after call number {@code after}, that matches. */
+    /** Waits for the first accepted call of the method, after call number {@code after}, that matches. */
     Call await(String method, int after, Predicate<Call> matching, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (this) {
                 for (Call call : calls) {
-                    if (call.seq() > after && call.method().equals(method) && matching.test(call)) {
+                    if (call.seq() > after && call.accepted() && call.method().equals(method) && matching.test(call)) {
                         return call;
                     }
                 }
@@ -119,15 +122,15 @@ final class FakeSlackApi implements AutoCloseable {
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             Map<String, String> params = type != null && type.startsWith("application/json") ? jsonParams(body)
                     : formParams(body);
-            Call call;
+            Deque<Answer> queue = planned.get(method);
+            Answer next = queue == null ? null : queue.poll();
+            Answer answer;
             synchronized (this) {
-                call = new Call(method, params, calls.size() + 1);
+                Call call = new Call(method, params, calls.size() + 1, next == null);
+                answer = next != null ? next : new Answer(200, null, usualAnswer(call));
                 calls.add(call);
                 notifyAll();
             }
-            Deque<Answer> queue = planned.get(method);
-            Answer next = queue == null ? null : queue.poll();
-            Answer answer = next != null ? next : new Answer(200, null, usualAnswer(call));
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
             }

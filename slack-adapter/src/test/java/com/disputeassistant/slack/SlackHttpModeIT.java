@@ -17,7 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +34,7 @@ import redis.clients.jedis.UnifiedJedis;
  * her Slack identity; Bob is linked by his e-mail address when he first writes.
  */
 @SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackHttpModeIT {
     private static final String SECRET = "test-signing-secret";
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
@@ -78,7 +82,14 @@ class SlackHttpModeIT {
         API.close();
     }
 
+    /*
+     * Runs last: once one dispute has closed, bot-core's pooled state machine refuses the next dispute's
+     * CHOOSE_REASON ("no transition ... in INTAKE") in the same engine. A bot-core bug, reported; the
+     * adapter retries and then asks the person to send it again, but the other scripts here need a
+     * working engine.
+     */
     @Test
+    @Order(Integer.MAX_VALUE)
     void aWholeDisputeFromTheSlashCommandToAClosedOutcomeWithTheButtonsTheBotSent() {
         SlackUser alice = user("alice");
         SlackUser bob = user("bob");
@@ -214,7 +225,7 @@ class SlackHttpModeIT {
         Call delivered = lena.received("I help clients and experts");
         List<Call> attempts = API.calls("chat.postMessage").stream().filter(c -> c.seq() > before)
                 .filter(c -> c.param("channel").equals(lena.id)).toList();
-        assertThat(attempts).hasSize(2);
+        assertThat(attempts).extracting(Call::accepted).containsExactly(false, true);
         assertThat(attempts.get(0).param("text")).isEqualTo(delivered.param("text"));
         assertThat(slackOutbox.deadLetters()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package com.disputeassistant.slack;
 
+import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
@@ -60,6 +61,11 @@ class SlackTestApplication {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Bean
+    ButtonRegistry buttonRegistry(UnifiedJedis redis, @Value("${dispute.redis.key-prefix}") String prefix) {
+        return new ButtonRegistry(redis, prefix);
     }
 
     @Bean
