@@ -1,5 +1,6 @@
 package com.disputeassistant.slack;
 
+import java.util.function.Predicate;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -21,35 +22,45 @@ enum SlackMode {
                 "", "", null));
     }
 
-    /** The channel is off: no token. */
-    static final class Disabled implements Condition {
+    /** Matches when the settings ask for one of the wanted modes. */
+    private abstract static class When implements Condition {
+        private final Predicate<SlackMode> wanted;
+
+        When(Predicate<SlackMode> wanted) {
+            this.wanted = wanted;
+        }
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return of(context) == DISABLED;
+            return wanted.test(of(context));
+        }
+    }
+
+    /** The channel is off: no token. */
+    static final class Disabled extends When {
+        Disabled() {
+            super(mode -> mode == DISABLED);
         }
     }
 
     /** The channel is on, in either mode. */
-    static final class Enabled implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return of(context) != DISABLED;
+    static final class Enabled extends When {
+        Enabled() {
+            super(mode -> mode != DISABLED);
         }
     }
 
     /** Requests come to {@code /slack/events}. */
-    static final class Http implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return of(context) == HTTP;
+    static final class Http extends When {
+        Http() {
+            super(mode -> mode == HTTP);
         }
     }
 
     /** Requests come over a Socket Mode WebSocket. */
-    static final class Socket implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return of(context) == SOCKET;
+    static final class Socket extends When {
+        Socket() {
+            super(mode -> mode == SOCKET);
         }
     }
 }

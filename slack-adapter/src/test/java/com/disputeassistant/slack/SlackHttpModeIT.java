@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,8 @@ import redis.clients.jedis.UnifiedJedis;
  * port, a real engine and Redis, and the fake Web API recording what the bot posts. Alice is known by
  * her Slack identity; Bob is linked by his e-mail address when he first writes.
  */
+// Closed after the class, so its outbox sender and socket stop with it.
+@DirtiesContext
 @SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackHttpModeIT {

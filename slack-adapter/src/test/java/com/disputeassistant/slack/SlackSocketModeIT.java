@@ -7,6 +7,7 @@ import com.disputeassistant.testing.RedisTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
@@ -16,6 +17,8 @@ import redis.clients.jedis.UnifiedJedis;
  * names (a fake on a loopback port), and the same handlers as in HTTP mode answer the envelopes sent
  * over it, each acked.
  */
+// Closed after the class, so its outbox sender and socket stop with it.
+@DirtiesContext
 @SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class SlackSocketModeIT {
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
