@@ -21,6 +21,7 @@ import com.disputeassistant.store.CommitResult.Committed;
 import com.disputeassistant.store.CommitResult.OrderAlreadyDisputed;
 import com.disputeassistant.store.CommitResult.VersionConflict;
 import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.TestRedis;
 import com.disputeassistant.testing.TestDisputes;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,11 +37,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -48,32 +47,21 @@ class RedisDisputeStoreIT {
     private static final Instant SAVED_AT = NOW.plus(Duration.ofMinutes(1));
     private static final ChannelIdentity ALICE_ON_WEB = new ChannelIdentity("web", "alice");
 
-    private static RedisClient redis;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
+
+    private RedisClient redis;
 
     private String prefix;
     private RedisKeys keys;
     private RedisDisputeStore store;
 
-    @BeforeAll
-    static void connect() {
-        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
     @BeforeEach
     void freshKeys() {
-        prefix = RedisTestSupport.uniquePrefix();
+        redis = testRedis.client();
+        prefix = testRedis.prefix();
         keys = new RedisKeys(prefix);
         store = new RedisDisputeStore(redis, prefix, Clock.fixed(SAVED_AT, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void removeKeys() {
-        RedisTestSupport.deleteKeys(redis, prefix);
     }
 
     @Test
