@@ -203,6 +203,27 @@ final class Turn {
         changed = true;
     }
 
+    /**
+     * Sends the reminders that are due (several due at once make one): to each party the step waits
+     * for, on the channel they last used, with their prompt and what happens at the deadline. A party
+     * who has answered is not waited for any more, so is not reminded.
+     */
+    void remindIfDue() {
+        if (dispute.isClosed() || !dispute.takeDueReminders(now)) {
+            return;
+        }
+        changed = true;
+        String outcome = messages.get("reminder.outcome." + dispute.step());
+        for (PersonId party : currentParties()) {
+            if (!prompts.awaits(dispute, party)) {
+                continue;
+            }
+            Prompts.Prompt prompt = prompts.forParty(dispute, party);
+            addressOf(party).ifPresent(to -> draft(to).add(messages.get("reminder", dispute.id(),
+                    dispute.order().title(), prompt.text(), outcome), prompt.options()));
+        }
+    }
+
     // ---- announcing what happened ----
 
     private void announce(Transition transition, Command command) {

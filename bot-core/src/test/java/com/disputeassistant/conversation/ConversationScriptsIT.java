@@ -191,7 +191,7 @@ class ConversationScriptsIT {
         dana.presses("A mediator");
         maria.received("needs a mediator").isOffered("Claim");
         dana.received("A human mediator will take over");
-        maria.presses("Claim").received("You claimed dispute").received("Extensions: 3 day(s)");
+        maria.presses("Claim").received("You claimed dispute").received("Erik asked for 3 more day(s)");
         dana.received("A human mediator has taken over").received("maria, a mediator, is handling this dispute");
         erik.received("A human mediator has taken over");
         omar.says("/claim " + disputeOf("dana").id()).received("already handled by web:maria");
@@ -339,10 +339,10 @@ class ConversationScriptsIT {
         aliceOpensAndDescribes();
         DisputeId id = disputeOf("alice").id();
         ConversationEngine engine = fixture.newEngine();
-        assertThat(engine.deadlinePassed(id)).as("nothing is due yet").isEmpty();
+        assertThat(engine.timerFired(id)).as("nothing is due yet").isEmpty();
         assertThat(disputeOf("alice").step()).isEqualTo(Step.TALKING);
         fixture.clock.advance(Duration.ofDays(3));
-        chat.deliver(engine.deadlinePassed(id));
+        chat.deliver(engine.timerFired(id));
         alice.received("The deadline for talking it out passed").received("Let's check the agreed terms");
         bob.received("The deadline for talking it out passed");
         assertThat(disputeOf("alice").step()).isEqualTo(Step.TERMS);

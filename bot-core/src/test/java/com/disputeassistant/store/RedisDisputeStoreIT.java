@@ -150,12 +150,12 @@ class RedisDisputeStoreIT {
     void refusesAStaleVersionAndWritesNothing() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.TALKING, NOW.plus(Duration.ofDays(3)));
+        dispute.moveTo(Step.TALKING, NOW.plus(Duration.ofDays(3)), List.of());
         store.commit(new Change(dispute, 1, List.of(transition(Step.INTAKE, Step.TALKING, "described")),
                 List.of(line("bot", "web:bob", "Alice opened a dispute")), null));
         String savedJson = DisputeJson.write(dispute);
 
-        dispute.moveTo(Step.TERMS, null);
+        dispute.moveTo(Step.TERMS, null, List.of());
         CommitResult result = store.commit(new Change(dispute, 1,
                 List.of(transition(Step.TALKING, Step.TERMS, "escalate")),
                 List.of(line("web:alice", "bot", "escalate")), new ChannelIdentity("web", "stale")));
@@ -219,7 +219,7 @@ class RedisDisputeStoreIT {
         store.commit(create(dispute));
         Money fee = Money.of("320.00", "EUR");
         Instant decidedAt = NOW.plus(Duration.ofDays(4));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
         dispute.close(Outcome.withFee(dispute.id(), OutcomeType.SETTLED, fee, dispute.paid(), decidedAt, "bot"));
 
         CommitResult closing = store.commit(new Change(dispute, 1,
@@ -301,7 +301,7 @@ class RedisDisputeStoreIT {
     void closingWithoutMoneyPublishesNothing() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
         dispute.close(Outcome.withoutMoney(dispute.id(), OutcomeType.WITHDRAWN, NOW, "web:alice"));
 
         assertThat(store.commit(new Change(dispute, 1, List.of(), List.of(), null))).isEqualTo(new Committed(2));
@@ -315,7 +315,7 @@ class RedisDisputeStoreIT {
     void refusesAClosedDisputeWhosePaymentBreaksTheMoneyInvariantAndWritesNothing() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
         dispute.close(new Outcome(OutcomeType.SETTLED, Money.of("300.00", "EUR"), Money.of("100.00", "EUR"),
                 dispute.id() + ":SETTLED", NOW, "bot"));
 
@@ -330,7 +330,7 @@ class RedisDisputeStoreIT {
     void refusesADisputeClosedWithoutAnOutcome() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
 
         assertThatThrownBy(() -> store.commit(new Change(dispute, 1, List.of(), List.of(), null)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -404,7 +404,7 @@ class RedisDisputeStoreIT {
         Dispute dispute = TestDisputes.opened();
         store.commit(new Change(dispute, 0, List.of(transition(Step.INTAKE, Step.INTAKE, "opened")),
                 List.of(line("web:alice", "bot", "1"), line("bot", "web:alice", "2")), null));
-        dispute.moveTo(Step.TALKING, null);
+        dispute.moveTo(Step.TALKING, null, List.of());
         store.commit(new Change(dispute, 1,
                 List.of(transition(Step.INTAKE, Step.TALKING, "described"), transition(Step.TALKING, Step.TALKING, "notified")),
                 List.of(line("bot", "web:bob", "3"), line("web:bob", "bot", "4"), line("bot", "web:alice", "5")), null));
