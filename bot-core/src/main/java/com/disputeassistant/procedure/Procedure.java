@@ -126,7 +126,9 @@ public final class Procedure {
     }
 
     private void release(StateMachine<Step, Trigger> machine) {
-        if (!machine.hasStateMachineError()) {
+        // A machine that reached CLOSED, the end state, has completed and ignores the reset to another
+        // dispute's step: it would refuse that dispute's every event. Only running machines go back.
+        if (!machine.hasStateMachineError() && !machine.isComplete()) {
             idleMachines.offer(machine);
         }
     }
