@@ -121,6 +121,11 @@ public final class ConversationEngine {
         }
     }
 
+    /** The name of a step as people read it, e.g. for a channel's list of someone's disputes. */
+    public String stepName(Step step) {
+        return messages.get("step." + step);
+    }
+
     /**
      * A timer of this dispute fell due (see {@code DeadlineTimers}): applies the step's deadline outcome
      * if the deadline has passed, else sends the reminders that are due. Returns the messages for

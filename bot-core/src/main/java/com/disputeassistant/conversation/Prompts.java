@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -91,6 +92,19 @@ final class Prompts {
                     : !d.feeRoundProposers().contains(side);
             case MEDIATION, CLOSED -> false;
         };
+    }
+
+    /** The free text the dispute waits for from this party now, if any (see {@link TextAnswer}). */
+    Optional<TextAnswer> awaitedText(Dispute d, PersonId person) {
+        if (!awaits(d, person)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (d.step()) {
+            case INTAKE -> d.reason().isPresent() && d.description().isEmpty() ? TextAnswer.DESCRIPTION : null;
+            case TASKS -> TextAnswer.TASKS;
+            case FEE -> d.feeSuggestion().isEmpty() ? TextAnswer.FEE : null;
+            default -> null;
+        });
     }
 
     /** The prompt for a party of the dispute at its current step. */

@@ -18,6 +18,7 @@ import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -331,13 +332,31 @@ final class Turn {
     // ---- results ----
 
     List<OutboundMessage> outbound() {
+        Map<Address, TextAnswer> awaited = awaitedTextByAddress();
         List<OutboundMessage> out = new ArrayList<>(drafts.size());
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
-                out.add(new OutboundMessage(address, draft.text.toString(), draft.options));
+                out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address)));
             }
         });
         return out;
+    }
+
+    /** Where the parties who owe free text now are reached: their messages say so, for channels' forms. */
+    private Map<Address, TextAnswer> awaitedTextByAddress() {
+        Map<Address, TextAnswer> awaited = new HashMap<>();
+        if (dispute.isClosed()) {
+            return awaited;
+        }
+        for (PersonId party : currentParties()) {
+            prompts.awaitedText(dispute, party).ifPresent(answer -> {
+                addressOf(party).ifPresent(address -> awaited.put(address, answer));
+                if (from != null && party.equals(actor.person())) {
+                    awaited.put(from, answer);
+                }
+            });
+        }
+        return awaited;
     }
 
     /**
