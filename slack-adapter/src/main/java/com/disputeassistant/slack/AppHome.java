@@ -1,5 +1,6 @@
 package com.disputeassistant.slack;
 
+import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -26,10 +27,12 @@ final class AppHome {
 
     private final DisputeStore store;
     private final Marketplace marketplace;
+    private final ConversationEngine engine;
 
-    AppHome(DisputeStore store, Marketplace marketplace) {
+    AppHome(DisputeStore store, Marketplace marketplace, ConversationEngine engine) {
         this.store = store;
         this.marketplace = marketplace;
+        this.engine = engine;
     }
 
     /** The home view for a Slack identity, or for a stranger when {@code known} is empty. */
@@ -47,18 +50,13 @@ final class AppHome {
             return render("Your disputes", List.of("You have no open disputes. Type /dispute in the Messages tab "
                     + "to open one about one of your orders."));
         }
-        return render("Your disputes", open.stream().map(AppHome::line).toList());
+        return render("Your disputes", open.stream().map(this::line).toList());
     }
 
-    private static String line(Dispute d) {
+    private String line(Dispute d) {
         String deadline = d.stepDeadline().map(at -> "; answer by " + WHEN.format(at)).orElse("");
         return "*" + Mrkdwn.escape(d.id().toString()) + "*: order " + Mrkdwn.escape(d.order().id().toString())
-                + " \"" + Mrkdwn.escape(d.order().title()) + "\"\nNow: " + stepName(d) + deadline;
-    }
-
-    /** bot-core keeps its step names to itself, so the enum's name is made readable here. */
-    private static String stepName(Dispute d) {
-        return d.step().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                + " \"" + Mrkdwn.escape(d.order().title()) + "\"\nNow: " + engine.stepName(d.step()) + deadline;
     }
 
     /** Lines are mrkdwn: the caller escaped anything a person wrote. */

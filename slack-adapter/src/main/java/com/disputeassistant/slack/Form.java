@@ -1,9 +1,7 @@
 package com.disputeassistant.slack;
 
 import com.disputeassistant.conversation.ReplyOption;
-import com.disputeassistant.dispute.Dispute;
-import com.disputeassistant.dispute.Role;
-import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.conversation.TextAnswer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The steps where the engine waits for free text rather than a button (see bot-core's prompts: the
- * opener's description at intake, the client's task list, each party's fee proposal), offered in Slack
+ * The free text the engine waits for rather than a button ({@link TextAnswer}: the opener's
+ * description at intake, the client's task list, each party's fee proposal), offered in Slack
  * as a modal, which is where Slack users expect to type something structured. Typing the same into the
  * DM still works: a form's submission simply becomes the text messages the engine would have received.
  */
@@ -63,20 +61,13 @@ enum Form {
         return Arrays.stream(values()).filter(form -> form.name().equals(name)).findFirst();
     }
 
-    /** The form that the person owes at the dispute's step, if any. */
-    static Optional<Form> due(Dispute d, PersonId person) {
-        return Optional.ofNullable(switch (d.step()) {
-            case INTAKE -> person.equals(d.openedBy()) && d.reason().isPresent() && d.description().isEmpty()
-                    ? DESCRIPTION : null;
-            case TASKS -> person.equals(d.client()) ? TASKS : null;
-            case FEE -> {
-                Role side = person.equals(d.client()) ? Role.CLIENT
-                        : person.equals(d.workingExpert()) ? Role.EXPERT : null;
-                yield side != null && d.feeSuggestion().isEmpty() && !d.feeRoundProposers().contains(side)
-                        ? FEE : null;
-            }
-            default -> null;
-        });
+    /** The form for the free text the engine says a message's recipient owes. */
+    static Form of(TextAnswer answer) {
+        return switch (answer) {
+            case DESCRIPTION -> DESCRIPTION;
+            case TASKS -> TASKS;
+            case FEE -> FEE;
+        };
     }
 
     /** The text messages a submitted answer stands for: one per non-blank line for the task list. */

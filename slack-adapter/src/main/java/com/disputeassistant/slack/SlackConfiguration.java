@@ -103,9 +103,8 @@ public class SlackConfiguration {
         }
 
         @Bean
-        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry buttons, DisputeStore store,
-                                  Marketplace marketplace) {
-            return new SlackChannel(slackOutbox, buttons, store, marketplace);
+        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry buttons) {
+            return new SlackChannel(slackOutbox, buttons);
         }
 
         @Bean
@@ -127,7 +126,7 @@ public class SlackConfiguration {
                     // Events the app has no handler for are still acked, or Slack would send them again.
                     .allEventsApiAutoAckEnabled(true)
                     .build());
-            new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace),
+            new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace, engine),
                     slackMethods, slackWorkers).registerOn(app);
             return app;
         }

@@ -50,9 +50,7 @@ record SlackSettings(String botToken, String appToken, String signingSecret, Str
 
     /** Slack's pacing, at this setting's interval per person. */
     SendPacing pacing() {
-        SendPacing slack = SendPacing.slack();
-        return new SendPacing(messageInterval, slack.perSecondOverall(), slack.maxAttempts(), slack.firstBackoff(),
-                slack.maxBackoff());
+        return SendPacing.slack().withPerConversation(messageInterval);
     }
 
     private static String blankToEmpty(String value) {

@@ -17,10 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,7 +34,6 @@ import redis.clients.jedis.UnifiedJedis;
 // Closed after the class, so its outbox sender and socket stop with it.
 @DirtiesContext
 @SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackHttpModeIT {
     private static final String SECRET = "test-signing-secret";
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
@@ -85,14 +81,7 @@ class SlackHttpModeIT {
         API.close();
     }
 
-    /*
-     * Runs last: once one dispute has closed, bot-core's pooled state machine refuses the next dispute's
-     * CHOOSE_REASON ("no transition ... in INTAKE") in the same engine. A bot-core bug, reported; the
-     * adapter retries and then asks the person to send it again, but the other scripts here need a
-     * working engine.
-     */
     @Test
-    @Order(Integer.MAX_VALUE)
     void aWholeDisputeFromTheSlashCommandToAClosedOutcomeWithTheButtonsTheBotSent() {
         SlackUser alice = user("alice");
         SlackUser bob = user("bob");
