@@ -62,8 +62,13 @@ public final class OutboxSender implements AutoCloseable {
         this(outbox, sender, pacing, clock, ABANDONED_AFTER);
     }
 
-    /** With another take-over time, for tests that cannot wait a minute. */
-    OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, Duration abandonedAfter) {
+    /**
+     * With another take-over time than {@link #ABANDONED_AFTER}: how long an entry another sender took must
+     * stay untouched before this one takes it over. Shorter suits a queue whose entries are handled in
+     * milliseconds, and tests that cannot wait a minute; it must stay well above the longest single
+     * {@link PlatformSender#send}, or an entry still being handled is taken over and handled twice.
+     */
+    public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, Duration abandonedAfter) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.pacing = Objects.requireNonNull(pacing, "pacing");

@@ -33,7 +33,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Wires the Slack channel into an application when {@code SLACK_BOT_TOKEN} is set: the {@code slack}
  * {@link com.disputeassistant.conversation.Channel} (with its outbox and sender), the Bolt app and its
- * handlers, and either the {@code POST /slack/events} endpoint (HTTP mode, {@code SLACK_SIGNING_SECRET}
+ * handlers, the inbox that keeps acked requests until they are handled and its worker, and either the {@code POST /slack/events} endpoint (HTTP mode, {@code SLACK_SIGNING_SECRET}
  * required) or a Socket Mode connection ({@code SLACK_APP_TOKEN} set). Without the token it defines
  * nothing but one log line saying how to enable it.
  *
@@ -46,8 +46,6 @@ import redis.clients.jedis.UnifiedJedis;
 @EnableConfigurationProperties(SlackSettings.class)
 public class SlackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
-    /** Turns in parallel for different people; one person's turns stay in order. */
-    private static final int WORKERS = 4;
 
     @Bean
     @Conditional(SlackMode.Disabled.class)
@@ -55,6 +53,18 @@ public class SlackConfiguration {
         log.info("Slack is disabled. To enable it, set SLACK_BOT_TOKEN, and SLACK_APP_TOKEN (Socket Mode) or "
                 + "SLACK_SIGNING_SECRET (HTTP mode); see README.md, \"Slack\".");
         return new Object();
+    }
+
+    /** The Bolt app: Bolt's own signature check is off, as the endpoint verifies more strictly first. */
+    static App boltApp(Slack slack, SlackSettings settings) {
+        return new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret().isEmpty() ? null : settings.signingSecret())
+                .requestVerificationEnabled(false)
+                // Events the app has no handler for are still acked, or Slack would send them again.
+                .allEventsApiAutoAckEnabled(true)
+                .build());
     }
 
     /** The beans of an enabled Slack channel. */
@@ -86,11 +96,6 @@ public class SlackConfiguration {
             return slack.methods(settings.botToken());
         }
 
-        @Bean(destroyMethod = "close")
-        Workers slackWorkers() {
-            return new Workers(WORKERS);
-        }
-
         @Bean
         Outbox slackOutbox(UnifiedJedis redis) {
             return new Outbox(redis, keyPrefix, SlackChannel.NAME);
@@ -113,21 +118,29 @@ public class SlackConfiguration {
             return new SlackIdentities(marketplace, links, procedure, slackMethods);
         }
 
-        /** The Bolt app: Bolt's own signature check is off, as the endpoint verifies more strictly first. */
         @Bean
-        App slackApp(Slack slack, ConversationEngine engine, Delivery delivery, SlackIdentities slackIdentities,
-                     ButtonRegistry buttons, DisputeStore store, Marketplace marketplace,
-                     MethodsClient slackMethods, Workers slackWorkers) {
-            App app = new App(AppConfig.builder()
-                    .slack(slack)
-                    .singleTeamBotToken(settings.botToken())
-                    .signingSecret(settings.signingSecret().isEmpty() ? null : settings.signingSecret())
-                    .requestVerificationEnabled(false)
-                    // Events the app has no handler for are still acked, or Slack would send them again.
-                    .allEventsApiAutoAckEnabled(true)
-                    .build());
-            new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace, engine),
-                    slackMethods, slackWorkers).registerOn(app);
+        SlackInbox slackInbox(UnifiedJedis redis) {
+            return new SlackInbox(redis, keyPrefix);
+        }
+
+        @Bean
+        SlackInbound slackInbound(ConversationEngine engine, Delivery delivery, SlackIdentities slackIdentities,
+                                  ButtonRegistry buttons, DisputeStore store, Marketplace marketplace,
+                                  MethodsClient slackMethods, SlackInbox slackInbox) {
+            return new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace, engine),
+                    slackMethods, slackInbox);
+        }
+
+        /** Handles the requests kept in the inbox, this instance's and those of a stopped one. */
+        @Bean(initMethod = "start", destroyMethod = "close")
+        OutboxSender slackInboxWorker(SlackInbox slackInbox, SlackInbound slackInbound) {
+            return slackInbox.worker(slackInbound::handle, clock, SlackInbox.TAKE_OVER_AFTER);
+        }
+
+        @Bean
+        App slackApp(Slack slack, SlackInbound slackInbound) {
+            App app = boltApp(slack, settings);
+            slackInbound.registerOn(app);
             return app;
         }
 

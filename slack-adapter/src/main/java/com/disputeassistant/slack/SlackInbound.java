@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything Slack sends, turned into engine turns: DMs ({@code message.im}), the {@code /dispute} command,
- * button presses, form submissions and the App Home tab. Each handler acks at once and queues the work
- * (see {@link Workers}); the same handlers serve HTTP mode and Socket Mode.
+ * button presses, form submissions and the App Home tab. Each handler keeps what the work needs in the
+ * {@link SlackInbox} and only then acks, well within Slack's three seconds; the inbox's worker calls
+ * {@link #handle(SlackWork)} after. The same handlers serve HTTP mode and Socket Mode. When the inbox
+ * cannot keep a request (Redis down), it is not acked (503), so that Slack sends it again.
  *
  * <p><b>Delivery ids.</b> Slack delivers at least once: it retries an event it thinks was not acked (with
  * the same {@code event_id}), and it has sent one message as two events (two {@code event_id}s). Every
@@ -47,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /dispute}: {@code slack:command:<trigger_id>}, unique per invocation;</li>
  *   <li>a form: {@code slack:view:<view id>:<n>}, one per text message the form stands for.</li>
  * </ul>
- * Nothing is marked as seen before the engine applied it, so a first delivery is never dropped, even if
- * this instance dies between the ack and the work: Slack's retry, or the person, sends it again.
+ * Nothing is marked as seen before the engine applied it, and a request leaves the inbox only once it
+ * was handled, so a first delivery is never dropped, even if this instance dies between the ack and the
+ * work: another instance takes the request over from the inbox and handles it.
  */
 final class SlackInbound {
     static final String COMMAND = "/dispute";
@@ -58,6 +61,7 @@ final class SlackInbound {
             + "your Slack profile; then write to me again.";
     static final String FAILED = "Something went wrong on my side, and what you sent was not applied. "
             + "Please send it again.";
+    static final String FORM_NOT_OPENED = "The form could not be opened in time. Please press the button again.";
     private static final int ENGINE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
 
@@ -67,17 +71,17 @@ final class SlackInbound {
     private final ButtonRegistry buttons;
     private final AppHome home;
     private final MethodsClient slack;
-    private final Workers workers;
+    private final SlackInbox inbox;
 
     SlackInbound(ConversationEngine engine, Delivery delivery, SlackIdentities identities, ButtonRegistry buttons,
-                 AppHome home, MethodsClient slack, Workers workers) {
+                 AppHome home, MethodsClient slack, SlackInbox inbox) {
         this.engine = engine;
         this.delivery = delivery;
         this.identities = identities;
         this.buttons = buttons;
         this.home = home;
         this.slack = slack;
-        this.workers = workers;
+        this.inbox = inbox;
     }
 
     /** Registers the handlers on the Bolt app. */
@@ -90,46 +94,84 @@ final class SlackInbound {
                     || event.getUser() == null || event.getText() == null) {
                 return ctx.ack();
             }
-            String deliveryId = "slack:ts:" + event.getChannel() + ":" + event.getTs();
-            return later(ctx, event.getUser(), () -> onText(payload.getTeamId(), event.getUser(),
-                    Mrkdwn.unescape(event.getText()), deliveryId));
+            return keep(ctx, new SlackWork.Text(payload.getTeamId(), event.getUser(), Mrkdwn.unescape(event.getText()),
+                    "slack:ts:" + event.getChannel() + ":" + event.getTs()));
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent event = payload.getEvent();
             if (!"home".equals(event.getTab())) {
                 return ctx.ack();
             }
-            return later(ctx, event.getUser(), () -> publishHome(payload.getTeamId(), event.getUser()));
+            return keep(ctx, new SlackWork.HomeOpened(payload.getTeamId(), event.getUser()));
         });
         app.command(COMMAND, (request, ctx) -> {
             SlashCommandPayload command = request.getPayload();
-            String deliveryId = "slack:command:" + command.getTriggerId();
-            Response ack = later(ctx, command.getUserId(),
-                    () -> onText(command.getTeamId(), command.getUserId(), "menu", deliveryId));
+            Response ack = keep(ctx, new SlackWork.Text(command.getTeamId(), command.getUserId(), "menu",
+                    "slack:command:" + command.getTriggerId()));
             // Invoked in a channel, the answer still comes in the DM: say where to look.
             boolean inDm = command.getChannelId() != null && command.getChannelId().startsWith("D");
-            return ack.getStatusCode() == 200 && !inDm ? ctx.ack("I've answered in our direct messages.") : ack;
+            return inDm ? ack : ctx.ack("I've answered in our direct messages.");
         });
         app.blockAction(Pattern.compile(".+"), (request, ctx) -> {
             BlockActionPayload press = request.getPayload();
             if (press.getActions() == null || press.getActions().isEmpty()) {
                 return ctx.ack();
             }
-            return later(ctx, press.getUser().getId(), () -> onPress(press));
+            return keep(ctx, pressOf(press));
         });
         app.viewSubmission(Pattern.compile(Pattern.quote(Form.CALLBACK_PREFIX) + ".+"), (request, ctx) -> {
             ViewSubmissionPayload submission = request.getPayload();
             // An empty ack closes the modal; its answers are handled after it.
-            return later(ctx, submission.getUser().getId(), () -> onSubmission(submission));
+            return keep(ctx, new SlackWork.Submission(submission.getTeam().getId(), submission.getUser().getId(),
+                    submission.getView().getId(), submission.getView().getCallbackId(), answer(submission)));
         });
     }
 
-    /** Acks now and queues the work, or withholds the ack when the queue is full so that Slack retries. */
-    private Response later(Context ctx, String person, Runnable work) {
-        if (workers.submit(person, work)) {
-            return ctx.ack();
+    /**
+     * Keeps the work in the inbox, then acks. When the inbox cannot keep it (Redis down) this throws, rather
+     * than answer an error: Bolt would try another handler and then auto-ack an event that none took, while
+     * an exception reaches the endpoint (503) or the socket (no ack), so that Slack sends the request again.
+     */
+    private Response keep(Context ctx, SlackWork work) {
+        try {
+            inbox.put(work);
+        } catch (RuntimeException e) {
+            throw new InboxUnavailable(work, e);
         }
-        return Response.builder().statusCode(503).contentType("text/plain").body("busy, try again").build();
+        return ctx.ack();
+    }
+
+    /** The inbox could not keep a request, which therefore is not acked. */
+    static final class InboxUnavailable extends RuntimeException {
+        InboxUnavailable(SlackWork work, RuntimeException cause) {
+            super("could not keep a Slack request from " + work.user() + ", so it is not acked: " + cause, cause);
+        }
+    }
+
+    private static SlackWork.Press pressOf(BlockActionPayload press) {
+        BlockActionPayload.Action action = press.getActions().get(0);
+        BlockActionPayload.Container container = press.getContainer();
+        String channel = container != null && container.getChannelId() != null ? container.getChannelId()
+                : press.getChannel() == null ? null : press.getChannel().getId();
+        return new SlackWork.Press(press.getTeam().getId(), press.getUser().getId(), action.getActionId(), channel,
+                container == null ? null : container.getMessageTs(), action.getActionTs(), press.getTriggerId());
+    }
+
+    /**
+     * Does the work behind one acked request: the inbox's worker calls this, in the order each person's
+     * requests came. Throws only when something beyond the engine failed (Redis, most likely), and the inbox
+     * then tries again; the delivery ids keep a second try from applying anything twice.
+     */
+    void handle(SlackWork work) {
+        if (work instanceof SlackWork.Text text) {
+            onText(text.team(), text.user(), text.text(), text.deliveryId());
+        } else if (work instanceof SlackWork.Press press) {
+            onPress(press);
+        } else if (work instanceof SlackWork.Submission submission) {
+            onSubmission(submission);
+        } else if (work instanceof SlackWork.HomeOpened opened) {
+            publishHome(opened.team(), opened.user());
+        }
     }
 
     private void onText(String team, String user, String text, String deliveryId) {
@@ -141,38 +183,40 @@ final class SlackInbound {
         handle(InboundMessage.text(addressOf(known.get()), text).withDeliveryId(deliveryId));
     }
 
-    private void onPress(BlockActionPayload press) {
-        BlockActionPayload.Action action = press.getActions().get(0);
-        ChannelIdentity presser = SlackIdentities.identity(press.getTeam().getId(), press.getUser().getId());
-        ButtonPress result = buttons.press(action.getActionId(), presser);
+    private void onPress(SlackWork.Press press) {
+        ChannelIdentity presser = SlackIdentities.identity(press.team(), press.user());
+        ButtonPress result = buttons.press(press.token(), presser);
         if (result instanceof ButtonPress.Refused refused) {
-            String channel = press.getContainer() != null ? press.getContainer().getChannelId()
-                    : press.getChannel().getId();
-            call("chat.postEphemeral", () -> slack.chatPostEphemeral(r -> r.channel(channel)
-                    .user(press.getUser().getId()).text(Mrkdwn.escape(refused.explanation()))));
+            tellEphemeral(press, refused.explanation());
             return;
         }
         String optionId = ((ButtonPress.Accepted) result).optionId();
         Optional<Form> form = Form.ofOption(optionId);
         if (form.isPresent()) {
-            call("views.open", () -> slack.viewsOpen(r -> r.triggerId(press.getTriggerId())
-                    .viewAsString(form.get().modal())));
+            // A trigger id lasts three seconds: a press handled late (after a take-over) cannot open the form.
+            if (!call("views.open", () -> slack.viewsOpen(r -> r.triggerId(press.triggerId())
+                    .viewAsString(form.get().modal())))) {
+                tellEphemeral(press, FORM_NOT_OPENED);
+            }
             return;
         }
-        String deliveryId = "slack:action:" + press.getContainer().getChannelId() + ":"
-                + press.getContainer().getMessageTs() + ":" + action.getActionTs();
-        handle(InboundMessage.option(addressOf(presser), optionId).withDeliveryId(deliveryId));
+        handle(InboundMessage.option(addressOf(presser), optionId).withDeliveryId(press.deliveryId()));
     }
 
-    private void onSubmission(ViewSubmissionPayload submission) {
-        Optional<Form> form = Form.ofCallback(submission.getView().getCallbackId());
+    private void tellEphemeral(SlackWork.Press press, String text) {
+        call("chat.postEphemeral", () -> slack.chatPostEphemeral(r -> r.channel(press.channel())
+                .user(press.user()).text(Mrkdwn.escape(text))));
+    }
+
+    private void onSubmission(SlackWork.Submission submission) {
+        Optional<Form> form = Form.ofCallback(submission.callbackId());
         if (form.isEmpty()) {
             return;
         }
-        ChannelIdentity from = SlackIdentities.identity(submission.getTeam().getId(), submission.getUser().getId());
-        List<String> messages = form.get().messages(answer(submission));
+        ChannelIdentity from = SlackIdentities.identity(submission.team(), submission.user());
+        List<String> messages = form.get().messages(submission.answer());
         for (int i = 0; i < messages.size(); i++) {
-            String deliveryId = "slack:view:" + submission.getView().getId() + ":" + i;
+            String deliveryId = "slack:view:" + submission.viewId() + ":" + i;
             handle(InboundMessage.text(addressOf(from), messages.get(i)).withDeliveryId(deliveryId));
         }
     }
@@ -221,15 +265,20 @@ final class SlackInbound {
         return new Address(identity, SlackIdentities.userOf(identity));
     }
 
-    /** A direct Web API call (not queued: a trigger id expires in 3 s); failures are logged, never thrown. */
-    private static void call(String method, SlackCall call) {
+    /**
+     * A direct Web API call (not queued: a trigger id expires in 3 s); failures are logged, never thrown.
+     * Returns whether Slack took it.
+     */
+    private static boolean call(String method, SlackCall call) {
         try {
             SlackApiTextResponse response = call.run();
             if (!response.isOk()) {
                 log.warn("Slack {} failed: {}", method, response.getError());
             }
+            return response.isOk();
         } catch (IOException | SlackApiException e) {
             log.warn("Slack {} failed: {}", method, e.toString());
+            return false;
         }
     }
 

@@ -41,11 +41,8 @@ class SlackHttpModeIT {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry properties) {
-        properties.add("dispute.redis.key-prefix", () -> PREFIX);
-        properties.add("dispute.slack.bot-token", () -> "xoxb-test");
+        SlackTestApplication.slackProperties(properties, PREFIX, API);
         properties.add("dispute.slack.signing-secret", () -> SECRET);
-        properties.add("dispute.slack.api-url", API::url);
-        properties.add("dispute.slack.message-interval", () -> "0s");
     }
 
     @LocalServerPort

@@ -33,11 +33,8 @@ class SlackSocketModeIT {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry properties) {
-        properties.add("dispute.redis.key-prefix", () -> PREFIX);
-        properties.add("dispute.slack.bot-token", () -> "xoxb-test");
+        SlackTestApplication.slackProperties(properties, PREFIX, API);
         properties.add("dispute.slack.app-token", () -> "xapp-test");
-        properties.add("dispute.slack.api-url", API::url);
-        properties.add("dispute.slack.message-interval", () -> "0s");
     }
 
     @AfterAll

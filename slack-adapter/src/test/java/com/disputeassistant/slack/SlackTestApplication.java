@@ -26,6 +26,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -38,6 +39,14 @@ import redis.clients.jedis.UnifiedJedis;
 @Import(SlackConfiguration.class)
 class SlackTestApplication {
     static final ChannelIdentity MEDIATOR = ChannelIdentity.of("slack:T01TEST/UMARIA");
+
+    /** The settings every test app shares: its keys under {@code prefix}, the fake Web API, no pacing. */
+    static void slackProperties(DynamicPropertyRegistry properties, String prefix, FakeSlackApi api) {
+        properties.add("dispute.redis.key-prefix", () -> prefix);
+        properties.add("dispute.slack.bot-token", () -> "xoxb-test");
+        properties.add("dispute.slack.api-url", api::url);
+        properties.add("dispute.slack.message-interval", () -> "0s");
+    }
 
     @Bean(destroyMethod = "close")
     UnifiedJedis redis() {

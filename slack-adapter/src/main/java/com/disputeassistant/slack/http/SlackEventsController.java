@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * so any instance behind a load balancer can take any request.
  *
  * <p>The request is verified here first (missing headers, a bad signature or a timestamp more than five
- * minutes off: 401, and nothing reaches the app), then handed to the Bolt app, whose handlers ack at
- * once and do the work on a worker thread, well within Slack's three seconds.
+ * minutes off: 401, and nothing reaches the app), then handed to the Bolt app, whose handlers keep the
+ * request in a durable inbox and ack, well within Slack's three seconds; the work is done from the inbox.
  */
 @ResponseBody
 @org.springframework.stereotype.Controller

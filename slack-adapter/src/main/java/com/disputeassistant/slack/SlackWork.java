@@ -1,0 +1,59 @@
+package com.disputeassistant.slack;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One acked Slack request still to handle, as kept in the {@link SlackInbox}: only what handling it
+ * needs, not Slack's whole payload. Every kind names the Slack user it came from, whose requests are
+ * handled in the order they came.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = SlackWork.Text.class, name = "text"),
+        @JsonSubTypes.Type(value = SlackWork.Press.class, name = "press"),
+        @JsonSubTypes.Type(value = SlackWork.Submission.class, name = "submission"),
+        @JsonSubTypes.Type(value = SlackWork.HomeOpened.class, name = "home")
+})
+sealed interface SlackWork {
+    JsonMapper JSON = JsonMapper.builder().build();
+
+    String team();
+
+    String user();
+
+    /** As kept in the inbox: JSON with a {@code kind}. */
+    default String json() {
+        return JSON.writeValueAsString(this);
+    }
+
+    /** Reads what {@link #json()} wrote; throws {@link JacksonException} for anything else. */
+    static SlackWork read(String json) {
+        return JSON.readValue(json, SlackWork.class);
+    }
+
+    /** A DM, or {@code /dispute} (as the text {@code menu}). */
+    record Text(String team, String user, String text, String deliveryId) implements SlackWork {
+    }
+
+    /** A button press: {@code token} is the button's action id, {@code channel} where the message is. */
+    record Press(String team, String user, String token, String channel, String messageTs, String actionTs,
+                 String triggerId) implements SlackWork {
+
+        /** One press of one button: a repeat of this press has the same id, a second press another. */
+        String deliveryId() {
+            return "slack:action:" + channel + ":" + messageTs + ":" + actionTs;
+        }
+    }
+
+    /** A submitted form; {@code answer} is what was typed in it, null if nothing. */
+    record Submission(String team, String user, String viewId, String callbackId, String answer)
+            implements SlackWork {
+    }
+
+    /** The App Home tab was opened. */
+    record HomeOpened(String team, String user) implements SlackWork {
+    }
+}
