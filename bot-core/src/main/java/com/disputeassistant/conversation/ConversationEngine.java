@@ -68,20 +68,53 @@ public final class ConversationEngine {
         this.prompts = new Prompts(messages, marketplace, procedure, settings);
     }
 
-    /** Handles one message; never throws for bad input, answers it instead. */
+    /**
+     * Handles one message; never throws for bad input, answers it instead. A message whose delivery id
+     * was already handled is ignored (an empty answer): the first delivery was applied and answered.
+     */
     public List<OutboundMessage> handle(InboundMessage message) {
+        String deliveryId = message.deliveryId();
+        if (deliveryId != null && store.wasHandled(deliveryId)) {
+            log.debug("Ignoring {}: already handled", deliveryId);
+            return List.of();
+        }
+        Cause cause = new Cause(message);
+        List<OutboundMessage> answer = dispatch(cause);
+        if (deliveryId != null && !cause.committed) {
+            // A commit records its message itself, atomically; an answer that changed nothing is recorded here.
+            store.markHandled(deliveryId);
+        }
+        return answer;
+    }
+
+    private List<OutboundMessage> dispatch(Cause cause) {
+        InboundMessage message = cause.message;
         ChannelIdentity identity = message.from().identity();
         if (!message.isOption() && message.text().length() > MAX_TEXT) {
             return reply(message.from(), messages.get("refuse.text.long", MAX_TEXT));
         }
         if (settings.isMediator(identity)) {
-            return new MediatorTurns(message).handle();
+            return new MediatorTurns(cause).handle();
         }
         Optional<Person> person = marketplace.personByIdentity(identity);
         if (person.isEmpty()) {
             return reply(message.from(), messages.get("general.unknown-person", identity));
         }
-        return new PartyTurns(message, person.get()).handle();
+        return new PartyTurns(cause, person.get()).handle();
+    }
+
+    /** The message a turn answers, and whether one of its commits recorded it. */
+    private static final class Cause {
+        private final InboundMessage message;
+        private boolean committed;
+
+        Cause(InboundMessage message) {
+            this.message = message;
+        }
+
+        String deliveryId() {
+            return message.deliveryId();
+        }
     }
 
     /**
@@ -100,7 +133,9 @@ public final class ConversationEngine {
         void run(Turn turn);
     }
 
-    private List<OutboundMessage> runTurn(DisputeId id, Address from, Actor actor, Act act) {
+    /** One turn on a dispute, caused by a person's message or, when {@code cause} is null, by a timer. */
+    private List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
+        Address from = cause == null ? null : cause.message.from();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<StoredDispute> stored = store.load(id);
             if (stored.isEmpty()) {
@@ -114,9 +149,16 @@ public final class ConversationEngine {
             if (!turn.changed()) {
                 return outbound;
             }
-            CommitResult result = store.commit(turn.change(outbound));
+            CommitResult result = store.commit(turn.change(outbound, cause == null ? null : cause.deliveryId()));
             if (result instanceof CommitResult.Committed) {
+                if (cause != null) {
+                    cause.committed = true;
+                }
                 return outbound;
+            }
+            if (result instanceof CommitResult.AlreadyApplied) {
+                // Another instance took the same delivery first and answered it.
+                return List.of();
             }
             log.debug("Dispute {} changed under turn {} ({}); running it again", id, attempt, result);
         }
@@ -138,12 +180,14 @@ public final class ConversationEngine {
     // ---- clients and experts ----
 
     private final class PartyTurns {
+        private final Cause cause;
         private final InboundMessage message;
         private final Person person;
         private final Actor actor;
 
-        PartyTurns(InboundMessage message, Person person) {
-            this.message = message;
+        PartyTurns(Cause cause, Person person) {
+            this.cause = cause;
+            this.message = cause.message;
             this.person = person;
             this.actor = Actor.person(message.from().identity().toString(), person.id());
         }
@@ -196,7 +240,7 @@ public final class ConversationEngine {
         }
 
         private List<OutboundMessage> onDispute(DisputeId id, Act act) {
-            return runTurn(id, message.from(), actor, turn -> {
+            return runTurn(id, cause, actor, turn -> {
                 if (turn.dispute().roleOf(person.id()).isEmpty()) {
                     turn.reply(messages.get("general.not-party", id));
                     return;
@@ -297,7 +341,11 @@ public final class ConversationEngine {
             TimelineEntry opened = new TimelineEntry(dispute.openedAt(), actor.identity(), Step.INTAKE, Step.INTAKE,
                     "opened about order " + order.get().id());
             CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
-                    Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity()));
+                    Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity(),
+                    cause.deliveryId()));
+            if (result instanceof CommitResult.AlreadyApplied) {
+                return List.of();
+            }
             if (result instanceof CommitResult.OrderAlreadyDisputed already) {
                 return onDispute(already.openDispute(), turn -> turn.replyWithPrompt(
                         messages.get("general.order-disputed", orderId, already.openDispute())));
@@ -305,6 +353,7 @@ public final class ConversationEngine {
             if (!(result instanceof CommitResult.Committed)) {
                 return reply(message.from(), messages.get("general.busy"));
             }
+            cause.committed = true;
             return List.of(answer);
         }
     }
@@ -338,11 +387,13 @@ public final class ConversationEngine {
     // ---- mediators ----
 
     private final class MediatorTurns {
+        private final Cause cause;
         private final InboundMessage message;
         private final Actor actor;
 
-        MediatorTurns(InboundMessage message) {
-            this.message = message;
+        MediatorTurns(Cause cause) {
+            this.cause = cause;
+            this.message = cause.message;
             this.actor = Actor.mediator(message.from().identity().toString());
         }
 
@@ -355,9 +406,9 @@ public final class ConversationEngine {
                 }
                 OptionId chosen = option.get();
                 if (chosen.kind() == OptionId.Kind.FOCUS) {
-                    return runTurn(chosen.dispute(), message.from(), actor, Turn::replyToMediator);
+                    return runTurn(chosen.dispute(), cause, actor, Turn::replyToMediator);
                 }
-                return runTurn(chosen.dispute(), message.from(), actor, turn -> {
+                return runTurn(chosen.dispute(), cause, actor, turn -> {
                     if (chosen.stepSeq() != turn.dispute().stepSeq()) {
                         turn.replyWithPrompt(messages.get("general.stale"));
                         return;
@@ -371,7 +422,7 @@ public final class ConversationEngine {
             if (slash.matches() && slash.group(1).equalsIgnoreCase("claim")) {
                 try {
                     DisputeId id = new DisputeId(slash.group(2).strip());
-                    return runTurn(id, message.from(), actor, turn -> perform(turn, Command.of(Trigger.CLAIM, actor)));
+                    return runTurn(id, cause, actor, turn -> perform(turn, Command.of(Trigger.CLAIM, actor)));
                 } catch (IllegalArgumentException e) {
                     return reply(message.from(), messages.get("mediator.usage"));
                 }
@@ -383,7 +434,7 @@ public final class ConversationEngine {
             if (focus.isEmpty()) {
                 return reply(message.from(), messages.get("mediator.no-focus"));
             }
-            return runTurn(focus.get(), message.from(), actor, turn -> onText(turn, text, slash));
+            return runTurn(focus.get(), cause, actor, turn -> onText(turn, text, slash));
         }
 
         private void onText(Turn turn, String text, Matcher slash) {

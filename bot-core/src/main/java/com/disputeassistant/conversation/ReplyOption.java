@@ -11,4 +11,16 @@ public record ReplyOption(String id, String label) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
     }
+
+    /**
+     * Whether picking this option acts (on a dispute, or opens one), so that once one such option of a
+     * message was picked, the message's other actions are spent. Menu, help and "show this dispute" can
+     * be picked again and again.
+     */
+    public boolean singleUse() {
+        return OptionId.parse(id).map(option -> option.kind() == OptionId.Kind.DISPUTE
+                        && !option.action().equals("HELP")
+                        || option.kind() == OptionId.Kind.OPEN_ORDER)
+                .orElse(false);
+    }
 }

@@ -319,12 +319,15 @@ final class Turn {
         return out;
     }
 
-    /** The turn as one change to commit, with the messages it sends recorded in the transcript. */
-    Change change(List<OutboundMessage> outbound) {
+    /**
+     * The turn as one change to commit, with the messages it sends recorded in the transcript, and the
+     * delivery id of the message behind the turn (null for a timer), which the store applies only once.
+     */
+    Change change(List<OutboundMessage> outbound, String inboundId) {
         List<TranscriptEntry> transcript = new ArrayList<>(inbound);
         transcript.addAll(transcriptOf(now, outbound));
         ChannelIdentity focus = from == null || actor.isBot() ? null : from.identity();
-        return new Change(dispute, version, timeline, transcript, focus);
+        return new Change(dispute, version, timeline, transcript, focus, inboundId);
     }
 
     static List<TranscriptEntry> transcriptOf(Instant at, List<OutboundMessage> messages) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  * whose next free-text message is about this dispute ({@code focusOf}, may be null).
  *
  * @param expectedVersion the version the turn started from; 0 creates the dispute
+ * @param inboundId       the platform's delivery id of the message that caused the change, or null: the
+ *                        store records it with the change and refuses a second change for the same id
  */
 public record Change(Dispute dispute, long expectedVersion, List<TimelineEntry> timeline,
-                     List<TranscriptEntry> transcript, ChannelIdentity focusOf) {
+                     List<TranscriptEntry> transcript, ChannelIdentity focusOf, String inboundId) {
     public Change {
         Objects.requireNonNull(dispute, "dispute");
         timeline = List.copyOf(timeline);
@@ -23,5 +25,11 @@ public record Change(Dispute dispute, long expectedVersion, List<TimelineEntry> 
         if (expectedVersion < 0) {
             throw new IllegalArgumentException("a version is never negative");
         }
+    }
+
+    /** A change caused by no platform message (a timer, the playground). */
+    public Change(Dispute dispute, long expectedVersion, List<TimelineEntry> timeline,
+                  List<TranscriptEntry> transcript, ChannelIdentity focusOf) {
+        this(dispute, expectedVersion, timeline, transcript, focusOf, null);
     }
 }

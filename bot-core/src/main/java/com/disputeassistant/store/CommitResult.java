@@ -16,4 +16,11 @@ public sealed interface CommitResult {
     /** Not applied: the order already has an open dispute (only when creating one). */
     record OrderAlreadyDisputed(DisputeId openDispute) implements CommitResult {
     }
+
+    /**
+     * Not applied: the message behind the change (its {@code inboundId}) was already applied, by another
+     * change. A repeat of the very same change (a client retry after a timeout) is reported as Committed.
+     */
+    record AlreadyApplied() implements CommitResult {
+    }
 }

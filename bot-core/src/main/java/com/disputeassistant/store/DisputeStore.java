@@ -40,6 +40,15 @@ public interface DisputeStore {
     /** The dispute this identity last acted on, for free text that names no dispute. */
     Optional<DisputeId> focusOf(ChannelIdentity identity);
 
+    /**
+     * Whether the platform message with this delivery id was already applied (by a commit that named it,
+     * see {@link Change#inboundId()}) or handled without changing anything ({@link #markHandled}).
+     */
+    boolean wasHandled(String inboundId);
+
+    /** Records that the message with this delivery id was answered without changing any dispute. */
+    void markHandled(String inboundId);
+
     /** Every recorded transition, oldest first. */
     List<TimelineEntry> timeline(DisputeId id);
 

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Keeps disputes in Redis and applies every {@link Change} with one Lua script ({@code commit.lua}), so
@@ -40,6 +41,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  *   <li>{@code P order:ORDER:dispute}: the order's open dispute (one per order);
  *   <li>{@code P person:PERSON:disputes}: sorted set of a party's open disputes, scored by when they opened;
  *   <li>{@code P focus:CHANNEL:ID}: the dispute an identity last acted on, kept for 30 days;
+ *   <li>{@code P inbound:DELIVERY-ID}: a platform message that was applied (by the commit it caused, which
+ *       it names, or as handled without a change), kept {@link #INBOUND_TTL} so a redelivery is recognised;
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
  *       with an idempotency key, for the payments system (the bot itself moves no money).
  * </ul>
@@ -56,6 +59,11 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
     static final Duration FOCUS_TTL = Duration.ofDays(30);
+    /**
+     * How long an inbound message's delivery id is remembered: longer than any platform redelivers
+     * (Telegram keeps unconfirmed updates 24 hours, Slack retries within minutes).
+     */
+    static final Duration INBOUND_TTL = Duration.ofDays(7);
     /**
      * A commit needs two calls at most (one to learn a former party or an order's holder, one to apply);
      * the third lets an order that changed hands in between be reported as disputed.
@@ -104,6 +112,8 @@ public final class RedisDisputeStore implements DisputeStore {
                     return new CommitResult.VersionConflict((Long) reply.get(1));
                 case "order_taken":
                     return new CommitResult.OrderAlreadyDisputed(new DisputeId((String) reply.get(1)));
+                case "duplicate":
+                    return new CommitResult.AlreadyApplied();
                 case "order_held":
                     orderHolder = (String) reply.get(1);
                     break;
@@ -132,6 +142,17 @@ public final class RedisDisputeStore implements DisputeStore {
     public Optional<DisputeId> focusOf(ChannelIdentity identity) {
         Objects.requireNonNull(identity, "identity");
         return Optional.ofNullable(redis.get(keys.focus(identity))).map(DisputeId::new);
+    }
+
+    @Override
+    public boolean wasHandled(String inboundId) {
+        return redis.exists(keys.inbound(inboundId));
+    }
+
+    @Override
+    public void markHandled(String inboundId) {
+        // NX: a commit's own marker (which names the change) is never overwritten by this plain one.
+        redis.set(keys.inbound(inboundId), "handled", SetParams.setParams().nx().ex(INBOUND_TTL.toSeconds()));
     }
 
     @Override
@@ -230,6 +251,9 @@ public final class RedisDisputeStore implements DisputeStore {
             if (!orderHolder.isEmpty()) {
                 scriptKeys.add(keys.dispute(orderHolder));
             }
+            if (change.inboundId() != null) {
+                scriptKeys.add(keys.inbound(change.inboundId()));
+            }
             return scriptKeys;
         }
 
@@ -251,7 +275,9 @@ public final class RedisDisputeStore implements DisputeStore {
                     orderHolder,
                     Integer.toString(timeline.size()),
                     Integer.toString(transcript.size()),
-                    Integer.toString(paymentFields.size())));
+                    Integer.toString(paymentFields.size()),
+                    change.inboundId() == null ? "" : dispute.id() + ":" + (change.expectedVersion() + 1),
+                    Long.toString(INBOUND_TTL.toSeconds())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);

@@ -46,6 +46,10 @@ record RedisKeys(String prefix) {
         return prefix + "focus:" + identity.channel() + ":" + identity.id();
     }
 
+    String inbound(String deliveryId) {
+        return prefix + "inbound:" + deliveryId;
+    }
+
     String payments() {
         return prefix + "payments:outcomes";
     }

@@ -4,7 +4,8 @@
 -- KEYS[1] dispute hash      KEYS[2] timeline list     KEYS[3] transcript list
 -- KEYS[4] order key         KEYS[5] payments stream
 -- then one open-disputes index per party (ARGV parties, then former parties),
--- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= '').
+-- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
+-- then the inbound message's key (if ARGV[16] ~= '').
 --
 -- ARGV[1] expected version (0 = create)   ARGV[2] dispute id     ARGV[3] step      ARGV[4] dispute JSON
 -- ARGV[5] updatedAt                       ARGV[6] openedAt in epoch millis (index score)
@@ -13,9 +14,12 @@
 -- ARGV[11] transcript cap                 ARGV[12] order holder whose hash is declared, or ''
 -- ARGV[13] number of timeline entries     ARGV[14] number of transcript lines
 -- ARGV[15] number of payment field names and values
+-- ARGV[16] '' or the inbound marker: dispute id and the version this change creates, "<id>:<version>"
+-- ARGV[17] how long the inbound key is kept, in seconds
 -- then the party ids, former party ids, timeline entries, transcript lines, payment fields.
 --
 -- Replies: {'committed', version} | {'conflict', current version} | {'order_taken', holder id}
+--        | {'duplicate'}: another change already applied the same inbound message
 --        | {'order_held', holder id}: declare the holder's hash and call again, to see whether it is stale
 --        | {'former_parties', ids...}: declare these parties' indexes too and call again
 -- Only 'committed' writes anything.
@@ -28,12 +32,14 @@ local partyCount, formerCount = tonumber(ARGV[7]), tonumber(ARGV[8])
 local focusTtl, hasFocus = ARGV[9], ARGV[10] == '1'
 local transcriptCap, declaredHolder = tonumber(ARGV[11]), ARGV[12]
 local timelineCount, transcriptCount, paymentCount = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15])
+local inboundMarker, inboundTtl = ARGV[16], ARGV[17]
 
 local firstPartyKey = 6
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
+local inboundKey = KEYS[#KEYS]
 
-local argIndex = 16
+local argIndex = 18
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -50,6 +56,19 @@ local timeline, transcript, payment = nextArgs(timelineCount), nextArgs(transcri
 local stored = redis.call('HMGET', hashKey, 'version', 'step', 'parties')
 local currentVersion = tonumber(stored[1]) or 0
 local previousStep = stored[2]
+
+-- Before the version check: a client that retries this very call after a timeout finds the dispute one
+-- version on, and must hear that its change is in, not that someone else's is.
+if inboundMarker ~= '' then
+    local applied = redis.call('GET', inboundKey)
+    if applied then
+        if applied == inboundMarker and currentVersion == expected + 1 then
+            return {'committed', currentVersion}
+        end
+        return {'duplicate'}
+    end
+end
+
 if currentVersion ~= expected then
     return {'conflict', currentVersion}
 end
@@ -121,6 +140,10 @@ end
 
 if hasFocus then
     redis.call('SET', focusKey, id, 'EX', focusTtl)
+end
+
+if inboundMarker ~= '' then
+    redis.call('SET', inboundKey, inboundMarker, 'EX', inboundTtl)
 end
 
 -- Published once: only by the commit that moves the dispute into CLOSED.

@@ -35,10 +35,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void jedisIsUsedOnlyByTheStore() {
-        noClasses().that().resideOutsideOfPackage("com.disputeassistant.store")
+    void jedisIsUsedOnlyWhereStateIsKept() {
+        noClasses().that().resideOutsideOfPackages("com.disputeassistant.store", "com.disputeassistant.outbox",
+                        "com.disputeassistant.buttons")
                 .should().dependOnClassesThat().resideInAnyPackage("redis.clients..")
-                .because("Redis is one implementation of the DisputeStore port")
+                .because("the procedure and the conversation know Redis only through the DisputeStore port; "
+                        + "the outbox and the button registry are Redis structures shared by the channels")
                 .check(CORE);
     }
 

@@ -41,6 +41,18 @@ final class Chat {
             return this;
         }
 
+        /** Says something as a platform delivers it: with the platform's id for the delivery. */
+        Person delivers(String text, String deliveryId) {
+            deliver(engine.handle(InboundMessage.text(Address.of(identity), text).withDeliveryId(deliveryId)));
+            return this;
+        }
+
+        /** Presses an option as a platform delivers the press: with the platform's id for the delivery. */
+        Person deliversPress(String optionId, String deliveryId) {
+            deliver(engine.handle(InboundMessage.option(Address.of(identity), optionId).withDeliveryId(deliveryId)));
+            return this;
+        }
+
         /** Presses the option whose label starts with this text, in the latest message that offers one. */
         Person presses(String label) {
             deliver(engine.handle(InboundMessage.option(Address.of(identity), optionId(label))));

@@ -278,6 +278,32 @@ class ConversationScriptsIT {
     }
 
     @Test
+    void aRedeliveredPlatformMessageIsAppliedAndAnsweredOnce() {
+        aliceOpensAndDescribes();
+        int bobBefore = bob.messageCount();
+
+        alice.delivers("Can you do it by Friday?", "telegram:update:7");
+        alice.delivers("Can you do it by Friday?", "telegram:update:7");
+        assertThat(bob.messageCount()).isEqualTo(bobBefore + 1);
+        bob.received("Can you do it by Friday?");
+
+        int aliceBefore = alice.messageCount();
+        alice.delivers("help", "telegram:update:8");
+        alice.delivers("help", "telegram:update:8");
+        assertThat(alice.messageCount()).isEqualTo(aliceBefore + 1);
+
+        String escalate = alice.optionId("Escalate");
+        alice.deliversPress(escalate, "telegram:update:9").received("Let's check the agreed terms");
+        int afterEscalate = alice.messageCount();
+        Dispute before = disputeOf("alice");
+        alice.deliversPress(escalate, "telegram:update:9");
+        assertThat(alice.messageCount()).as("a redelivered press is not answered again").isEqualTo(afterEscalate);
+        assertThat(disputeOf("alice").stepSeq()).isEqualTo(before.stepSeq());
+        assertThat(fixture.store.transcript(before.id(), 100)).filteredOn(line -> line.text().contains("by Friday"))
+                .as("the relayed line, once in, once out").hasSize(2);
+    }
+
+    @Test
     void aStaleOrForeignButtonChangesNothing() {
         aliceOpensAndDescribes();
         String escalate = alice.optionId("Escalate");

@@ -271,6 +271,45 @@ class RedisDisputeStoreIT {
     }
 
     @Test
+    void appliesAPlatformMessageOnceAndRecognisesARetryOfTheSameCommit() {
+        Dispute dispute = TestDisputes.opened();
+        store.commit(create(dispute));
+        dispute.describe("first delivery");
+        Change first = new Change(dispute, 1, List.of(), List.of(), null, "telegram:update:41");
+
+        assertThat(store.wasHandled("telegram:update:41")).isFalse();
+        assertThat(store.commit(first)).isEqualTo(new Committed(2));
+        // The same call again, as a client retries after a timeout: it went in, and only once.
+        assertThat(store.commit(first)).isEqualTo(new Committed(2));
+        // The same message turned into another change (a redelivery handled on the new state): refused.
+        dispute.describe("second delivery");
+        assertThat(store.commit(new Change(dispute, 2, List.of(), List.of(), null, "telegram:update:41")))
+                .isEqualTo(new CommitResult.AlreadyApplied());
+
+        assertThat(store.load(dispute.id()).orElseThrow().version()).isEqualTo(2);
+        assertThat(store.load(dispute.id()).orElseThrow().dispute().description()).contains("first delivery");
+        assertThat(store.wasHandled("telegram:update:41")).isTrue();
+        assertThat(redis.ttl(keys.inbound("telegram:update:41")))
+                .isPositive().isLessThanOrEqualTo(RedisDisputeStore.INBOUND_TTL.toSeconds());
+    }
+
+    @Test
+    void anAnswerWithoutChangeIsRecordedAsHandledWithoutHidingACommitsOwnRecord() {
+        Dispute dispute = TestDisputes.opened();
+        store.commit(create(dispute));
+        store.commit(new Change(dispute, 1, List.of(), List.of(), null, "slack:event:Ev1"));
+
+        store.markHandled("slack:event:Ev1");
+        store.markHandled("slack:event:Ev2");
+
+        assertThat(store.wasHandled("slack:event:Ev2")).isTrue();
+        assertThat(store.wasHandled("slack:event:Ev3")).isFalse();
+        // The commit's record still names its change, so that commit's retry is still recognised.
+        assertThat(store.commit(new Change(dispute, 1, List.of(), List.of(), null, "slack:event:Ev1")))
+                .isEqualTo(new Committed(2));
+    }
+
+    @Test
     void closingWithoutMoneyPublishesNothing() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));

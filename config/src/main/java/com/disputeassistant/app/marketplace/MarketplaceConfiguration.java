@@ -1,6 +1,8 @@
 package com.disputeassistant.app.marketplace;
 
 import com.disputeassistant.app.StartupProblem;
+import com.disputeassistant.marketplace.IdentityLinks;
+import com.disputeassistant.marketplace.LinkedMarketplace;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.MarketplaceFileException;
 import com.disputeassistant.marketplace.YamlMarketplace;
@@ -14,7 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
-/** The marketplace, read once at startup; a missing or broken file stops the start with what to fix. */
+/**
+ * The marketplace, read once at startup (a missing or broken file stops the start with what to fix),
+ * plus the identities people linked on the chat platforms.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MarketplaceSettings.class)
 class MarketplaceConfiguration {
@@ -26,7 +31,11 @@ class MarketplaceConfiguration {
             + "section 'The marketplace file', describes the format.";
 
     @Bean
-    Marketplace marketplace(MarketplaceSettings settings) {
+    Marketplace marketplace(MarketplaceSettings settings, IdentityLinks links) {
+        return new LinkedMarketplace(fromFile(settings), links);
+    }
+
+    private static Marketplace fromFile(MarketplaceSettings settings) {
         try {
             if (settings.usesSample()) {
                 Marketplace sample = sample();

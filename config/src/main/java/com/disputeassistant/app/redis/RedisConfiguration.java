@@ -1,6 +1,9 @@
 package com.disputeassistant.app.redis;
 
+import com.disputeassistant.buttons.ButtonRegistry;
+import com.disputeassistant.marketplace.IdentityLinks;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.RedisIdentityLinks;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.store.RedisDisputeStore;
 import java.time.Clock;
@@ -44,6 +47,17 @@ class RedisConfiguration {
     @Bean
     DisputeStore disputeStore(UnifiedJedis redis, RedisSettings settings, Clock clock) {
         return new RedisDisputeStore(redis, settings.keyPrefix(), clock);
+    }
+
+    @Bean
+    IdentityLinks identityLinks(UnifiedJedis redis, RedisSettings settings, Clock clock) {
+        return new RedisIdentityLinks(redis, settings.keyPrefix(), clock);
+    }
+
+    /** Shared by the chat channels that send buttons (Slack, Telegram). */
+    @Bean
+    ButtonRegistry buttonRegistry(UnifiedJedis redis, RedisSettings settings) {
+        return new ButtonRegistry(redis, settings.keyPrefix());
     }
 
     @Bean

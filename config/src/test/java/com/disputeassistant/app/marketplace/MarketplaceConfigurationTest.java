@@ -7,18 +7,41 @@ import com.disputeassistant.app.StartupProblems;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.marketplace.IdentityLinks;
+import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.store.RedisIdentityLinks;
+import com.disputeassistant.testing.RedisTestSupport;
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import redis.clients.jedis.RedisClient;
 
 /** Which marketplace the application reads, and how it refuses a file it cannot use. */
 class MarketplaceConfigurationTest {
 
+    private static RedisClient redis;
+
+    /** The real links store, empty: these tests are about the file; links are RedisIdentityLinksIT's. */
     private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withBean(IdentityLinks.class, () -> new RedisIdentityLinks(redis, RedisTestSupport.uniquePrefix(),
+                    Clock.systemUTC()))
             .withUserConfiguration(MarketplaceConfiguration.class);
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
 
     @TempDir
     Path dir;

@@ -1,0 +1,118 @@
+package com.disputeassistant.buttons;
+
+import com.disputeassistant.conversation.ReplyOption;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Maps the buttons of outbound messages to opaque tokens, in Redis, so any instance can resolve a press.
+ *
+ * <p>A token is {@code <message>.<n>}: 16 random URL-safe characters naming the message, then the
+ * button's position; at most 20 ASCII characters, well inside Telegram's 64-byte {@code callback_data}
+ * and Slack's limits, and unguessable. Each button is a hash {@code P button:{MESSAGE}:N} holding the
+ * option, the identity it was sent to, and whether it is single use ({@link ReplyOption#singleUse()});
+ * the first press of a single-use button marks the message {@code P button:{MESSAGE}:spent}, after
+ * which every single-use button of that message is refused: one answer per question, and a double tap
+ * is not a second answer. The engine still checks that the option belongs to the dispute's current
+ * step, so a button from an older message is refused there.
+ *
+ * <p>All keys of a message share its hash tag. Buttons expire after {@link #TTL}.
+ */
+public final class ButtonRegistry {
+    static final Duration TTL = Duration.ofDays(30);
+    static final String UNKNOWN = "This button is no longer valid. Write \"menu\" to see your disputes.";
+    static final String NOT_YOURS = "This button was sent to someone else, so it does nothing for you.";
+    static final String SPENT = "You already answered this message. Write \"help\" to see where the dispute stands now.";
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16}\\.\\d{1,3}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /* ARGV: ttl, then per button: index, recipient, option id, '1' if single use. */
+    private static final String REGISTER = """
+            for i = 2, #ARGV, 4 do
+              local key = KEYS[1] .. ARGV[i]
+              redis.call('HSET', key, 'to', ARGV[i + 1], 'option', ARGV[i + 2], 'once', ARGV[i + 3])
+              redis.call('EXPIRE', key, ARGV[1])
+            end
+            return 1
+            """;
+
+    /* KEYS: the button, the message's spent marker. ARGV: presser, ttl. */
+    private static final String PRESS = """
+            local button = redis.call('HMGET', KEYS[1], 'to', 'option', 'once')
+            if not button[1] then return {'unknown'} end
+            if button[1] ~= ARGV[1] then return {'not_yours'} end
+            if button[3] == '1' and not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', ARGV[2]) then
+              return {'spent'}
+            end
+            return {'accepted', button[2]}
+            """;
+
+    private final UnifiedJedis redis;
+    private final String prefix;
+
+    public ButtonRegistry(UnifiedJedis redis, String keyPrefix) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.prefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+    }
+
+    /** Registers one message's buttons for its recipient; returns their tokens, in the same order. */
+    public List<String> register(ChannelIdentity recipient, List<ReplyOption> options) {
+        Objects.requireNonNull(recipient, "recipient");
+        if (options.isEmpty()) {
+            return List.of();
+        }
+        if (options.size() > 999) {
+            throw new IllegalArgumentException("a message has at most 999 buttons, not " + options.size());
+        }
+        String message = newMessageId();
+        List<String> args = new ArrayList<>(1 + options.size() * 4);
+        args.add(Long.toString(TTL.toSeconds()));
+        List<String> tokens = new ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            ReplyOption option = options.get(i);
+            args.add(Integer.toString(i));
+            args.add(recipient.toString());
+            args.add(option.id());
+            args.add(option.singleUse() ? "1" : "0");
+            tokens.add(message + "." + i);
+        }
+        redis.eval(REGISTER, List.of(messageKey(message) + ":"), args);
+        return tokens;
+    }
+
+    /** Resolves a press of {@code token} by {@code presser}; a refusal has changed nothing. */
+    public ButtonPress press(String token, ChannelIdentity presser) {
+        Objects.requireNonNull(presser, "presser");
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return new ButtonPress.Refused(UNKNOWN);
+        }
+        int dot = token.indexOf('.');
+        String message = messageKey(token.substring(0, dot));
+        List<?> reply = (List<?>) redis.eval(PRESS, List.of(message + ":" + token.substring(dot + 1), message + ":spent"),
+                List.of(presser.toString(), Long.toString(TTL.toSeconds())));
+        return switch ((String) reply.get(0)) {
+            case "accepted" -> new ButtonPress.Accepted((String) reply.get(1));
+            case "not_yours" -> new ButtonPress.Refused(NOT_YOURS);
+            case "spent" -> new ButtonPress.Refused(SPENT);
+            default -> new ButtonPress.Refused(UNKNOWN);
+        };
+    }
+
+    private String messageKey(String message) {
+        return prefix + "button:{" + message + "}";
+    }
+
+    private static String newMessageId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

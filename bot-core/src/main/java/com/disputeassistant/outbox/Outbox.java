@@ -1,0 +1,165 @@
+package com.disputeassistant.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The queue of one channel's outbound requests: a Redis stream, read through one consumer group by
+ * the {@link OutboxSender} of every instance. An entry stays in the stream until it was sent or
+ * dead-lettered, so a crash or a restart loses none: entries a stopped instance held are taken over by
+ * another one once they have been idle for a while.
+ *
+ * <p>Keys, under the prefix {@code P}: {@code P outbox:{CHANNEL}} (the queue) and
+ * {@code P outbox:{CHANNEL}:dead} (requests given up on, with the reason, capped to the newest
+ * {@value #DEAD_LETTER_CAP}). Both carry the channel as hash tag, so the scripts below also run on
+ * Redis Cluster.
+ */
+public final class Outbox {
+    static final String GROUP = "senders";
+    static final int DEAD_LETTER_CAP = 10_000;
+
+    /* All parts of one message are queued in one step: a reader never sees half of it. */
+    private static final String APPEND = """
+            for i = 1, #ARGV, 2 do
+              redis.call('XADD', KEYS[1], '*', 'conversation', ARGV[i], 'payload', ARGV[i + 1])
+            end
+            return #ARGV / 2
+            """;
+
+    /* Sent: acknowledged and removed in one step, so the stream holds only what is still to send. */
+    private static final String DONE = """
+            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+            return redis.call('XDEL', KEYS[1], ARGV[2])
+            """;
+
+    /* Moved to the dead letters in one step: never in neither, never in both. */
+    private static final String DEAD = """
+            redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', 'conversation', ARGV[3], 'payload', ARGV[4],
+                    'reason', ARGV[5], 'failedAt', ARGV[6])
+            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+            return redis.call('XDEL', KEYS[1], ARGV[2])
+            """;
+
+    private final UnifiedJedis redis;
+    private final String channel;
+    private final String queueKey;
+    private final String deadKey;
+
+    public Outbox(UnifiedJedis redis, String keyPrefix, String channel) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        this.queueKey = keyPrefix + "outbox:{" + channel + "}";
+        this.deadKey = queueKey + ":dead";
+    }
+
+    /** The channel whose requests this outbox holds. */
+    public String channel() {
+        return channel;
+    }
+
+    /** Queues the entries, in order, in one round trip and one atomic step. */
+    public void append(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(entries.size() * 2);
+        for (OutboxEntry entry : entries) {
+            args.add(entry.conversation());
+            args.add(entry.payload());
+        }
+        redis.eval(APPEND, List.of(queueKey), args);
+    }
+
+    /** How many requests wait to be sent, including those a sender holds. */
+    public long waiting() {
+        return redis.xlen(queueKey);
+    }
+
+    /** The requests given up on, oldest first. */
+    public List<DeadLetter> deadLetters() {
+        return redis.xrange(deadKey, "-", "+").stream().map(entry -> {
+            Map<String, String> fields = entry.getFields();
+            return new DeadLetter(new OutboxEntry(fields.get("conversation"), fields.get("payload")),
+                    fields.get("reason"), Instant.parse(fields.get("failedAt")));
+        }).toList();
+    }
+
+    /** A request the outbox gave up on, and why. */
+    public record DeadLetter(OutboxEntry entry, String reason, Instant failedAt) {
+    }
+
+    // ---- for the sender ----
+
+    /** Creates the consumer group if missing; from the start of the stream, so nothing queued is skipped. */
+    void createGroup() {
+        try {
+            redis.xgroupCreate(queueKey, GROUP, new StreamEntryID(0, 0), true);
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Entries no sender has taken yet, waiting up to {@code block} for one (no wait when zero). */
+    List<Queued> takeNew(String consumer, int count, Duration block) {
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(count);
+        if (!block.isZero()) {
+            params.block((int) Math.max(1, block.toMillis()));
+        }
+        var reply = redis.xreadGroup(GROUP, consumer, params,
+                Map.of(queueKey, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        List<Queued> taken = new ArrayList<>();
+        if (reply != null) {
+            reply.forEach(stream -> stream.getValue().forEach(entry -> taken.add(Queued.of(entry))));
+        }
+        return taken;
+    }
+
+    /** Entries that another sender took and left untouched for {@code idle}: it stopped, so take them over. */
+    List<Queued> takeAbandoned(String consumer, Duration idle, int count) {
+        var reply = redis.xautoclaim(queueKey, GROUP, consumer, idle.toMillis(), new StreamEntryID(0, 0),
+                XAutoClaimParams.xAutoClaimParams().count(count));
+        // Entries deleted while pending come back as null: nothing to send for those.
+        return reply.getValue().stream().filter(Objects::nonNull).filter(entry -> entry.getFields() != null)
+                .map(Queued::of).toList();
+    }
+
+    /** Tells the group that this sender still holds these entries (they are waiting, not abandoned). */
+    void stillHeld(String consumer, List<StreamEntryID> ids) {
+        if (!ids.isEmpty()) {
+            redis.xclaimJustId(queueKey, GROUP, consumer, 0, XClaimParams.xClaimParams(),
+                    ids.toArray(StreamEntryID[]::new));
+        }
+    }
+
+    void done(StreamEntryID id) {
+        redis.eval(DONE, List.of(queueKey), List.of(GROUP, id.toString()));
+    }
+
+    void deadLetter(Queued queued, String reason, Instant at) {
+        redis.eval(DEAD, List.of(queueKey, deadKey), List.of(GROUP, queued.id().toString(),
+                queued.entry().conversation(), queued.entry().payload(), reason, at.toString(),
+                Integer.toString(DEAD_LETTER_CAP)));
+    }
+
+    /** An entry as read from the stream. */
+    record Queued(StreamEntryID id, OutboxEntry entry) {
+        static Queued of(StreamEntry entry) {
+            Map<String, String> fields = entry.getFields();
+            return new Queued(entry.getID(), new OutboxEntry(fields.get("conversation"), fields.get("payload")));
+        }
+    }
+}

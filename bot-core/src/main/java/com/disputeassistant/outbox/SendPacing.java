@@ -1,0 +1,53 @@
+package com.disputeassistant.outbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How fast and how stubbornly an {@link OutboxSender} sends.
+ *
+ * @param perConversation  the least time between two messages to one conversation
+ * @param perSecondOverall the most messages per second to the whole platform, from this instance
+ * @param maxAttempts      attempts before an entry is dead-lettered (a 429 counts as an attempt too,
+ *                         so a platform that never lets us through cannot hold an entry forever)
+ * @param firstBackoff     the wait after the first transient failure; each further one doubles it
+ * @param maxBackoff       the longest wait between two attempts
+ */
+public record SendPacing(Duration perConversation, int perSecondOverall, int maxAttempts,
+                         Duration firstBackoff, Duration maxBackoff) {
+    public SendPacing {
+        Objects.requireNonNull(perConversation, "perConversation");
+        Objects.requireNonNull(firstBackoff, "firstBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (perConversation.isNegative() || firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
+            throw new IllegalArgumentException("pacing durations are zero or more, and maxBackoff >= firstBackoff");
+        }
+        if (perSecondOverall < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("perSecondOverall and maxAttempts are at least 1");
+        }
+    }
+
+    /** Telegram's limits: about one message per second per chat and 30 per second overall. */
+    public static SendPacing telegram() {
+        return new SendPacing(Duration.ofSeconds(1), 30, 10, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    /** Slack's chat.postMessage: about one message per second per channel; the workspace allows bursts. */
+    public static SendPacing slack() {
+        return new SendPacing(Duration.ofSeconds(1), 20, 10, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    /** The least time between any two sends, from {@link #perSecondOverall}. */
+    Duration betweenAnyTwo() {
+        return Duration.ofNanos(1_000_000_000L / perSecondOverall);
+    }
+
+    /** The wait before attempt {@code attempt + 1} after {@code attempt} transient failures (from 1). */
+    Duration backoffAfter(int attempt) {
+        Duration wait = firstBackoff;
+        for (int i = 1; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}

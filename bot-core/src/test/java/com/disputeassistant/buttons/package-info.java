@@ -1,0 +1,2 @@
+/** Tests of the button registry against a real Redis. */
+package com.disputeassistant.buttons;

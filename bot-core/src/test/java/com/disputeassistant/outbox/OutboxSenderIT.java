@@ -1,0 +1,223 @@
+package com.disputeassistant.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.testing.RedisTestSupport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class OutboxSenderIT {
+    /** Fast enough for a test; the ordering and pacing rules are the same as with the real figures. */
+    private static final SendPacing FAST = new SendPacing(Duration.ZERO, 1000, 3, Duration.ofMillis(50),
+            Duration.ofMillis(200));
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static RedisClient redis;
+    private final List<OutboxSender> senders = new ArrayList<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private String prefix;
+    private Outbox outbox;
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void freshOutbox() {
+        prefix = RedisTestSupport.uniquePrefix();
+        outbox = new Outbox(redis, prefix, "chat");
+    }
+
+    @AfterEach
+    void stop() {
+        senders.forEach(OutboxSender::close);
+        RedisTestSupport.deleteKeys(redis, prefix);
+    }
+
+    @Test
+    void sendsEveryEntryInOrderPerConversationAndKeepsNoneOnceSent() {
+        outbox.append(List.of(entry("A", "a1"), entry("B", "b1"), entry("A", "a2")));
+        outbox.append(List.of(entry("A", "a3"), entry("B", "b2")));
+
+        start(FAST, recording());
+
+        await(() -> sent.size() == 5);
+        assertThat(payloadsTo("A")).containsExactly("a1", "a2", "a3");
+        assertThat(payloadsTo("B")).containsExactly("b1", "b2");
+        await(() -> outbox.waiting() == 0);
+        assertThat(outbox.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void leavesAtLeastThePacingIntervalBetweenTwoMessagesToOneConversation() {
+        Duration interval = Duration.ofMillis(250);
+        start(new SendPacing(interval, 1000, 3, Duration.ofMillis(50), Duration.ofMillis(200)), recording());
+
+        outbox.append(List.of(entry("A", "a1"), entry("A", "a2"), entry("A", "a3"), entry("B", "b1")));
+
+        await(() -> sent.size() == 4);
+        List<Sent> toA = sent.stream().filter(s -> s.conversation().equals("A")).toList();
+        for (int i = 1; i < toA.size(); i++) {
+            assertThat(Duration.between(toA.get(i - 1).at(), toA.get(i).at())).isGreaterThanOrEqualTo(interval);
+        }
+        // Another conversation is not held up by A's pacing.
+        Instant toB = sent.stream().filter(s -> s.conversation().equals("B")).findFirst().orElseThrow().at();
+        assertThat(toB).isBefore(toA.get(2).at());
+    }
+
+    @Test
+    void waitsTheTimeA429AskedForThenSendsOnce() {
+        Duration retryAfter = Duration.ofMillis(400);
+        AtomicInteger calls = new AtomicInteger();
+        List<Instant> attempts = new CopyOnWriteArrayList<>();
+        start(FAST, entry -> {
+            attempts.add(Instant.now());
+            if (calls.incrementAndGet() == 1) {
+                throw SendFailure.retryAfter(retryAfter, "429 Too Many Requests");
+            }
+            record(entry);
+        });
+
+        outbox.append(List.of(entry("A", "hello")));
+
+        await(() -> sent.size() == 1);
+        assertThat(attempts).hasSize(2);
+        assertThat(Duration.between(attempts.get(0), attempts.get(1))).isGreaterThanOrEqualTo(retryAfter);
+        await(() -> outbox.waiting() == 0);
+    }
+
+    @Test
+    void retriesTransientFailuresWithGrowingBackoffAndDeadLettersWhatNeverGoesThrough() {
+        Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+        start(FAST, entry -> {
+            int attempt = tries.computeIfAbsent(entry.payload(), p -> new AtomicInteger()).incrementAndGet();
+            switch (entry.payload()) {
+                case "flaky" -> {
+                    if (attempt < 3) {
+                        throw SendFailure.transientFailure("502 Bad Gateway", null);
+                    }
+                    record(entry);
+                }
+                case "down" -> throw SendFailure.transientFailure("connection refused", null);
+                case "blocked" -> throw SendFailure.permanent("403 Forbidden: bot was blocked by the user");
+                default -> record(entry);
+            }
+        });
+
+        outbox.append(List.of(entry("A", "flaky"), entry("B", "down"), entry("C", "blocked"), entry("C", "after")));
+
+        await(() -> outbox.deadLetters().size() == 2 && sent.size() == 2);
+        assertThat(sent).extracting(Sent::payload).containsExactlyInAnyOrder("flaky", "after");
+        assertThat(tries.get("down")).hasValue(FAST.maxAttempts());
+        assertThat(tries.get("blocked")).as("a permanent failure is not retried").hasValue(1);
+        assertThat(outbox.deadLetters()).extracting(letter -> letter.entry().payload(), Outbox.DeadLetter::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("down", "gave up after 3 attempts; last: connection refused"),
+                        org.assertj.core.groups.Tuple.tuple("blocked", "403 Forbidden: bot was blocked by the user"));
+        await(() -> outbox.waiting() == 0);
+    }
+
+    @Test
+    void sendsWhatWasQueuedWhileNoSenderRanAndTakesOverWhatAStoppedOneHeld() {
+        outbox.append(List.of(entry("A", "queued while down 1"), entry("A", "queued while down 2")));
+        outbox.createGroup();
+        // A sender that took both entries and died before sending them.
+        assertThat(outbox.takeNew("sender-that-died", 10, Duration.ZERO)).hasSize(2);
+        outbox.append(List.of(entry("A", "queued later")));
+
+        start(FAST, recording(), Duration.ofMillis(300));
+
+        await(() -> sent.size() == 3);
+        assertThat(payloadsTo("A")).containsExactlyInAnyOrder("queued while down 1", "queued while down 2",
+                "queued later");
+        await(() -> outbox.waiting() == 0);
+    }
+
+    @Test
+    void anEntryWaitingForALongRetryIsNotTakenOverByAnotherSender() {
+        Duration abandonedAfter = Duration.ofMillis(300);
+        AtomicInteger firstCalls = new AtomicInteger();
+        // The first sender is told to wait three take-over periods, and keeps the entry meanwhile.
+        start(FAST, entry -> {
+            if (firstCalls.incrementAndGet() == 1) {
+                throw SendFailure.retryAfter(abandonedAfter.multipliedBy(3), "429");
+            }
+            record(entry);
+        }, abandonedAfter);
+        outbox.append(List.of(entry("A", "once")));
+        await(() -> firstCalls.get() == 1);
+        start(FAST, recording(), abandonedAfter);
+
+        await(() -> sent.size() == 1);
+        await(() -> outbox.waiting() == 0);
+        assertThat(firstCalls).as("the first sender sent it after its wait").hasValue(2);
+        assertThat(sent).hasSize(1);
+    }
+
+    // ---- helpers ----
+
+    private record Sent(String conversation, String payload, Instant at) {
+    }
+
+    private void record(OutboxEntry entry) {
+        sent.add(new Sent(entry.conversation(), entry.payload(), Instant.now()));
+    }
+
+    private PlatformSender recording() {
+        return this::record;
+    }
+
+    private List<String> payloadsTo(String conversation) {
+        return sent.stream().filter(s -> s.conversation().equals(conversation)).map(Sent::payload).toList();
+    }
+
+    private void start(SendPacing pacing, PlatformSender platform) {
+        start(pacing, platform, OutboxSender.ABANDONED_AFTER);
+    }
+
+    private void start(SendPacing pacing, PlatformSender platform, Duration abandonedAfter) {
+        OutboxSender sender = new OutboxSender(outbox, platform, pacing, Clock.systemUTC(), abandonedAfter);
+        senders.add(sender);
+        sender.start();
+    }
+
+    private static OutboxEntry entry(String conversation, String payload) {
+        return new OutboxEntry(conversation, payload);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + TIMEOUT);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.disputeassistant.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.LinkedMarketplace;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.marketplace.Person;
+import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.marketplace.YamlMarketplace;
+import com.disputeassistant.testing.RedisTestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class RedisIdentityLinksIT {
+    private static final PersonId ALICE = new PersonId("alice");
+    private static final PersonId BOB = new PersonId("bob");
+    private static final ChannelIdentity NEW_TELEGRAM = ChannelIdentity.of("telegram:555");
+    private static final ChannelIdentity NEW_SLACK = ChannelIdentity.of("slack:T1/U555");
+
+    private static RedisClient redis;
+    private static Marketplace file;
+    private String prefix;
+    private MovableClock clock;
+    private RedisIdentityLinks links;
+    private LinkedMarketplace marketplace;
+
+    @BeforeAll
+    static void connect() throws IOException {
+        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
+        try (InputStream in = RedisIdentityLinksIT.class.getResourceAsStream("/conversation/marketplace.yml")) {
+            file = YamlMarketplace.fromStream(in, "conversation/marketplace.yml");
+        }
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        prefix = RedisTestSupport.uniquePrefix();
+        clock = new MovableClock();
+        links = new RedisIdentityLinks(redis, prefix, clock);
+        marketplace = new LinkedMarketplace(file, links);
+    }
+
+    @AfterEach
+    void removeKeys() {
+        RedisTestSupport.deleteKeys(redis, prefix);
+    }
+
+    @Test
+    void aLinkedIdentityFindsItsPersonWhoIsThenReachedThereFirst() {
+        assertThat(marketplace.personByIdentity(NEW_TELEGRAM)).isEmpty();
+        ChannelIdentity listedFirst = file.person(ALICE).orElseThrow().identities().get(0);
+
+        links.link(NEW_TELEGRAM, ALICE);
+        clock.tick();
+        links.link(NEW_SLACK, ALICE);
+
+        assertThat(marketplace.personByIdentity(NEW_TELEGRAM)).map(Person::id).contains(ALICE);
+        assertThat(marketplace.person(ALICE).orElseThrow().identities())
+                .startsWith(NEW_SLACK, NEW_TELEGRAM).contains(listedFirst).doesNotHaveDuplicates();
+        assertThat(marketplace.personByIdentity(listedFirst)).map(Person::id).contains(ALICE);
+    }
+
+    @Test
+    void relinkingAnIdentityMovesItFromOnePersonToTheOther() {
+        links.link(NEW_TELEGRAM, ALICE);
+        links.link(NEW_TELEGRAM, BOB);
+
+        assertThat(links.personOf(NEW_TELEGRAM)).contains(BOB);
+        assertThat(links.linkedTo(ALICE)).isEmpty();
+        assertThat(links.linkedTo(BOB)).containsExactly(NEW_TELEGRAM);
+        assertThat(marketplace.person(ALICE).orElseThrow().identities()).doesNotContain(NEW_TELEGRAM);
+    }
+
+    @Test
+    void anIdentityTheMarketplaceListsIsNeverTakenOverByALink() {
+        ChannelIdentity bobsListed = file.person(BOB).orElseThrow().identities().get(0);
+        links.link(bobsListed, ALICE);
+
+        assertThat(marketplace.personByIdentity(bobsListed)).map(Person::id).contains(BOB);
+        assertThat(marketplace.person(ALICE).orElseThrow().identities()).doesNotContain(bobsListed);
+    }
+
+    /** Links are ordered by when they were made; each tick is a later moment. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-20T09:00:00Z");
+
+        void tick() {
+            now = now.plus(Duration.ofSeconds(1));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
