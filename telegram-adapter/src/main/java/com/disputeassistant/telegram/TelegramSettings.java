@@ -51,8 +51,13 @@ public record TelegramSettings(String botToken,
         }
         pollTimeout = pollTimeout == null ? MAX_POLL_TIMEOUT : pollTimeout;
         linkCodeLifetime = linkCodeLifetime == null ? Duration.ofDays(1) : linkCodeLifetime;
-        if (enabled()) {
-            check();
+        // Fields are assigned only after this block: the checks read the parameters.
+        if (!botToken.isEmpty()) {
+            checkApiUrl(apiUrl);
+            if (!webhookUrl.isEmpty()) {
+                checkWebhook(webhookUrl, webhookSecret);
+            }
+            checkRest(pollTimeout, linkCodeLifetime, linkCodeEndpoint, linkSecret);
         }
     }
 
@@ -78,7 +83,7 @@ public record TelegramSettings(String botToken,
         return linkSecret.isEmpty() ? Optional.empty() : Optional.of(linkSecret);
     }
 
-    private void check() {
+    private static void checkApiUrl(String apiUrl) {
         URI api;
         try {
             api = URI.create(apiUrl);
@@ -90,26 +95,35 @@ public record TelegramSettings(String botToken,
             throw new IllegalArgumentException("dispute.telegram.api-url (TELEGRAM_API_URL) must be scheme, host and "
                     + "optional port, like https://api.telegram.org or http://127.0.0.1:8081, not " + apiUrl);
         }
-        if (webhookMode()) {
-            URI hook;
-            try {
-                hook = URI.create(webhookUrl);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("dispute.telegram.webhook-url (TELEGRAM_WEBHOOK_URL) is not a URL: "
-                        + webhookUrl);
-            }
-            if (!"https".equals(hook.getScheme()) && !"http".equals(hook.getScheme())) {
-                throw new IllegalArgumentException("dispute.telegram.webhook-url (TELEGRAM_WEBHOOK_URL) must be the "
-                        + "public https:// address of /telegram/webhook, not " + webhookUrl);
-            }
-            if (!WEBHOOK_SECRET.matcher(webhookSecret).matches()) {
-                throw new IllegalArgumentException("Webhook mode needs dispute.telegram.webhook-secret "
-                        + "(TELEGRAM_WEBHOOK_SECRET): 1 to 256 characters of A-Z, a-z, 0-9, _ and -, so that only "
-                        + "Telegram can post updates");
-            }
+    }
+
+    private static void checkWebhook(String webhookUrl, String webhookSecret) {
+        URI hook;
+        try {
+            hook = URI.create(webhookUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dispute.telegram.webhook-url (TELEGRAM_WEBHOOK_URL) is not a URL: "
+                    + webhookUrl);
         }
+        if (!"https".equals(hook.getScheme()) && !"http".equals(hook.getScheme())) {
+            throw new IllegalArgumentException("dispute.telegram.webhook-url (TELEGRAM_WEBHOOK_URL) must be the "
+                    + "public https:// address of /telegram/webhook, not " + webhookUrl);
+        }
+        if (!WEBHOOK_SECRET.matcher(webhookSecret).matches()) {
+            throw new IllegalArgumentException("Webhook mode needs dispute.telegram.webhook-secret "
+                    + "(TELEGRAM_WEBHOOK_SECRET): 1 to 256 characters of A-Z, a-z, 0-9, _ and -, so that only "
+                    + "Telegram can post updates");
+        }
+    }
+
+    private static void checkRest(Duration pollTimeout, Duration linkCodeLifetime, boolean linkCodeEndpoint,
+                                  String linkSecret) {
         if (pollTimeout.isNegative() || pollTimeout.compareTo(MAX_POLL_TIMEOUT) > 0) {
             throw new IllegalArgumentException("dispute.telegram.poll-timeout must be from 0s to 50s, not " + pollTimeout);
+        }
+        if (linkCodeEndpoint && linkSecret.isEmpty()) {
+            throw new IllegalArgumentException("dispute.telegram.link-code-endpoint needs dispute.telegram.link-secret "
+                    + "(TELEGRAM_LINK_SECRET): the codes it mints are signed with it");
         }
         if (linkCodeLifetime.isNegative() || linkCodeLifetime.isZero()) {
             throw new IllegalArgumentException("dispute.telegram.link-code-lifetime must be positive, e.g. 1d");

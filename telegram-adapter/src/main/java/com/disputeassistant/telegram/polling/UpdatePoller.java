@@ -2,6 +2,7 @@ package com.disputeassistant.telegram.polling;
 
 import com.disputeassistant.telegram.Backoff;
 import com.disputeassistant.telegram.BotCall;
+import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.updates.UpdateHandler;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +31,8 @@ final class UpdatePoller implements AutoCloseable {
     static final int ATTEMPTS_BEFORE_PARKING = 3;
     private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
 
+    private final TelegramHttp http;
     private final TelegramClient client;
-    private final Runnable cancelPoll;
     private final PollOffset offset;
     private final Consumer<Update> handler;
     private final ParkedUpdates parked;
@@ -44,15 +45,15 @@ final class UpdatePoller implements AutoCloseable {
     private int failures;
 
     /**
-     * @param client     the client for getUpdates, whose read timeout is longer than {@code timeout}
-     * @param cancelPoll cancels a getUpdates call in flight, so that closing does not wait for it
+     * @param http       the poller's own client, whose read timeout is longer than {@code timeout}; closed
+     *                   with the poller
      * @param setUp      what to do before the first poll (delete any webhook, register commands); throws
      *                   to be tried again
      */
-    UpdatePoller(TelegramClient client, Runnable cancelPoll, PollOffset offset, Consumer<Update> handler,
+    UpdatePoller(TelegramHttp http, PollOffset offset, Consumer<Update> handler,
                  ParkedUpdates parked, BotCall setUp, Duration timeout, Backoff backoff) {
-        this.client = client;
-        this.cancelPoll = cancelPoll;
+        this.http = http;
+        this.client = http.client();
         this.offset = offset;
         this.handler = handler;
         this.parked = parked;
@@ -72,13 +73,15 @@ final class UpdatePoller implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        cancelPoll.run();
+        // A getUpdates call in flight would hold the worker for up to the poll timeout.
+        http.cancelCalls();
         worker.interrupt();
         try {
             worker.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        http.close();
     }
 
     /** Deletes any webhook (Telegram refuses getUpdates while one is set) and drops nothing it had queued. */

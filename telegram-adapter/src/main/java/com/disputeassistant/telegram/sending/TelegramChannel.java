@@ -83,6 +83,11 @@ public final class TelegramChannel implements Channel {
         outbox.append(List.of(new OutboxEntry("callback:" + chat, calls.encode(answer))));
     }
 
+    /** The queue this channel fills, for the sender that drains it. */
+    Outbox outbox() {
+        return outbox;
+    }
+
     private InlineKeyboardMarkup keyboard(ChannelIdentity to, List<ReplyOption> options) {
         if (options.isEmpty()) {
             return null;

@@ -112,7 +112,7 @@ public final class UpdateHandler {
             return;
         }
         if (!known(identity)) {
-            say(address, texts.get("not-linked", from.getId()));
+            say(address, texts.get("not-linked", identity.id()));
             return;
         }
         String text = invocation == null ? message.getText() : invocation.command().engineText();

@@ -44,10 +44,12 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicInteger nextUpdateId = new AtomicInteger(700_000_001);
     private final AtomicLong nextMessageId = new AtomicLong(1);
-    private final AtomicLong nextQueryId = new AtomicLong(1);
 
-    /** One call the bot made: the method in lower case and the body (JSON, or form data for setWebhook). */
-    public record Request(String method, String body, JsonNode json) {
+    /**
+     * One call the bot made: the method in lower case, the body (JSON, or form data for setWebhook), and
+     * when it arrived ({@link System#nanoTime()}).
+     */
+    public record Request(String method, String body, JsonNode json, long receivedAt) {
         public String text(String field) {
             return json == null ? null : json.path(field).asText(null);
         }
@@ -88,15 +90,28 @@ public final class FakeBotApi implements AutoCloseable {
         return queue(update -> update.set("message", message));
     }
 
-    /** Queues a press of an inline button that carried {@code callbackData}; returns its update id. */
+    /**
+     * Queues a press of an inline button that carried {@code callbackData}; returns its update id. The
+     * callback query's id is {@link #queryId} of it.
+     */
     public int press(long userId, String callbackData) {
+        return queue(update -> update.set("callback_query", callbackQuery(update.path("update_id").asInt(), userId,
+                callbackData)));
+    }
+
+    /** The id of the callback query in the press with this update id. */
+    public static String queryId(int updateId) {
+        return "q" + updateId;
+    }
+
+    private ObjectNode callbackQuery(int updateId, long userId, String callbackData) {
         ObjectNode query = JSON.createObjectNode();
-        query.put("id", "q" + nextQueryId.getAndIncrement());
+        query.put("id", queryId(updateId));
         query.set("from", user(userId));
         query.set("message", message(userId, "(the message the button was on)"));
         query.put("chat_instance", "ci" + userId);
         query.put("data", callbackData);
-        return queue(update -> update.set("callback_query", query));
+        return query;
     }
 
     /** Queues an update exactly as given (to deliver one twice, queue what {@link #updateJson} returned). */
@@ -112,6 +127,15 @@ public final class FakeBotApi implements AutoCloseable {
         ObjectNode update = JSON.createObjectNode();
         update.put("update_id", nextUpdateId.getAndIncrement());
         update.set("message", message(userId, text));
+        return update;
+    }
+
+    /** The JSON of a new button press with a fresh id, not queued. */
+    public ObjectNode pressUpdate(long userId, String callbackData) {
+        ObjectNode update = JSON.createObjectNode();
+        int id = nextUpdateId.getAndIncrement();
+        update.put("update_id", id);
+        update.set("callback_query", callbackQuery(id, userId, callbackData));
         return update;
     }
 
@@ -236,7 +260,7 @@ public final class FakeBotApi implements AutoCloseable {
             if (failure != null && recorded != null) {
                 recorded.put("failed", true);
             }
-            record(new Request(method, body, recorded));
+            record(new Request(method, body, recorded, System.nanoTime()));
             if (failure != null) {
                 String description = failure.status == 429 ? "Too Many Requests: retry after " + failure.retryAfter
                         : "Simulated failure";
