@@ -1,5 +1,6 @@
 package com.disputeassistant.app;
 
+import com.disputeassistant.telegram.TelegramConfiguration;
 import com.disputeassistant.web.WebAdapterConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Import;
  * sub-packages; the channels come in through their adapters' own configuration classes.
  */
 @SpringBootApplication
-@Import(WebAdapterConfiguration.class)
+@Import({WebAdapterConfiguration.class, TelegramConfiguration.class})
 public class DisputeAssistantApplication {
 
     public static void main(String[] args) {

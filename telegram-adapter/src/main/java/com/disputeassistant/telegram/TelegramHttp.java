@@ -33,6 +33,16 @@ public final class TelegramHttp implements AutoCloseable {
         http.dispatcher().cancelAll();
     }
 
+    /** What went wrong with a call, down to its root cause (TelegramBots wraps "connection refused" twice). */
+    public static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure.getMessage())
+                : failure.getMessage() + ": " + root.getClass().getSimpleName() + " " + root.getMessage();
+    }
+
     @Override
     public void close() {
         cancelCalls();

@@ -102,7 +102,7 @@ final class UpdatePoller implements AutoCloseable {
                 backoff.reset();
             } catch (TelegramApiException e) {
                 if (running) {
-                    log.warn("Telegram getUpdates failed ({}); polling again shortly", e.getMessage());
+                    log.warn("Telegram getUpdates failed ({}); polling again shortly", TelegramHttp.reason(e));
                 }
                 if (!backoff.pause()) {
                     return;
@@ -124,7 +124,7 @@ final class UpdatePoller implements AutoCloseable {
             log.info("Telegram long polling started");
             return true;
         } catch (TelegramApiException | RuntimeException e) {
-            log.warn("Could not prepare Telegram long polling ({}); trying again shortly", e.getMessage());
+            log.warn("Could not prepare Telegram long polling ({}); trying again shortly", TelegramHttp.reason(e));
             return false;
         }
     }

@@ -2,6 +2,7 @@ package com.disputeassistant.telegram.webhook;
 
 import com.disputeassistant.telegram.Backoff;
 import com.disputeassistant.telegram.BotCall;
+import com.disputeassistant.telegram.TelegramHttp;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ final class WebhookRegistration implements AutoCloseable {
                     log.info("Telegram webhook set to {}", url);
                     return;
                 } catch (TelegramApiException | RuntimeException e) {
-                    log.warn("Could not set the Telegram webhook ({}); trying again shortly", e.getMessage());
+                    log.warn("Could not set the Telegram webhook ({}); trying again shortly", TelegramHttp.reason(e));
                 }
                 if (!backoff.pause()) {
                     return;
