@@ -103,7 +103,7 @@ public final class ConversationEngine {
         return new PartyTurns(cause, person.get()).handle();
     }
 
-    /** The message a turn answers, and whether one of its commits recorded it. */
+    /** What a turn answers (a person's message, or a timer when null), and whether the turn committed. */
     private static final class Cause {
         private final InboundMessage message;
         private boolean committed;
@@ -112,17 +112,38 @@ public final class ConversationEngine {
             this.message = message;
         }
 
+        Address from() {
+            return message == null ? null : message.from();
+        }
+
         String deliveryId() {
-            return message.deliveryId();
+            return message == null ? null : message.deliveryId();
         }
     }
 
+    /** The name of a step as people read it, e.g. for a channel's list of someone's disputes. */
+    public String stepName(Step step) {
+        return messages.get("step." + step);
+    }
+
     /**
-     * Applies the current step's deadline outcome if it has passed (for the timers that fire deadlines
-     * proactively); returns the messages for everyone concerned, or nothing if the deadline has not passed.
+     * A timer of this dispute fell due (see {@code DeadlineTimers}): applies the step's deadline outcome
+     * if the deadline has passed, else sends the reminders that are due. Returns the messages for
+     * everyone concerned; nothing if nothing was due, for instance because another instance was first.
      */
-    public List<OutboundMessage> deadlinePassed(DisputeId id) {
-        return runTurn(id, null, Actor.BOT, turn -> { });
+    public List<OutboundMessage> timerFired(DisputeId id) {
+        Cause timer = new Cause(null);
+        Dispute[] seen = new Dispute[1];
+        List<OutboundMessage> outbound = runTurn(id, timer, Actor.BOT, turn -> {
+            seen[0] = turn.dispute();
+            turn.remindIfDue();
+        });
+        if (!timer.committed) {
+            // Nothing was due after all: put the timer back where the dispute says, rather than leave the
+            // claim's lease in place (a commit reschedules it by itself).
+            store.scheduleTimer(id, seen[0] == null ? Optional.empty() : seen[0].nextTimer());
+        }
+        return outbound;
     }
 
     // ---- turns on one dispute ----
@@ -133,9 +154,9 @@ public final class ConversationEngine {
         void run(Turn turn);
     }
 
-    /** One turn on a dispute, caused by a person's message or, when {@code cause} is null, by a timer. */
+    /** One turn on a dispute, caused by a person's message or by a timer. */
     private List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
-        Address from = cause == null ? null : cause.message.from();
+        Address from = cause.from();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<StoredDispute> stored = store.load(id);
             if (stored.isEmpty()) {
@@ -149,11 +170,9 @@ public final class ConversationEngine {
             if (!turn.changed()) {
                 return outbound;
             }
-            CommitResult result = store.commit(turn.change(outbound, cause == null ? null : cause.deliveryId()));
+            CommitResult result = store.commit(turn.change(outbound, cause.deliveryId()));
             if (result instanceof CommitResult.Committed) {
-                if (cause != null) {
-                    cause.committed = true;
-                }
+                cause.committed = true;
                 return outbound;
             }
             if (result instanceof CommitResult.AlreadyApplied) {
@@ -334,7 +353,7 @@ public final class ConversationEngine {
             if (order.isEmpty()) {
                 return reply(message.from(), messages.get("general.order-missing", orderId));
             }
-            Dispute dispute = Dispute.open(DisputeId.random(), order.get(), person.id(), clock.instant());
+            Dispute dispute = procedure.open(DisputeId.random(), order.get(), person.id(), clock.instant());
             dispute.rememberContact(person.id(), message.from());
             Prompts.Prompt prompt = prompts.forParty(dispute, person.id());
             OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options());

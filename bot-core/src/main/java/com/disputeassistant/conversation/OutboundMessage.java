@@ -3,15 +3,27 @@ package com.disputeassistant.conversation;
 import com.disputeassistant.marketplace.Address;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A message for one person on one channel: text plus the reply options they may pick. Channels
  * render options natively (buttons, inline keyboards) and fall back to numbered text.
+ *
+ * @param awaitedText the free-text answer the dispute now waits for from this person, or null if none
  */
-public record OutboundMessage(Address to, String text, List<ReplyOption> options) {
+public record OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText) {
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** A message that waits for no free text. */
+    public OutboundMessage(Address to, String text, List<ReplyOption> options) {
+        this(to, text, options, null);
+    }
+
+    public Optional<TextAnswer> awaits() {
+        return Optional.ofNullable(awaitedText);
     }
 }

@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -66,9 +67,49 @@ final class Prompts {
         return messages.get(key, args);
     }
 
+    private static Role sideOf(Dispute d, PersonId person) {
+        return person.equals(d.client()) ? Role.CLIENT : person.equals(d.workingExpert()) ? Role.EXPERT : null;
+    }
+
+    /**
+     * Whether the step waits for this party's answer: they are shown the step's deadline and reminded
+     * of it, and stop being reminded once they have answered. While the parties talk it out, only a
+     * proposed resolution waits for an answer; the talk-it-out window itself is nobody's to answer.
+     */
+    boolean awaits(Dispute d, PersonId person) {
+        Role side = sideOf(d, person);
+        if (side == null) {
+            return false;
+        }
+        return switch (d.step()) {
+            case INTAKE -> person.equals(d.openedBy());
+            case TALKING -> d.resolutionProposedBy().filter(by -> by != side).isPresent();
+            case TERMS -> !d.termsConfirmedBy().contains(side);
+            case TASKS, EXPERT_CHOICE, STALLED, CHECK -> side == Role.CLIENT;
+            case TASK_REVIEW, REPLACEMENT -> side == Role.EXPERT;
+            case REWORK -> d.pendingExtension().isPresent() ? side == Role.CLIENT : side == Role.EXPERT;
+            case FEE -> d.feeSuggestion().isPresent() ? !d.feeSuggestionAcceptedBy().contains(side)
+                    : !d.feeRoundProposers().contains(side);
+            case MEDIATION, CLOSED -> false;
+        };
+    }
+
+    /** The free text the dispute waits for from this party now, if any (see {@link TextAnswer}). */
+    Optional<TextAnswer> awaitedText(Dispute d, PersonId person) {
+        if (!awaits(d, person)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (d.step()) {
+            case INTAKE -> d.reason().isPresent() && d.description().isEmpty() ? TextAnswer.DESCRIPTION : null;
+            case TASKS -> TextAnswer.TASKS;
+            case FEE -> d.feeSuggestion().isEmpty() ? TextAnswer.FEE : null;
+            default -> null;
+        });
+    }
+
     /** The prompt for a party of the dispute at its current step. */
     Prompt forParty(Dispute d, PersonId person) {
-        Role side = person.equals(d.client()) ? Role.CLIENT : person.equals(d.workingExpert()) ? Role.EXPERT : null;
+        Role side = sideOf(d, person);
         List<ReplyOption> options = new ArrayList<>();
         String text = switch (d.step()) {
             case INTAKE -> intake(d, person, options);
@@ -87,8 +128,8 @@ final class Prompts {
                     : text("prompt.MEDIATION.queued", handoffText(d));
             case CLOSED -> outcome(d);
         };
-        // Only a person who owes an answer (who has step options) is shown the step's deadline.
-        String deadline = options.isEmpty() || d.step() == Step.MEDIATION ? ""
+        // Only a person who owes an answer is shown the step's deadline.
+        String deadline = !awaits(d, person) ? ""
                 : d.stepDeadline().map(at -> "\n" + text("general.deadline", when(at))).orElse("");
         if (d.step() != Step.CLOSED) {
             addCommonOptions(d, person, options);
@@ -243,6 +284,14 @@ final class Prompts {
         return text("prompt.REWORK.waiting", name(d.workingExpert()), deadline);
     }
 
+    /** One request for more time as the extension ledger shows it (C1): who, when, how long, why, the answer. */
+    private String ledgerLine(Extension e) {
+        String why = e.why().isBlank() ? "" : text("ledger.why", e.why());
+        String answer = e.answeredAt() == null ? text("ledger.answer." + e.answer(), settings.extensionCap())
+                : text("ledger.answer." + e.answer(), settings.extensionCap()) + " " + text("ledger.answered", when(e.answeredAt()));
+        return "\n" + text("ledger.line", name(e.requestedBy()), e.days(), when(e.requestedAt()), why, answer);
+    }
+
     String stallText(Dispute d) {
         return d.stalledBecause().map(why -> text("stall." + why, settings.extensionCap())).orElse("");
     }
@@ -366,8 +415,7 @@ final class Prompts {
         String replacement = d.replacementExpert().map(p -> text("mediator.replacement", name(p))).orElse("");
         String reason = d.reason().map(r -> text("reason." + r)).orElse("-");
         String ledger = d.extensions().isEmpty() ? text("ledger.none") : d.extensions().stream()
-                .map(e -> text("ledger.line", e.days(), when(e.requestedAt()), e.answer()))
-                .collect(Collectors.joining("; "));
+                .map(this::ledgerLine).collect(Collectors.joining(""));
         String fees = d.feeProposals().isEmpty() ? text("fees.none") : d.feeProposals().entrySet().stream()
                 .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
                 .collect(Collectors.joining(", "));

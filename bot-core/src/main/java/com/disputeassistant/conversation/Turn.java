@@ -18,6 +18,7 @@ import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,27 @@ final class Turn {
         changed = true;
     }
 
+    /**
+     * Sends the reminders that are due (several due at once make one): to each party the step waits
+     * for, on the channel they last used, with their prompt and what happens at the deadline. A party
+     * who has answered is not waited for any more, so is not reminded.
+     */
+    void remindIfDue() {
+        if (dispute.isClosed() || !dispute.takeDueReminders(now)) {
+            return;
+        }
+        changed = true;
+        String outcome = messages.get("reminder.outcome." + dispute.step());
+        for (PersonId party : currentParties()) {
+            if (!prompts.awaits(dispute, party)) {
+                continue;
+            }
+            Prompts.Prompt prompt = prompts.forParty(dispute, party);
+            addressOf(party).ifPresent(to -> draft(to).add(messages.get("reminder", dispute.id(),
+                    dispute.order().title(), prompt.text(), outcome), prompt.options()));
+        }
+    }
+
     // ---- announcing what happened ----
 
     private void announce(Transition transition, Command command) {
@@ -310,13 +332,31 @@ final class Turn {
     // ---- results ----
 
     List<OutboundMessage> outbound() {
+        Map<Address, TextAnswer> awaited = awaitedTextByAddress();
         List<OutboundMessage> out = new ArrayList<>(drafts.size());
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
-                out.add(new OutboundMessage(address, draft.text.toString(), draft.options));
+                out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address)));
             }
         });
         return out;
+    }
+
+    /** Where the parties who owe free text now are reached: their messages say so, for channels' forms. */
+    private Map<Address, TextAnswer> awaitedTextByAddress() {
+        Map<Address, TextAnswer> awaited = new HashMap<>();
+        if (dispute.isClosed()) {
+            return awaited;
+        }
+        for (PersonId party : currentParties()) {
+            prompts.awaitedText(dispute, party).ifPresent(answer -> {
+                addressOf(party).ifPresent(address -> awaited.put(address, answer));
+                if (from != null && party.equals(actor.person())) {
+                    awaited.put(from, answer);
+                }
+            });
+        }
+        return awaited;
     }
 
     /**

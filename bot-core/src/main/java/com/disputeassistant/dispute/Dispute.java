@@ -36,6 +36,8 @@ public final class Dispute {
     /** Counts step changes; a reply option offered at one step is refused at any later one. */
     private int stepSeq;
     private Instant stepDeadline;
+    /** When the person who owes an answer at this step is still to be reminded, earliest first. */
+    private List<Instant> reminders = new ArrayList<>();
 
     private Terms terms;
     private String termsDefinedByMediator;
@@ -101,6 +103,18 @@ public final class Dispute {
     public Step step() { return step; }
     public int stepSeq() { return stepSeq; }
     public Optional<Instant> stepDeadline() { return Optional.ofNullable(stepDeadline); }
+    public List<Instant> reminders() { return List.copyOf(reminders); }
+
+    /**
+     * When the bot must next look at this dispute by itself: the next reminder or the step's deadline,
+     * whichever comes first; nothing once closed or while a step has no deadline.
+     */
+    public Optional<Instant> nextTimer() {
+        if (isClosed() || stepDeadline == null) {
+            return Optional.empty();
+        }
+        return Optional.of(reminders.isEmpty() || stepDeadline.isBefore(reminders.get(0)) ? stepDeadline : reminders.get(0));
+    }
     public Terms terms() { return terms; }
     public Optional<String> termsDefinedByMediator() { return Optional.ofNullable(termsDefinedByMediator); }
     public Set<Role> termsConfirmedBy() { return Set.copyOf(termsConfirmedBy); }
@@ -182,12 +196,20 @@ public final class Dispute {
 
     // ---- changing: only the procedure calls these ----
 
-    public void moveTo(Step next, Instant deadline) {
+    /** Moves to a step (or keeps it with a new deadline), with the reminders due before that deadline. */
+    public void moveTo(Step next, Instant deadline, List<Instant> remindAt) {
         if (next != step) {
             stepSeq++;
         }
         step = next;
         stepDeadline = deadline;
+        reminders = new ArrayList<>(deadline == null ? List.of() : remindAt);
+        reminders.sort(null);
+    }
+
+    /** Drops the reminders due by {@code now}; true if there was one, meaning a reminder is to go out now. */
+    public boolean takeDueReminders(Instant now) {
+        return reminders.removeIf(at -> !at.isAfter(now));
     }
 
     public void chooseReason(Reason chosen) { reason = chosen; }

@@ -37,6 +37,11 @@ public record SendPacing(Duration perConversation, int perSecondOverall, int max
         return new SendPacing(Duration.ofSeconds(1), 20, 10, Duration.ofSeconds(1), Duration.ofMinutes(5));
     }
 
+    /** The same pacing with another least time between two messages to one conversation. */
+    public SendPacing withPerConversation(Duration interval) {
+        return new SendPacing(interval, perSecondOverall, maxAttempts, firstBackoff, maxBackoff);
+    }
+
     /** The least time between any two sends, from {@link #perSecondOverall}. */
     Duration betweenAnyTwo() {
         return Duration.ofNanos(1_000_000_000L / perSecondOverall);

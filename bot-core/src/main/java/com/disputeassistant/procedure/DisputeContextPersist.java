@@ -3,6 +3,7 @@ package com.disputeassistant.procedure;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.Step;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.statemachine.StateMachineContext;
 import org.springframework.statemachine.StateMachinePersist;
 import org.springframework.statemachine.support.DefaultExtendedState;
@@ -26,10 +27,10 @@ final class DisputeContextPersist implements StateMachinePersist<Step, Trigger, 
         Step reached = context.getState();
         Instant now = context.getExtendedState().get(EscalationProcedure.NOW, Instant.class);
         if (reached != dispute.step()) {
-            dispute.moveTo(reached, deadlineOf(dispute, reached, now));
-        } else if (reached == Step.REWORK) {
-            // An extension or a mediator's new deadline moves the step's deadline with it.
-            dispute.moveTo(reached, dispute.reworkDeadline().orElse(null));
+            moveTo(dispute, reached, deadlineOf(dispute, reached, now), now);
+        } else if (reached == Step.REWORK && !dispute.reworkDeadline().equals(dispute.stepDeadline())) {
+            // An extension or a mediator's new deadline moves the step's deadline, and its reminders, with it.
+            moveTo(dispute, reached, dispute.reworkDeadline().orElse(null), now);
         }
     }
 
@@ -38,6 +39,10 @@ final class DisputeContextPersist implements StateMachinePersist<Step, Trigger, 
         DefaultExtendedState extendedState = new DefaultExtendedState();
         extendedState.getVariables().put(EscalationProcedure.DISPUTE, dispute);
         return new DefaultStateMachineContext<>(dispute.step(), null, null, extendedState);
+    }
+
+    private void moveTo(Dispute dispute, Step step, Instant deadline, Instant now) {
+        dispute.moveTo(step, deadline, deadline == null ? List.of() : settings.remindersBetween(now, deadline));
     }
 
     private Instant deadlineOf(Dispute dispute, Step step, Instant now) {

@@ -1,8 +1,11 @@
 package com.disputeassistant.procedure;
 
 import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Order;
+import com.disputeassistant.marketplace.PersonId;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,11 +30,24 @@ public final class Procedure {
     private final Rules rules;
     private final StateMachinePersister<Step, Trigger, Dispute> persister;
     private final Queue<StateMachine<Step, Trigger>> idleMachines = new ConcurrentLinkedQueue<>();
+    private final ProcedureSettings settings;
 
     public Procedure(ProcedureSettings settings) {
+        this.settings = settings;
         this.rules = new Rules(settings);
         this.definition = new EscalationProcedure(settings);
         this.persister = new DefaultStateMachinePersister<>(new DisputeContextPersist(settings));
+    }
+
+    /**
+     * Opens a dispute at intake, whose deadline and reminders start now: an intake nobody finishes is
+     * withdrawn by itself, like every other step that waits.
+     */
+    public Dispute open(DisputeId id, Order order, PersonId openedBy, Instant now) {
+        Dispute dispute = Dispute.open(id, order, openedBy, now);
+        Instant deadline = now.plus(settings.deadlineOf(Step.INTAKE));
+        dispute.moveTo(Step.INTAKE, deadline, settings.remindersBetween(now, deadline));
+        return dispute;
     }
 
     /**
@@ -110,7 +126,9 @@ public final class Procedure {
     }
 
     private void release(StateMachine<Step, Trigger> machine) {
-        if (!machine.hasStateMachineError()) {
+        // A machine that reached CLOSED, the end state, has completed and ignores the reset to another
+        // dispute's step: it would refuse that dispute's every event. Only running machines go back.
+        if (!machine.hasStateMachineError() && !machine.isComplete()) {
             idleMachines.offer(machine);
         }
     }

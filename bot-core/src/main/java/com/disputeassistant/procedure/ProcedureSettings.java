@@ -3,7 +3,9 @@ package com.disputeassistant.procedure;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,11 +21,17 @@ import java.util.Set;
  * @param feeRounds            rounds of fee proposals before a mediator decides (default 3)
  * @param stepDeadlines        how long each waiting step waits for an answer; {@link Step#TALKING}'s is the
  *                             talk-it-out window after which the dispute escalates by itself (default 3 days)
+ * @param reminders            when the person who owes an answer at a step is reminded (default: at half the
+ *                             step's time and one day before its deadline)
  * @param mediators            the channel identities allowed to claim and decide disputes
  */
 public record ProcedureSettings(Duration reworkTime, int extensionCap, int extraReworkRounds,
                                 int feeTolerancePercent, int feeRounds, Map<Step, Duration> stepDeadlines,
-                                Set<ChannelIdentity> mediators) {
+                                List<Reminder> reminders, Set<ChannelIdentity> mediators) {
+
+    /** The default reminders: at half the step's time, and one day before its deadline. */
+    public static final List<Reminder> DEFAULT_REMINDERS =
+            List.of(Reminder.atShareOfTime(50), Reminder.before(Duration.ofDays(1)));
 
     public ProcedureSettings {
         Objects.requireNonNull(reworkTime, "reworkTime");
@@ -38,16 +46,28 @@ public record ProcedureSettings(Duration reworkTime, int extensionCap, int extra
         complete.putAll(stepDeadlines);
         complete.forEach((step, duration) -> requirePositive(duration, "deadline of " + step));
         stepDeadlines = Map.copyOf(complete);
+        reminders = List.copyOf(reminders);
         mediators = Set.copyOf(mediators);
     }
 
     public static ProcedureSettings defaults() {
-        return new ProcedureSettings(Duration.ofDays(5), 2, 1, 10, 3, Map.of(), Set.of());
+        return new ProcedureSettings(Duration.ofDays(5), 2, 1, 10, 3, Map.of(), DEFAULT_REMINDERS, Set.of());
     }
 
     public ProcedureSettings withMediators(Set<ChannelIdentity> allowed) {
         return new ProcedureSettings(reworkTime, extensionCap, extraReworkRounds, feeTolerancePercent,
-                feeRounds, stepDeadlines, allowed);
+                feeRounds, stepDeadlines, reminders, allowed);
+    }
+
+    public ProcedureSettings withReminders(List<Reminder> at) {
+        return new ProcedureSettings(reworkTime, extensionCap, extraReworkRounds, feeTolerancePercent,
+                feeRounds, stepDeadlines, at, mediators);
+    }
+
+    /** When to remind for a step that runs from {@code start} to {@code deadline}: distinct times, in order. */
+    public List<Instant> remindersBetween(Instant start, Instant deadline) {
+        return reminders.stream().flatMap(reminder -> reminder.between(start, deadline).stream())
+                .distinct().sorted().toList();
     }
 
     /** How long a step waits for an answer; REWORK's deadline is the rework deadline instead. */

@@ -6,6 +6,8 @@ import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.PersonId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +50,20 @@ public interface DisputeStore {
 
     /** Records that the message with this delivery id was answered without changing any dispute. */
     void markHandled(String inboundId);
+
+    /**
+     * Sets when the bot must next look at the dispute by itself, or (empty) that it need not. Every
+     * commit does this on its own, from {@link Dispute#nextTimer()}; this is for a timer that fired
+     * without anything to commit.
+     */
+    void scheduleTimer(DisputeId id, Optional<Instant> at);
+
+    /**
+     * Claims up to {@code max} disputes whose timer is due at {@code now}, for {@code lease}: another
+     * claim sees them again only when the lease has run out without a commit rescheduling them, so with
+     * several instances each due timer is handled by one of them.
+     */
+    List<DisputeId> claimDueTimers(Instant now, Duration lease, int max);
 
     /** Every recorded transition, oldest first. */
     List<TimelineEntry> timeline(DisputeId id);

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -43,6 +44,8 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code P focus:CHANNEL:ID}: the dispute an identity last acted on, kept for 30 days;
  *   <li>{@code P inbound:DELIVERY-ID}: a platform message that was applied (by the commit it caused, which
  *       it names, or as handled without a change), kept {@link #INBOUND_TTL} so a redelivery is recognised;
+ *   <li>{@code P timers}: sorted set of open disputes by when the bot must next look at them by itself
+ *       (the next reminder or the step's deadline), kept by every commit;
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
  *       with an idempotency key, for the payments system (the bot itself moves no money).
  * </ul>
@@ -71,6 +74,17 @@ public final class RedisDisputeStore implements DisputeStore {
     private static final int MAX_SCRIPT_CALLS = 3;
 
     private static final String COMMIT_SCRIPT = readResource("commit.lua");
+    /*
+     * Claims by moving the score to the end of the lease: the claimer's commit then sets the real next
+     * time, and a claimer that dies leaves the timer to fire again when the lease ends.
+     */
+    private static final String CLAIM_TIMERS = """
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+            for _, id in ipairs(due) do
+              redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
+            end
+            return due
+            """;
     private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
 
     private final UnifiedJedis redis;
@@ -142,6 +156,22 @@ public final class RedisDisputeStore implements DisputeStore {
     public Optional<DisputeId> focusOf(ChannelIdentity identity) {
         Objects.requireNonNull(identity, "identity");
         return Optional.ofNullable(redis.get(keys.focus(identity))).map(DisputeId::new);
+    }
+
+    @Override
+    public void scheduleTimer(DisputeId id, Optional<Instant> at) {
+        if (at.isPresent()) {
+            redis.zadd(keys.timers(), at.get().toEpochMilli(), requireId(id).value());
+        } else {
+            redis.zrem(keys.timers(), requireId(id).value());
+        }
+    }
+
+    @Override
+    public List<DisputeId> claimDueTimers(Instant now, Duration lease, int max) {
+        List<?> due = (List<?>) redis.eval(CLAIM_TIMERS, List.of(keys.timers()), List.of(
+                Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(max)));
+        return due.stream().map(id -> new DisputeId((String) id)).toList();
     }
 
     @Override
@@ -242,7 +272,7 @@ public final class RedisDisputeStore implements DisputeStore {
         List<String> keys(Set<PersonId> formerParties, String orderHolder) {
             DisputeId id = dispute.id();
             List<String> scriptKeys = new ArrayList<>(List.of(keys.dispute(id), keys.timeline(id),
-                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments()));
+                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers()));
             dispute.parties().forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             leavers(formerParties).forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             if (change.focusOf() != null) {
@@ -277,7 +307,8 @@ public final class RedisDisputeStore implements DisputeStore {
                     Integer.toString(transcript.size()),
                     Integer.toString(paymentFields.size()),
                     change.inboundId() == null ? "" : dispute.id() + ":" + (change.expectedVersion() + 1),
-                    Long.toString(INBOUND_TTL.toSeconds())));
+                    Long.toString(INBOUND_TTL.toSeconds()),
+                    dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse("")));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);

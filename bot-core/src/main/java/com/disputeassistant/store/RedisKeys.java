@@ -50,6 +50,10 @@ record RedisKeys(String prefix) {
         return prefix + "inbound:" + deliveryId;
     }
 
+    String timers() {
+        return prefix + "timers";
+    }
+
     String payments() {
         return prefix + "payments:outcomes";
     }

@@ -2,7 +2,7 @@
 -- the keys; every key the script touches is declared here:
 --
 -- KEYS[1] dispute hash      KEYS[2] timeline list     KEYS[3] transcript list
--- KEYS[4] order key         KEYS[5] payments stream
+-- KEYS[4] order key         KEYS[5] payments stream   KEYS[6] timers sorted set
 -- then one open-disputes index per party (ARGV parties, then former parties),
 -- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
 -- then the inbound message's key (if ARGV[16] ~= '').
@@ -16,6 +16,7 @@
 -- ARGV[15] number of payment field names and values
 -- ARGV[16] '' or the inbound marker: dispute id and the version this change creates, "<id>:<version>"
 -- ARGV[17] how long the inbound key is kept, in seconds
+-- ARGV[18] when the bot must next look at the dispute by itself (epoch millis), or '' for never
 -- then the party ids, former party ids, timeline entries, transcript lines, payment fields.
 --
 -- Replies: {'committed', version} | {'conflict', current version} | {'order_taken', holder id}
@@ -25,6 +26,7 @@
 -- Only 'committed' writes anything.
 
 local hashKey, timelineKey, transcriptKey, orderKey, paymentsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local timersKey = KEYS[6]
 
 local expected = tonumber(ARGV[1])
 local id, step, json, updatedAt, openedAt = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -33,13 +35,14 @@ local focusTtl, hasFocus = ARGV[9], ARGV[10] == '1'
 local transcriptCap, declaredHolder = tonumber(ARGV[11]), ARGV[12]
 local timelineCount, transcriptCount, paymentCount = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15])
 local inboundMarker, inboundTtl = ARGV[16], ARGV[17]
+local nextTimer = ARGV[18]
 
-local firstPartyKey = 6
+local firstPartyKey = 7
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
 local inboundKey = KEYS[#KEYS]
 
-local argIndex = 18
+local argIndex = 19
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -140,6 +143,13 @@ end
 
 if hasFocus then
     redis.call('SET', focusKey, id, 'EX', focusTtl)
+end
+
+-- The dispute's one timer follows its state: a new deadline reschedules it, a closed dispute drops it.
+if nextTimer == '' then
+    redis.call('ZREM', timersKey, id)
+else
+    redis.call('ZADD', timersKey, nextTimer, id)
 end
 
 if inboundMarker ~= '' then

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;
-import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 class ButtonRegistryIT {
@@ -25,29 +23,18 @@ class ButtonRegistryIT {
             new ReplyOption("d:DABCDEFGH:3:HELP", "Help"),
             new ReplyOption("menu", "Menu"));
 
-    private static RedisClient redis;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
+
+    private RedisClient redis;
     private String prefix;
     private ButtonRegistry buttons;
 
-    @BeforeAll
-    static void connect() {
-        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
     @BeforeEach
     void fresh() {
-        prefix = RedisTestSupport.uniquePrefix();
+        redis = testRedis.client();
+        prefix = testRedis.prefix();
         buttons = new ButtonRegistry(redis, prefix);
-    }
-
-    @AfterEach
-    void removeKeys() {
-        RedisTestSupport.deleteKeys(redis, prefix);
     }
 
     @Test

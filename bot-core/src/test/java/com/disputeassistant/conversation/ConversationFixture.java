@@ -6,15 +6,12 @@ import com.disputeassistant.marketplace.YamlMarketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.store.RedisDisputeStore;
+import com.disputeassistant.testing.MovableClock;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -45,33 +42,5 @@ final class ConversationFixture implements AutoCloseable {
     public void close() {
         RedisTestSupport.deleteKeys(redis, prefix);
         redis.close();
-    }
-
-    /** A clock the scripts move forward, to pass deadlines without waiting. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

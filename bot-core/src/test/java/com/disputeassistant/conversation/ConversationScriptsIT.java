@@ -69,7 +69,9 @@ class ConversationScriptsIT {
         alice.says("/dispute").received("What would you like to do?").isOffered("Dispute ORD-1");
         alice.presses("Dispute ORD-1").received("What is the problem?").isOffered("Delivered, not acceptable", "Talk to a human", "Help");
         alice.presses("Delivered, not acceptable").received("describe the problem");
+        assertThat(alice.lastMessage().awaits()).contains(TextAnswer.DESCRIPTION);
         alice.says("Chapters 4 and 5 were not edited at all");
+        assertThat(alice.lastMessage().awaits()).isEmpty();
         alice.received("I've told Bob about the dispute");
         bob.received("Alice opened dispute").received("Chapters 4 and 5 were not edited at all")
                 .received("try to solve this together").isOffered("We solved it", "Escalate", "Talk to a human", "Help");
@@ -84,6 +86,8 @@ class ConversationScriptsIT {
         alice.presses("These terms apply").received("Waiting for Bob");
         bob.presses("These terms apply");
         alice.received("What does Bob still need to do").isNotOffered("The list is complete");
+        assertThat(alice.lastMessage().awaits()).contains(TextAnswer.TASKS);
+        assertThat(bob.lastMessage().awaits()).isEmpty();
         alice.says("I'm not happy with this").received("isn't a task I can ask anyone to check")
                 .received("Fix the figure numbering");
         alice.says("Line-edit chapters 4 and 5");
@@ -155,8 +159,11 @@ class ConversationScriptsIT {
         bob.received("agree on a fair fee");
         alice.says("twelve euros").received("Please send an amount from 0 to 1000.00 EUR");
         alice.says("2000").received("Please send an amount from 0 to 1000.00 EUR");
+        assertThat(bob.lastMessage().awaits()).contains(TextAnswer.FEE);
         alice.says("600").received("You proposed 600.00 EUR");
+        assertThat(alice.lastMessage().awaits()).isEmpty();
         bob.received("Alice sent a fee proposal");
+        assertThat(bob.lastMessage().awaits()).contains(TextAnswer.FEE);
         assertThat(bob.last()).doesNotContain("600");
         bob.says("680");
         alice.received("I suggest meeting in the middle at 640.00 EUR").isOffered("Accept 640.00 EUR", "Accept Bob's 680.00 EUR");
@@ -191,7 +198,7 @@ class ConversationScriptsIT {
         dana.presses("A mediator");
         maria.received("needs a mediator").isOffered("Claim");
         dana.received("A human mediator will take over");
-        maria.presses("Claim").received("You claimed dispute").received("Extensions: 3 day(s)");
+        maria.presses("Claim").received("You claimed dispute").received("Erik asked for 3 more day(s)");
         dana.received("A human mediator has taken over").received("maria, a mediator, is handling this dispute");
         erik.received("A human mediator has taken over");
         omar.says("/claim " + disputeOf("dana").id()).received("already handled by web:maria");
@@ -339,10 +346,10 @@ class ConversationScriptsIT {
         aliceOpensAndDescribes();
         DisputeId id = disputeOf("alice").id();
         ConversationEngine engine = fixture.newEngine();
-        assertThat(engine.deadlinePassed(id)).as("nothing is due yet").isEmpty();
+        assertThat(engine.timerFired(id)).as("nothing is due yet").isEmpty();
         assertThat(disputeOf("alice").step()).isEqualTo(Step.TALKING);
         fixture.clock.advance(Duration.ofDays(3));
-        chat.deliver(engine.deadlinePassed(id));
+        chat.deliver(engine.timerFired(id));
         alice.received("The deadline for talking it out passed").received("Let's check the agreed terms");
         bob.received("The deadline for talking it out passed");
         assertThat(disputeOf("alice").step()).isEqualTo(Step.TERMS);

@@ -2,8 +2,7 @@ package com.disputeassistant.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.disputeassistant.store.RedisConnections;
-import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.TestRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 class OutboxSenderIT {
@@ -27,32 +25,25 @@ class OutboxSenderIT {
             Duration.ofMillis(200));
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private static RedisClient redis;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
+
+    private RedisClient redis;
     private final List<OutboxSender> senders = new ArrayList<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private String prefix;
     private Outbox outbox;
 
-    @BeforeAll
-    static void connect() {
-        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
     @BeforeEach
     void freshOutbox() {
-        prefix = RedisTestSupport.uniquePrefix();
+        redis = testRedis.client();
+        prefix = testRedis.prefix();
         outbox = new Outbox(redis, prefix, "chat");
     }
 
     @AfterEach
     void stop() {
         senders.forEach(OutboxSender::close);
-        RedisTestSupport.deleteKeys(redis, prefix);
     }
 
     @Test

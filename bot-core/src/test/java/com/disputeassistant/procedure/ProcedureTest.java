@@ -159,6 +159,21 @@ class ProcedureTest {
     }
 
     @Test
+    void aMachineThatClosedOneDisputeServesTheNextOneFromItsOwnStep() {
+        // Machines are pooled: one that reached CLOSED (a final state) must not carry it into another dispute.
+        for (int i = 0; i < 3; i++) {
+            Dispute closing = opened(DeliveryStatus.DELIVERED);
+            applied(closing, cmd(WITHDRAW, CLIENT));
+            assertThat(closing.isClosed()).isTrue();
+
+            Dispute next = opened(DeliveryStatus.DELIVERED);
+            applied(next, cmd(CHOOSE_REASON, CLIENT).withReason(Reason.OTHER));
+            applied(next, cmd(DESCRIBE, CLIENT).withText("The index is missing"));
+            assertThat(next.step()).isEqualTo(Step.TALKING);
+        }
+    }
+
+    @Test
     void partiesResolveItThemselvesOnlyWhenTheOtherConfirms() {
         Dispute d = atTalking();
         assertThat(refusal(d, cmd(CONFIRM_RESOLVED, CLIENT))).isEqualTo("refuse.resolved.nothing");

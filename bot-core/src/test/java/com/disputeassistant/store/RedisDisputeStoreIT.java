@@ -21,6 +21,7 @@ import com.disputeassistant.store.CommitResult.Committed;
 import com.disputeassistant.store.CommitResult.OrderAlreadyDisputed;
 import com.disputeassistant.store.CommitResult.VersionConflict;
 import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.TestRedis;
 import com.disputeassistant.testing.TestDisputes;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,11 +37,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -48,32 +47,21 @@ class RedisDisputeStoreIT {
     private static final Instant SAVED_AT = NOW.plus(Duration.ofMinutes(1));
     private static final ChannelIdentity ALICE_ON_WEB = new ChannelIdentity("web", "alice");
 
-    private static RedisClient redis;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
+
+    private RedisClient redis;
 
     private String prefix;
     private RedisKeys keys;
     private RedisDisputeStore store;
 
-    @BeforeAll
-    static void connect() {
-        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
     @BeforeEach
     void freshKeys() {
-        prefix = RedisTestSupport.uniquePrefix();
+        redis = testRedis.client();
+        prefix = testRedis.prefix();
         keys = new RedisKeys(prefix);
         store = new RedisDisputeStore(redis, prefix, Clock.fixed(SAVED_AT, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void removeKeys() {
-        RedisTestSupport.deleteKeys(redis, prefix);
     }
 
     @Test
@@ -162,12 +150,12 @@ class RedisDisputeStoreIT {
     void refusesAStaleVersionAndWritesNothing() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.TALKING, NOW.plus(Duration.ofDays(3)));
+        dispute.moveTo(Step.TALKING, NOW.plus(Duration.ofDays(3)), List.of());
         store.commit(new Change(dispute, 1, List.of(transition(Step.INTAKE, Step.TALKING, "described")),
                 List.of(line("bot", "web:bob", "Alice opened a dispute")), null));
         String savedJson = DisputeJson.write(dispute);
 
-        dispute.moveTo(Step.TERMS, null);
+        dispute.moveTo(Step.TERMS, null, List.of());
         CommitResult result = store.commit(new Change(dispute, 1,
                 List.of(transition(Step.TALKING, Step.TERMS, "escalate")),
                 List.of(line("web:alice", "bot", "escalate")), new ChannelIdentity("web", "stale")));
@@ -231,7 +219,7 @@ class RedisDisputeStoreIT {
         store.commit(create(dispute));
         Money fee = Money.of("320.00", "EUR");
         Instant decidedAt = NOW.plus(Duration.ofDays(4));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
         dispute.close(Outcome.withFee(dispute.id(), OutcomeType.SETTLED, fee, dispute.paid(), decidedAt, "bot"));
 
         CommitResult closing = store.commit(new Change(dispute, 1,
@@ -313,7 +301,7 @@ class RedisDisputeStoreIT {
     void closingWithoutMoneyPublishesNothing() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
         dispute.close(Outcome.withoutMoney(dispute.id(), OutcomeType.WITHDRAWN, NOW, "web:alice"));
 
         assertThat(store.commit(new Change(dispute, 1, List.of(), List.of(), null))).isEqualTo(new Committed(2));
@@ -327,7 +315,7 @@ class RedisDisputeStoreIT {
     void refusesAClosedDisputeWhosePaymentBreaksTheMoneyInvariantAndWritesNothing() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
         dispute.close(new Outcome(OutcomeType.SETTLED, Money.of("300.00", "EUR"), Money.of("100.00", "EUR"),
                 dispute.id() + ":SETTLED", NOW, "bot"));
 
@@ -342,7 +330,7 @@ class RedisDisputeStoreIT {
     void refusesADisputeClosedWithoutAnOutcome() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
 
         assertThatThrownBy(() -> store.commit(new Change(dispute, 1, List.of(), List.of(), null)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -416,7 +404,7 @@ class RedisDisputeStoreIT {
         Dispute dispute = TestDisputes.opened();
         store.commit(new Change(dispute, 0, List.of(transition(Step.INTAKE, Step.INTAKE, "opened")),
                 List.of(line("web:alice", "bot", "1"), line("bot", "web:alice", "2")), null));
-        dispute.moveTo(Step.TALKING, null);
+        dispute.moveTo(Step.TALKING, null, List.of());
         store.commit(new Change(dispute, 1,
                 List.of(transition(Step.INTAKE, Step.TALKING, "described"), transition(Step.TALKING, Step.TALKING, "notified")),
                 List.of(line("bot", "web:bob", "3"), line("web:bob", "bot", "4"), line("bot", "web:alice", "5")), null));

@@ -8,18 +8,16 @@ import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.marketplace.YamlMarketplace;
-import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.MovableClock;
+import com.disputeassistant.testing.TestRedis;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 class RedisIdentityLinksIT {
@@ -28,7 +26,10 @@ class RedisIdentityLinksIT {
     private static final ChannelIdentity NEW_TELEGRAM = ChannelIdentity.of("telegram:555");
     private static final ChannelIdentity NEW_SLACK = ChannelIdentity.of("slack:T1/U555");
 
-    private static RedisClient redis;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
+
+    private RedisClient redis;
     private static Marketplace file;
     private String prefix;
     private MovableClock clock;
@@ -36,29 +37,19 @@ class RedisIdentityLinksIT {
     private LinkedMarketplace marketplace;
 
     @BeforeAll
-    static void connect() throws IOException {
-        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
+    static void load() throws IOException {
         try (InputStream in = RedisIdentityLinksIT.class.getResourceAsStream("/conversation/marketplace.yml")) {
             file = YamlMarketplace.fromStream(in, "conversation/marketplace.yml");
         }
     }
 
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
     @BeforeEach
     void fresh() {
-        prefix = RedisTestSupport.uniquePrefix();
-        clock = new MovableClock();
+        redis = testRedis.client();
+        prefix = testRedis.prefix();
+        clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
         links = new RedisIdentityLinks(redis, prefix, clock);
         marketplace = new LinkedMarketplace(file, links);
-    }
-
-    @AfterEach
-    void removeKeys() {
-        RedisTestSupport.deleteKeys(redis, prefix);
     }
 
     @Test
@@ -67,7 +58,7 @@ class RedisIdentityLinksIT {
         ChannelIdentity listedFirst = file.person(ALICE).orElseThrow().identities().get(0);
 
         links.link(NEW_TELEGRAM, ALICE);
-        clock.tick();
+        clock.advance(Duration.ofSeconds(1));
         links.link(NEW_SLACK, ALICE);
 
         assertThat(marketplace.personByIdentity(NEW_TELEGRAM)).map(Person::id).contains(ALICE);
@@ -94,29 +85,5 @@ class RedisIdentityLinksIT {
 
         assertThat(marketplace.personByIdentity(bobsListed)).map(Person::id).contains(BOB);
         assertThat(marketplace.person(ALICE).orElseThrow().identities()).doesNotContain(bobsListed);
-    }
-
-    /** Links are ordered by when they were made; each tick is a later moment. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-20T09:00:00Z");
-
-        void tick() {
-            now = now.plus(Duration.ofSeconds(1));
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

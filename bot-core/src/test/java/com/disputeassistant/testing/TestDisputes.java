@@ -93,7 +93,7 @@ public final class TestDisputes {
         dispute.claim("web:mia");
         dispute.rememberContact(CLIENT, new Address(new ChannelIdentity("telegram", "1001"), "chat-1001"));
         dispute.rememberContact(EXPERT, Address.of(new ChannelIdentity("web", "bob")));
-        dispute.moveTo(Step.CLOSED, later.plus(Duration.ofDays(10)));
+        dispute.moveTo(Step.CLOSED, later.plus(Duration.ofDays(10)), List.of(later.plus(Duration.ofDays(5))));
         dispute.close(Outcome.withFee(dispute.id(), OutcomeType.DECIDED_BY_MEDIATOR,
                 Money.of("320.00", "EUR"), dispute.paid(), later.plus(Duration.ofDays(9)), "web:mia"));
         return dispute;

@@ -43,10 +43,10 @@ class DisputeControllerTest {
     @Test
     void listsTheOpenDisputesOfTheIdentitysPersonWithTheirRoleStepAndDeadline() throws Exception {
         Dispute open = Samples.openDispute("DOPEN001");
-        open.moveTo(Step.TERMS, Samples.NOW.plus(Duration.ofDays(3)));
+        open.moveTo(Step.TERMS, Samples.NOW.plus(Duration.ofDays(3)), List.of());
         Dispute closedMeanwhile = Samples.openDispute("DCLOSED1");
         closedMeanwhile.close(Outcome.withoutMoney(closedMeanwhile.id(), OutcomeType.WITHDRAWN, Samples.NOW, "web:alice"));
-        closedMeanwhile.moveTo(Step.CLOSED, null);
+        closedMeanwhile.moveTo(Step.CLOSED, null, List.of());
         when(marketplace.personByIdentity(ChannelIdentity.of("web:bob"))).thenReturn(Optional.of(Samples.BOB));
         when(store.openDisputesOf(Samples.BOB.id())).thenReturn(List.of(open.id(), closedMeanwhile.id(),
                 new DisputeId("DGONE001")));
@@ -113,7 +113,7 @@ class DisputeControllerTest {
         dispute.revealFeeFigures();
         dispute.close(Outcome.withFee(dispute.id(), OutcomeType.SETTLED, Money.of("70.50", "EUR"),
                 Money.of("120.00", "EUR"), Samples.NOW, "bot"));
-        dispute.moveTo(Step.CLOSED, null);
+        dispute.moveTo(Step.CLOSED, null, List.of());
         when(store.load(dispute.id())).thenReturn(Optional.of(new StoredDispute(dispute, 12)));
         when(store.timeline(dispute.id())).thenReturn(List.of(
                 new TimelineEntry(Samples.NOW, "web:alice", Step.INTAKE, Step.TALKING, "reason chosen")));

@@ -8,17 +8,14 @@ import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;
-import com.disputeassistant.store.RedisConnections;
-import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.TestRedis;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.UnifiedJedis;
 
 class WebChannelIT {
@@ -26,28 +23,17 @@ class WebChannelIT {
     private static final ChannelIdentity ALICE = ChannelIdentity.of("web:alice");
     private static final ChannelIdentity BOB = ChannelIdentity.of("web:bob");
 
-    private static UnifiedJedis redis;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
+
+    private UnifiedJedis redis;
     private String prefix;
     private WebChannel channel;
 
-    @BeforeAll
-    static void connect() {
-        redis = RedisConnections.connect(RedisTestSupport.redisUrl());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
-    @AfterEach
-    void removeInboxes() {
-        RedisTestSupport.deleteKeys(redis, prefix);
-    }
-
     @BeforeEach
     void newInboxes() {
-        prefix = RedisTestSupport.uniquePrefix();
+        redis = testRedis.client();
+        prefix = testRedis.prefix();
         channel = new WebChannel(redis, prefix, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -6,15 +6,21 @@ import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.timers.DeadlineTimers;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine and delivery; channels are whatever {@link Channel} beans the enabled adapters define. */
+/**
+ * The engine, delivery and the timers; channels are whatever {@link Channel} beans the enabled adapters
+ * define.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ConversationConfiguration.class);
@@ -23,6 +29,16 @@ class ConversationConfiguration {
     ConversationEngine conversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings,
                                           Clock clock) {
         return new ConversationEngine(marketplace, store, settings, clock);
+    }
+
+    /**
+     * Fires deadlines and reminders with nobody writing; every instance polls, and each due timer is
+     * fired by one of them.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    DeadlineTimers deadlineTimers(DisputeStore store, ConversationEngine engine, Delivery delivery, Clock clock,
+                                  @Value("${dispute.timers.poll-interval:1s}") Duration pollInterval) {
+        return new DeadlineTimers(store, engine, delivery, clock, pollInterval);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.disputeassistant.app.StartupProblem;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.procedure.Reminder;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param feeTolerancePercent proposals this close (percent of the price) meet in the middle
  * @param feeRounds           rounds of fee proposals before a mediator decides
  * @param stepDeadlines       how long a step waits for an answer, by step; steps left out keep their default
+ * @param reminders           when the person who owes an answer is reminded, e.g. {@code [50%, 1d]}; an empty
+ *                            list sends no reminders
  * @param mediators           channel identities allowed to claim disputes, e.g. {@code web:maria}
  */
 @ConfigurationProperties("dispute.procedure")
 record ProcedureProperties(Duration reworkTime, Integer extensionCap, Integer extraReworkRounds,
                            Integer feeTolerancePercent, Integer feeRounds, Map<Step, Duration> stepDeadlines,
-                           List<String> mediators) {
+                           List<String> reminders, List<String> mediators) {
 
     private static final String FIX = "Correct it in application.yml or in the matching DISPUTE_PROCEDURE_* "
             + "environment variable; application.yml documents every setting and its default.";
@@ -43,6 +46,7 @@ record ProcedureProperties(Duration reworkTime, Integer extensionCap, Integer ex
                     Objects.requireNonNullElse(feeTolerancePercent, defaults.feeTolerancePercent()),
                     Objects.requireNonNullElse(feeRounds, defaults.feeRounds()),
                     stepDeadlines == null ? Map.of() : stepDeadlines,
+                    reminders == null ? defaults.reminders() : reminders.stream().map(Reminder::parse).toList(),
                     mediatorIdentities());
         } catch (IllegalArgumentException e) {
             throw new StartupProblem("A setting under dispute.procedure is invalid: " + e.getMessage() + ".", FIX, e);

@@ -7,6 +7,7 @@ import com.disputeassistant.app.StartupProblems;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.procedure.Reminder;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class ProcedurePropertiesTest {
                         "dispute.procedure.fee-rounds=5",
                         "dispute.procedure.step-deadlines.task-review=12h",
                         "dispute.procedure.step-deadlines.FEE=PT36H",
+                        "dispute.procedure.reminders=25%, 12h, PT2H",
                         "dispute.procedure.mediators[0]=slack:T01MARKET/U09STAFF")
                 .run(app -> {
                     ProcedureSettings settings = app.getBean(ProcedureSettings.class);
@@ -49,13 +51,31 @@ class ProcedurePropertiesTest {
                     assertThat(settings.deadlineOf(Step.TASK_REVIEW)).isEqualTo(Duration.ofHours(12));
                     assertThat(settings.deadlineOf(Step.FEE)).isEqualTo(Duration.ofHours(36));
                     assertThat(settings.deadlineOf(Step.TALKING)).isEqualTo(Duration.ofDays(3));
+                    assertThat(settings.reminders()).containsExactly(Reminder.atShareOfTime(25),
+                            Reminder.before(Duration.ofHours(12)), Reminder.before(Duration.ofHours(2)));
                     assertThat(settings.mediators()).containsExactly(ChannelIdentity.of("slack:T01MARKET/U09STAFF"));
                 });
     }
 
     @Test
+    void anEmptyReminderListSendsNone() {
+        context.withPropertyValues("dispute.procedure.reminders=").run(app ->
+                assertThat(app.getBean(ProcedureSettings.class).reminders()).isEmpty());
+    }
+
+    @Test
+    void aReminderThatIsNeitherAShareNorADurationStopsTheStartSayingHowToWriteOne() {
+        context.withPropertyValues("dispute.procedure.reminders=50%, tomorrow").run(app -> {
+            assertThat(app).hasFailed();
+            StartupProblem problem = StartupProblems.in(app.getStartupFailure());
+            assertThat(problem).hasMessageContaining("dispute.procedure")
+                    .hasMessageContaining("'tomorrow' is not a reminder: write a share of the step's time such as 50%");
+        });
+    }
+
+    @Test
     void settingsLeftOutTakeBotCoresDefaults() {
-        ProcedureProperties nothingSet = new ProcedureProperties(null, null, null, null, null, null, null);
+        ProcedureProperties nothingSet = new ProcedureProperties(null, null, null, null, null, null, null, null);
 
         assertThat(nothingSet.toSettings()).isEqualTo(ProcedureSettings.defaults());
     }
