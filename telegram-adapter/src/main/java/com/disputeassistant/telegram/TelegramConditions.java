@@ -17,39 +17,47 @@ public final class TelegramConditions {
     private TelegramConditions() {
     }
 
-    private static boolean set(ConditionContext context, String property) {
-        return StringUtils.hasText(context.getEnvironment().getProperty(property));
+    /** Whether a property has text, or has none. */
+    private abstract static class PropertySet implements Condition {
+        private final String property;
+        private final boolean wanted;
+
+        PropertySet(String property, boolean wanted) {
+            this.property = property;
+            this.wanted = wanted;
+        }
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty(property)) == wanted;
+        }
     }
 
     /** A bot token is set. */
-    public static final class On implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return set(context, TOKEN);
+    public static final class On extends PropertySet {
+        public On() {
+            super(TOKEN, true);
         }
     }
 
     /** No bot token: the channel stays off. */
-    public static final class Off implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !set(context, TOKEN);
+    public static final class Off extends PropertySet {
+        public Off() {
+            super(TOKEN, false);
         }
     }
 
     /** A webhook URL is set: updates come to the webhook endpoint. */
-    public static final class Webhook implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return set(context, WEBHOOK_URL);
+    public static final class Webhook extends PropertySet {
+        public Webhook() {
+            super(WEBHOOK_URL, true);
         }
     }
 
     /** No webhook URL: this instance long-polls. */
-    public static final class Polling implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !set(context, WEBHOOK_URL);
+    public static final class Polling extends PropertySet {
+        public Polling() {
+            super(WEBHOOK_URL, false);
         }
     }
 }

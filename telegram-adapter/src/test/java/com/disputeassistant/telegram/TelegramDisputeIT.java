@@ -11,7 +11,6 @@ import com.disputeassistant.testing.RedisTestSupport;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Whole conversations through Telegram, long polling against the fake Bot API: the client and the
@@ -21,17 +20,12 @@ class TelegramDisputeIT {
     private final FakeBotApi api = new FakeBotApi();
     private final String prefix = RedisTestSupport.uniquePrefix();
     private final BotInstance bot = BotInstance.start(api, prefix);
-    private final UnifiedJedis redis = bot.bean(UnifiedJedis.class);
-    private final TelegramUser alice = user(100001);
-    private final TelegramUser bob = user(100002);
+    private final TelegramUser alice = bot.user(100001);
+    private final TelegramUser bob = bot.user(100002);
 
     @AfterEach
     void stop() {
-        bot.close();
-        api.close();
-        try (UnifiedJedis cleaner = com.disputeassistant.store.RedisConnections.connect(RedisTestSupport.redisUrl())) {
-            RedisTestSupport.deleteKeys(cleaner, prefix);
-        }
+        bot.closeAll();
     }
 
     @Test
@@ -127,7 +121,7 @@ class TelegramDisputeIT {
         api.queue(press);
         alice.awaitHandled(press.path("update_id").asInt());
         // Updates are handled in order: once a later one is handled, so are both copies.
-        user(100009).says("hello");
+        bot.user(100009).says("hello");
         alice.received("What is the problem?");
 
         assertThat(alice.texts()).filteredOn(t -> t.contains("What is the problem?")).hasSize(1);
@@ -137,7 +131,7 @@ class TelegramDisputeIT {
 
     @Test
     void aPersonTheMarketplaceDoesNotKnowIsToldHowToLinkAndNothingElseHappens() {
-        TelegramUser stranger = user(100009);
+        TelegramUser stranger = bot.user(100009);
 
         stranger.says("/dispute").received("I don't know this Telegram account yet").received("100009");
         stranger.says("I want my money back");
@@ -168,13 +162,6 @@ class TelegramDisputeIT {
     private String answerTo(int pressUpdateId) {
         return api.awaitRequest(Await.DEFAULT, "answerCallbackQuery",
                 r -> FakeBotApi.queryId(pressUpdateId).equals(r.text("callback_query_id"))).text("text");
-    }
-
-    private TelegramUser user(long id) {
-        return new TelegramUser(api, id, () -> {
-            String stored = redis.get(prefix + "telegram:offset");
-            return stored == null ? 0 : Long.parseLong(stored);
-        });
     }
 
     private static DisputeId disputeIdIn(List<String> texts) {

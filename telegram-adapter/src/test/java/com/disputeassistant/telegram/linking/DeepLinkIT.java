@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.PersonId;
-import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.telegram.BotInstance;
 import com.disputeassistant.telegram.TelegramUser;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
@@ -16,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * {@code /start <code>} deep links against the polling bot: Carol is known only on the web until she
@@ -28,7 +26,6 @@ class DeepLinkIT {
     private static final FakeBotApi api = new FakeBotApi();
     private static final String prefix = RedisTestSupport.uniquePrefix();
     private static BotInstance bot;
-    private static UnifiedJedis redis;
     private static Marketplace marketplace;
 
     private final LinkCodes codes = new LinkCodes(BotInstance.LINK_SECRET);
@@ -39,17 +36,12 @@ class DeepLinkIT {
     @BeforeAll
     static void start() {
         bot = BotInstance.start(api, prefix);
-        redis = bot.bean(UnifiedJedis.class);
         marketplace = bot.bean(Marketplace.class);
     }
 
     @AfterAll
     static void stop() {
-        bot.close();
-        api.close();
-        try (UnifiedJedis cleaner = RedisConnections.connect(RedisTestSupport.redisUrl())) {
-            RedisTestSupport.deleteKeys(cleaner, prefix);
-        }
+        bot.closeAll();
     }
 
     @Test
@@ -112,9 +104,6 @@ class DeepLinkIT {
     }
 
     private static TelegramUser user(long id) {
-        return new TelegramUser(api, id, () -> {
-            String stored = redis.get(prefix + "telegram:offset");
-            return stored == null ? 0 : Long.parseLong(stored);
-        });
+        return bot.user(id);
     }
 }

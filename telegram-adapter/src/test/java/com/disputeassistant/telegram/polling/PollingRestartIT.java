@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.store.DisputeStore;
-import com.disputeassistant.store.RedisConnections;
-import com.disputeassistant.telegram.Await;
 import com.disputeassistant.telegram.Backoff;
 import com.disputeassistant.telegram.BotInstance;
 import com.disputeassistant.telegram.TelegramHttp;
@@ -41,7 +39,7 @@ class PollingRestartIT {
     private final UnifiedJedis redis = bot.bean(UnifiedJedis.class);
     private final UpdateHandler handler = bot.bean(UpdateHandler.class);
     private final PollOffset offset = new PollOffset(redis, prefix);
-    private final TelegramUser alice = new TelegramUser(api, 100001, offset::next);
+    private final TelegramUser alice = bot.user(100001);
     private final List<UpdatePoller> pollers = new ArrayList<>();
 
     /** What the death of the process looks like to the worker: it just stops, mid-way. */
@@ -54,11 +52,7 @@ class PollingRestartIT {
     @AfterEach
     void stop() {
         pollers.forEach(UpdatePoller::close);
-        bot.close();
-        api.close();
-        try (UnifiedJedis cleaner = RedisConnections.connect(RedisTestSupport.redisUrl())) {
-            RedisTestSupport.deleteKeys(cleaner, prefix);
-        }
+        bot.closeAll();
     }
 
     @Test

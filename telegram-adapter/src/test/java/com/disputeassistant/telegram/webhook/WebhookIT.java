@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.telegram.Await;
 import com.disputeassistant.telegram.BotInstance;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
@@ -48,11 +47,7 @@ class WebhookIT {
 
     @AfterAll
     static void stop() {
-        bot.close();
-        api.close();
-        try (UnifiedJedis cleaner = RedisConnections.connect(RedisTestSupport.redisUrl())) {
-            RedisTestSupport.deleteKeys(cleaner, prefix);
-        }
+        bot.closeAll();
     }
 
     @Test
