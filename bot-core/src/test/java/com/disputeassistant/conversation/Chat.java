@@ -36,6 +36,10 @@ final class Chat {
             this.identity = identity;
         }
 
+        Address address() {
+            return Address.of(identity);
+        }
+
         Person says(String text) {
             deliver(engine.handle(InboundMessage.text(Address.of(identity), text)));
             return this;
