@@ -33,7 +33,7 @@ class MediatorsIT {
     private final Chat.Person maria = chat.as("web:maria");
     private final Chat.Person omar = chat.as("web:omar");
     private final DeadlineTimers timers = new DeadlineTimers(fixture.store, fixture.newEngine(),
-            new Delivery(List.of(new ChatChannel(chat))), fixture.clock, Duration.ofSeconds(1));
+            new Delivery(List.of(chat.asChannel())), fixture.clock, Duration.ofSeconds(1));
 
     @AfterEach
     void cleanUp() {
@@ -99,18 +99,7 @@ class MediatorsIT {
 
     @Test
     void aFeeImpasseHandsOffAndTheMediatorDecidesTheMoney() {
-        aliceOpensAndDescribes();
-        alice.presses("Escalate");
-        alice.presses("These terms apply");
-        bob.presses("These terms apply");
-        alice.says("Line-edit chapters 4 and 5");
-        alice.presses("The list is complete");
-        bob.presses("Accept the list");
-        alice.presses("Same expert");
-        bob.presses("#1 done").presses("Deliver");
-        alice.presses("#1 not done");
-        bob.presses("#1 done").presses("Deliver");
-        alice.presses("#1 not done");
+        Journeys.reach(Step.FEE, alice, bob, maria);
         for (int round = 0; round < 3; round++) {
             alice.says("100");
             bob.says("900");
@@ -240,18 +229,5 @@ class MediatorsIT {
     private static String textTo(String identity, List<OutboundMessage> messages) {
         return messages.stream().filter(m -> m.to().identity().toString().equals(identity))
                 .map(OutboundMessage::text).findFirst().orElse("");
-    }
-
-    /** Delivers what timers send into the chat's inboxes, as a channel would. */
-    private record ChatChannel(Chat chat) implements Channel {
-        @Override
-        public String name() {
-            return "web";
-        }
-
-        @Override
-        public void deliver(OutboundMessage message) {
-            chat.deliver(List.of(message));
-        }
     }
 }
