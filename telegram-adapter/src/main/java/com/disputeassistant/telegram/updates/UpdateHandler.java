@@ -150,7 +150,7 @@ public final class UpdateHandler {
         String token = query.getData();
         ButtonPress press = token == null || token.isEmpty()
                 ? new ButtonPress.Refused(texts.get("press-failed"))
-                : buttons.press(token, identity);
+                : buttons.press(token, identity, deliveryId);
         if (press instanceof ButtonPress.Accepted accepted) {
             // Acknowledged at once, so the button stops spinning while the engine answers in the chat.
             channel.answerCallbackQuery(query.getId(), chat, "");

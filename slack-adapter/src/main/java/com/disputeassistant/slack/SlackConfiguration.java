@@ -1,0 +1,146 @@
+package com.disputeassistant.slack;
+
+import com.disputeassistant.buttons.ButtonRegistry;
+import com.disputeassistant.conversation.ConversationEngine;
+import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.marketplace.IdentityLinks;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.outbox.Outbox;
+import com.disputeassistant.outbox.OutboxSender;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.slack.http.SlackEventsController;
+import com.disputeassistant.slack.http.SlackSignature;
+import com.disputeassistant.slack.linking.SlackIdentities;
+import com.disputeassistant.slack.sending.SlackSender;
+import com.disputeassistant.slack.socket.SlackSocketMode;
+import com.disputeassistant.store.DisputeStore;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Wires the Slack channel into an application when {@code SLACK_BOT_TOKEN} is set: the {@code slack}
+ * {@link com.disputeassistant.conversation.Channel} (with its outbox and sender), the Bolt app and its
+ * handlers, and either the {@code POST /slack/events} endpoint (HTTP mode, {@code SLACK_SIGNING_SECRET}
+ * required) or a Socket Mode connection ({@code SLACK_APP_TOKEN} set). Without the token it defines
+ * nothing but one log line saying how to enable it.
+ *
+ * <p>Expects in the context: {@code ConversationEngine}, {@code Delivery}, {@code Marketplace} (the one
+ * that counts linked identities), {@code IdentityLinks}, {@code ButtonRegistry}, {@code DisputeStore},
+ * {@code ProcedureSettings}
+ * and a Jedis {@code UnifiedJedis}; a {@link Clock} if there is one, and {@code dispute.redis.key-prefix}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlackSettings.class)
+public class SlackConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+    /** Turns in parallel for different people; one person's turns stay in order. */
+    private static final int WORKERS = 4;
+
+    @Bean
+    @Conditional(SlackMode.Disabled.class)
+    Object slackDisabledNotice() {
+        log.info("Slack is disabled. To enable it, set SLACK_BOT_TOKEN, and SLACK_APP_TOKEN (Socket Mode) or "
+                + "SLACK_SIGNING_SECRET (HTTP mode); see README.md, \"Slack\".");
+        return new Object();
+    }
+
+    /** The beans of an enabled Slack channel. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(SlackMode.Enabled.class)
+    static class Enabled {
+        private final SlackSettings settings;
+        private final String keyPrefix;
+        private final Clock clock;
+
+        Enabled(SlackSettings settings, @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
+                ObjectProvider<Clock> clock) {
+            settings.requireUsable();
+            this.settings = settings;
+            this.keyPrefix = keyPrefix;
+            this.clock = clock.getIfAvailable(Clock::systemUTC);
+            log.info("Slack is enabled in {} mode, Web API at {}", SlackMode.of(settings), settings.apiUrl());
+        }
+
+        @Bean
+        Slack slack() {
+            SlackConfig config = new SlackConfig();
+            config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+            return Slack.getInstance(config);
+        }
+
+        @Bean
+        MethodsClient slackMethods(Slack slack) {
+            return slack.methods(settings.botToken());
+        }
+
+        @Bean(destroyMethod = "close")
+        Workers slackWorkers() {
+            return new Workers(WORKERS);
+        }
+
+        @Bean
+        Outbox slackOutbox(UnifiedJedis redis) {
+            return new Outbox(redis, keyPrefix, SlackChannel.NAME);
+        }
+
+        @Bean(initMethod = "start", destroyMethod = "close")
+        OutboxSender slackOutboxSender(Outbox slackOutbox) {
+            return new OutboxSender(slackOutbox, new SlackSender(settings.apiUrl(), settings.botToken()),
+                    settings.pacing(), clock);
+        }
+
+        @Bean
+        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry buttons) {
+            return new SlackChannel(slackOutbox, buttons);
+        }
+
+        @Bean
+        SlackIdentities slackIdentities(Marketplace marketplace, IdentityLinks links, ProcedureSettings procedure,
+                                        MethodsClient slackMethods) {
+            return new SlackIdentities(marketplace, links, procedure, slackMethods);
+        }
+
+        /** The Bolt app: Bolt's own signature check is off, as the endpoint verifies more strictly first. */
+        @Bean
+        App slackApp(Slack slack, ConversationEngine engine, Delivery delivery, SlackIdentities slackIdentities,
+                     ButtonRegistry buttons, DisputeStore store, Marketplace marketplace,
+                     MethodsClient slackMethods, Workers slackWorkers) {
+            App app = new App(AppConfig.builder()
+                    .slack(slack)
+                    .singleTeamBotToken(settings.botToken())
+                    .signingSecret(settings.signingSecret().isEmpty() ? null : settings.signingSecret())
+                    .requestVerificationEnabled(false)
+                    // Events the app has no handler for are still acked, or Slack would send them again.
+                    .allEventsApiAutoAckEnabled(true)
+                    .build());
+            new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace, engine),
+                    slackMethods, slackWorkers).registerOn(app);
+            return app;
+        }
+
+        @Bean
+        @Conditional(SlackMode.Http.class)
+        SlackEventsController slackEventsController(App slackApp) {
+            return new SlackEventsController(slackApp, new SlackSignature(settings.signingSecret(), clock));
+        }
+
+        @Bean
+        @Conditional(SlackMode.Socket.class)
+        SlackSocketMode slackSocketMode(App slackApp) {
+            return new SlackSocketMode(settings.appToken(), slackApp);
+        }
+    }
+}

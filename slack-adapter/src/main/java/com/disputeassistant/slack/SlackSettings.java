@@ -1,0 +1,59 @@
+package com.disputeassistant.slack;
+
+import com.disputeassistant.outbox.SendPacing;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Slack channel's settings ({@code dispute.slack.*}, usually from {@code SLACK_*} variables).
+ *
+ * @param botToken      bot token ({@code xoxb-}); blank leaves the channel disabled
+ * @param appToken      app-level token ({@code xapp-}); when set, events come through Socket Mode
+ * @param signingSecret verifies HTTP mode requests; required when {@code appToken} is blank
+ * @param apiUrl        the Web API base URL, ending in {@code /} (tests point it at a fake server)
+ * @param messageInterval the least time between two messages to one person (Slack allows about one a second)
+ */
+@ConfigurationProperties("dispute.slack")
+record SlackSettings(String botToken, String appToken, String signingSecret, String apiUrl,
+                     @DefaultValue("1s") Duration messageInterval) {
+    static final String DEFAULT_API_URL = "https://slack.com/api/";
+
+    SlackSettings {
+        botToken = blankToEmpty(botToken);
+        appToken = blankToEmpty(appToken);
+        signingSecret = blankToEmpty(signingSecret);
+        apiUrl = blankToEmpty(apiUrl).isEmpty() ? DEFAULT_API_URL : apiUrl.strip();
+        messageInterval = messageInterval == null ? Duration.ofSeconds(1) : messageInterval;
+        if (!apiUrl.endsWith("/")) {
+            apiUrl = apiUrl + "/";
+        }
+    }
+
+    boolean enabled() {
+        return !botToken.isEmpty();
+    }
+
+    boolean socketMode() {
+        return !appToken.isEmpty();
+    }
+
+    /** Fails the start with what to do, rather than run an HTTP endpoint that anyone could call. */
+    void requireUsable() {
+        if (!socketMode() && signingSecret.isEmpty()) {
+            throw new IllegalStateException("Slack is enabled (SLACK_BOT_TOKEN is set) in HTTP mode, but "
+                    + "SLACK_SIGNING_SECRET is not set, so requests to /slack/events could not be verified. Set "
+                    + "SLACK_SIGNING_SECRET (Basic Information > App Credentials in the Slack app's settings), "
+                    + "or set SLACK_APP_TOKEN to use Socket Mode instead.");
+        }
+    }
+
+    /** Slack's pacing, at this setting's interval per person. */
+    SendPacing pacing() {
+        return SendPacing.slack().withPerConversation(messageInterval);
+    }
+
+    private static String blankToEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

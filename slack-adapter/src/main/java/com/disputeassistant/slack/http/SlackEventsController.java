@@ -1,0 +1,127 @@
+package com.disputeassistant.slack.http;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * HTTP mode: Slack's events, the slash command and interactivity all arrive at {@code POST /slack/events},
+ * so any instance behind a load balancer can take any request.
+ *
+ * <p>The request is verified here first (missing headers, a bad signature or a timestamp more than five
+ * minutes off: 401, and nothing reaches the app), then handed to the Bolt app, whose handlers ack at
+ * once and do the work on a worker thread, well within Slack's three seconds.
+ */
+@ResponseBody
+@org.springframework.stereotype.Controller
+public class SlackEventsController {
+    static final String PATH = "/slack/events";
+    /** Slack's largest payloads (a modal's view state) are well under this. */
+    private static final int MAX_BODY = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(SlackEventsController.class);
+
+    private final App app;
+    private final SlackSignature signature;
+    private final SlackRequestParser parser;
+
+    public SlackEventsController(App app, SlackSignature signature) {
+        this.app = app;
+        this.signature = signature;
+        this.parser = new SlackRequestParser(app.config());
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<String> receive(HttpServletRequest http) {
+        byte[] raw;
+        try {
+            raw = rawBody(http);
+        } catch (IOException e) {
+            return text(HttpStatus.BAD_REQUEST, "could not read the request body");
+        }
+        if (raw == null) {
+            return text(HttpStatus.PAYLOAD_TOO_LARGE, "a Slack payload is never this large");
+        }
+        String refused = signature.problem(http.getHeader("X-Slack-Request-Timestamp"),
+                http.getHeader("X-Slack-Signature"), raw);
+        if (refused != null) {
+            log.warn("Refused a request to {} from {}: {}", PATH, http.getRemoteAddr(), refused);
+            return text(HttpStatus.UNAUTHORIZED, refused);
+        }
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(http.getRequestURI())
+                    .queryString(Map.of())
+                    .requestBody(new String(raw, StandardCharsets.UTF_8))
+                    .headers(new RequestHeaders(headers(http)))
+                    .remoteAddress(http.getRemoteAddr())
+                    .build());
+        } catch (RuntimeException e) {
+            // Signed by Slack but not a payload Bolt understands (a format change, a truncated body).
+            log.warn("Could not read a signed Slack request: {}", e.toString());
+            return text(HttpStatus.BAD_REQUEST, "not a Slack payload this app understands");
+        }
+        if (request == null) {
+            return text(HttpStatus.BAD_REQUEST, "not a Slack payload this app understands");
+        }
+        try {
+            return toEntity(app.run(request));
+        } catch (Exception e) {
+            // Our failure, not the sender's: 503 makes Slack retry, and the delivery id keeps a retry
+            // from applying anything twice.
+            log.error("The Slack app failed on a {} request", request.getRequestType(), e);
+            return text(HttpStatus.SERVICE_UNAVAILABLE, "try again");
+        }
+    }
+
+    private static ResponseEntity<String> toEntity(Response response) {
+        HttpHeaders headers = new HttpHeaders();
+        if (response.getContentType() != null) {
+            headers.set(HttpHeaders.CONTENT_TYPE, response.getContentType());
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(headers)
+                .body(response.getBody() == null ? "" : response.getBody());
+    }
+
+    private static ResponseEntity<String> text(HttpStatus status, String why) {
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(why);
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest http) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(http.getHeaderNames())) {
+            headers.put(name, Collections.list(http.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    /**
+     * The body exactly as sent, which the signature covers. Read from the stream ourselves: Spring's
+     * {@code @RequestBody} rebuilds a form post (slash commands, interactivity) from its parameters,
+     * which need not give back the signed bytes. Null when larger than any Slack payload.
+     */
+    private static byte[] rawBody(HttpServletRequest http) throws IOException {
+        try (InputStream in = http.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            return body.length > MAX_BODY ? null : body;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package com.disputeassistant.slack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A fake Slack Web API on a loopback port: answers {@code auth.test} and {@code apps.connections.open},
+ * answers {@code users.info} from the users it was given, records every call ({@code chat.postMessage},
+ * {@code chat.postEphemeral}, {@code views.open}, {@code views.publish}, ...) with its parameters, and can
+ * be told to answer the next calls of a method with an error such as a 429.
+ */
+final class FakeSlackApi implements AutoCloseable {
+    static final String TEAM = "T01TEST";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * One Web API call as received: its method, its parameters (form fields or top-level JSON fields), and
+     * whether the fake accepted it (a planned error answer did not).
+     */
+    record Call(String method, Map<String, String> params, int seq, boolean accepted) {
+        String param(String name) {
+            return params.get(name);
+        }
+
+        JsonNode json(String name) {
+            String value = params.get(name);
+            return value == null ? JSON.missingNode() : JSON.readTree(value);
+        }
+    }
+
+    /** A planned answer: HTTP status, Retry-After header (or null) and body. */
+    record Answer(int status, String retryAfter, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Answer>> planned = new ConcurrentHashMap<>();
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
+    private volatile String socketUrl = "ws://127.0.0.1:1/";
+
+    FakeSlackApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/", this::answer);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** users.info answers this confirmed e-mail address for the user. */
+    void user(String userId, String email) {
+        emails.put(userId, email);
+    }
+
+    void socketUrl(String url) {
+        socketUrl = url;
+    }
+
+    /** The next call of the method gets this answer instead of the usual one. */
+    void answerNext(String method, Answer answer) {
+        planned.computeIfAbsent(method, m -> new ArrayDeque<>()).add(answer);
+    }
+
+    synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits for the first accepted call of the method, after call number {@code after}, that matches. */
+    Call await(String method, int after, Predicate<Call> matching, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (this) {
+                for (Call call : calls) {
+                    if (call.seq() > after && call.accepted() && call.method().equals(method) && matching.test(call)) {
+                        return call;
+                    }
+                }
+                try {
+                    wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+        throw new AssertionError("no " + method + " " + what + " within 10 s; calls: " + calls(method));
+    }
+
+    synchronized int lastSeq() {
+        return calls.size();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            Map<String, String> params = type != null && type.startsWith("application/json") ? jsonParams(body)
+                    : formParams(body);
+            Deque<Answer> queue = planned.get(method);
+            Answer next = queue == null ? null : queue.poll();
+            Answer answer;
+            synchronized (this) {
+                Call call = new Call(method, params, calls.size() + 1, next == null);
+                answer = next != null ? next : new Answer(200, null, usualAnswer(call));
+                calls.add(call);
+                notifyAll();
+            }
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private String usualAnswer(Call call) {
+        ObjectNode answer = JSON.createObjectNode().put("ok", true);
+        switch (call.method()) {
+            case "auth.test" -> answer.put("url", "https://test.slack.com/").put("team", "Test").put("user", "bot")
+                    .put("team_id", TEAM).put("user_id", "UBOT").put("bot_id", "BBOT");
+            case "apps.connections.open" -> answer.put("url", socketUrl);
+            case "chat.postMessage" -> answer.put("channel", "D" + call.param("channel"))
+                    .put("ts", ts(ts.incrementAndGet()));
+            case "users.info" -> {
+                String email = emails.get(call.param("user"));
+                if (email == null) {
+                    return "{\"ok\":false,\"error\":\"user_not_found\"}";
+                }
+                ObjectNode user = answer.putObject("user").put("id", call.param("user")).put("team_id", TEAM)
+                        .put("is_bot", false).put("deleted", false).put("is_email_confirmed", true);
+                user.putObject("profile").put("email", email);
+            }
+            default -> { }
+        }
+        return JSON.writeValueAsString(answer);
+    }
+
+    static String ts(long micros) {
+        return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
+    }
+
+    private static Map<String, String> formParams(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    private static Map<String, String> jsonParams(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode json = JSON.readTree(body);
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
+            params.put(field.getKey(), field.getValue().isString() ? field.getValue().asString()
+                    : JSON.writeValueAsString(field.getValue()));
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

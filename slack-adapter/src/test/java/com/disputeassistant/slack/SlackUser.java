@@ -1,0 +1,96 @@
+package com.disputeassistant.slack;
+
+import com.disputeassistant.slack.FakeSlackApi.Call;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Slack user in a conversation script: what they type, run and press, and what the bot posts to them,
+ * as seen by the fake Web API. Buttons are pressed by their label, using the token the bot actually sent.
+ */
+final class SlackUser {
+    private static final AtomicLong EVENTS = new AtomicLong();
+
+    final String id;
+    private final SlackTransport transport;
+    private final FakeSlackApi api;
+    /** Web API calls up to here happened before this user's last action. */
+    private int mark;
+
+    SlackUser(String id, SlackTransport transport, FakeSlackApi api) {
+        this.id = id;
+        this.transport = transport;
+        this.api = api;
+    }
+
+    /** Sends a DM, written as Slack sends it ({@code & < >} as entities); returns the event sent. */
+    String says(String slackText) {
+        String event = SlackPayloads.dm("Ev" + EVENTS.incrementAndGet(), id, SlackPayloads.nextTs(), slackText);
+        act();
+        transport.event(event);
+        return event;
+    }
+
+    SlackUser runsDispute() {
+        act();
+        transport.command(SlackPayloads.command(id, "D" + id));
+        return this;
+    }
+
+    /** Presses the button with this label in the first message to this user, since their last action, offering it. */
+    SlackUser presses(String label) {
+        Call message = offering(label);
+        act();
+        transport.interaction(SlackPayloads.press(id, token(message, label), label, ts(message), "trigger-" + id + mark));
+        return this;
+    }
+
+    /** Presses the button in exactly this message (to press one twice, or another's). */
+    void pressesIn(Call message, String label, SlackUser presser) {
+        presser.act();
+        presser.transport.interaction(SlackPayloads.press(presser.id, token(message, label), label, ts(message),
+                "trigger-" + presser.id + presser.mark));
+    }
+
+    /** Presses a form button, waits for the modal the bot opens, and submits it with this answer. */
+    SlackUser fillsIn(String buttonLabel, String answer) {
+        presses(buttonLabel);
+        String trigger = "trigger-" + id + mark;
+        Call opened = api.await("views.open", mark, c -> trigger.equals(c.param("trigger_id")), "for " + trigger);
+        JsonNode view = opened.json("view");
+        act();
+        transport.interaction(SlackPayloads.submit(id, "V" + trigger, view.path("callback_id").asString(), answer));
+        return this;
+    }
+
+    /** The first message to this user since their last action whose text contains this. */
+    Call received(String text) {
+        return api.await("chat.postMessage", mark, c -> id.equals(c.param("channel")) && c.param("text").contains(text),
+                "to " + id + " containing '" + text + "'");
+    }
+
+    Call offering(String label) {
+        return api.await("chat.postMessage", mark, c -> id.equals(c.param("channel")) && token(c, label) != null,
+                "to " + id + " offering '" + label + "'");
+    }
+
+    void act() {
+        mark = api.lastSeq();
+    }
+
+    static String token(Call message, String label) {
+        for (JsonNode block : message.json("blocks")) {
+            for (JsonNode element : block.path("elements")) {
+                if (element.path("text").path("text").asString("").startsWith(label)) {
+                    return element.path("action_id").asString();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The ts Slack gave the posted message, as the fake numbers them in order. */
+    private String ts(Call message) {
+        return "ts-" + message.seq();
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of HTTP mode's request verification. */
+package com.disputeassistant.slack.http;

@@ -1,0 +1,2 @@
+/** Tests of rendering and posting messages to Slack. */
+package com.disputeassistant.slack.sending;
