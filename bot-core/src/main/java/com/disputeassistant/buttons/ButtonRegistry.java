@@ -44,13 +44,21 @@ public final class ButtonRegistry {
             return 1
             """;
 
-    /* KEYS: the button, the message's spent marker. ARGV: presser, ttl. */
+    /*
+     * KEYS: the button, the message's spent marker. ARGV: presser, ttl, the press's delivery id or ''.
+     * The marker holds the delivery id of the press that spent the message, so the same press delivered
+     * again (after a crash before the engine applied it) is accepted again; the engine applies it once.
+     */
     private static final String PRESS = """
             local button = redis.call('HMGET', KEYS[1], 'to', 'option', 'once')
             if not button[1] then return {'unknown'} end
             if button[1] ~= ARGV[1] then return {'not_yours'} end
-            if button[3] == '1' and not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', ARGV[2]) then
-              return {'spent'}
+            if button[3] == '1' then
+              local marker = ARGV[3] ~= '' and ARGV[3] or ARGV[1]
+              if not redis.call('SET', KEYS[2], marker, 'NX', 'EX', ARGV[2])
+                  and (ARGV[3] == '' or redis.call('GET', KEYS[2]) ~= ARGV[3]) then
+                return {'spent'}
+              end
             end
             return {'accepted', button[2]}
             """;
@@ -90,6 +98,15 @@ public final class ButtonRegistry {
 
     /** Resolves a press of {@code token} by {@code presser}; a refusal has changed nothing. */
     public ButtonPress press(String token, ChannelIdentity presser) {
+        return press(token, presser, null);
+    }
+
+    /**
+     * Resolves a press the platform identifies by {@code deliveryId}: a redelivery of the press that
+     * spent the message is accepted again, so a crash between this call and the engine's turn loses
+     * nothing (the engine applies a delivery id once).
+     */
+    public ButtonPress press(String token, ChannelIdentity presser, String deliveryId) {
         Objects.requireNonNull(presser, "presser");
         if (token == null || !TOKEN.matcher(token).matches()) {
             return new ButtonPress.Refused(UNKNOWN);
@@ -97,7 +114,7 @@ public final class ButtonRegistry {
         int dot = token.indexOf('.');
         String message = messageKey(token.substring(0, dot));
         List<?> reply = (List<?>) redis.eval(PRESS, List.of(message + ":" + token.substring(dot + 1), message + ":spent"),
-                List.of(presser.toString(), Long.toString(TTL.toSeconds())));
+                List.of(presser.toString(), Long.toString(TTL.toSeconds()), deliveryId == null ? "" : deliveryId));
         return switch ((String) reply.get(0)) {
             case "accepted" -> new ButtonPress.Accepted((String) reply.get(1));
             case "not_yours" -> new ButtonPress.Refused(NOT_YOURS);

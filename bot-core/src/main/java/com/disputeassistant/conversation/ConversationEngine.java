@@ -3,6 +3,7 @@ package com.disputeassistant.conversation;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Reason;
+import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
@@ -449,6 +450,9 @@ public final class ConversationEngine {
             if (TypedCommand.of(text) == TypedCommand.HELP) {
                 return reply(message.from(), messages.get("mediator.usage"));
             }
+            if (slash.matches() && slash.group(1).equalsIgnoreCase("queue")) {
+                return queue();
+            }
             Optional<DisputeId> focus = store.focusOf(message.from().identity());
             if (focus.isEmpty()) {
                 return reply(message.from(), messages.get("mediator.no-focus"));
@@ -464,10 +468,14 @@ public final class ConversationEngine {
             }
             if (!slash.matches()) {
                 turn.recordInbound(text);
-                turn.relayFromMediator(text);
+                turn.relayFromMediator(text, null);
                 return;
             }
             String argument = slash.group(2).strip();
+            if (slash.group(1).equalsIgnoreCase("to")) {
+                relayTo(turn, argument);
+                return;
+            }
             Command command = Command.of(Trigger.CLAIM, actor);
             try {
                 command = switch (slash.group(1).toLowerCase()) {
@@ -480,6 +488,7 @@ public final class ConversationEngine {
                     case "handback" -> Command.of(Trigger.HAND_BACK, actor)
                             .withStep(Step.valueOf(argument.toUpperCase().replace(' ', '_')));
                     case "refund" -> Command.of(Trigger.DECIDE_FULL_REFUND, actor);
+                    case "release" -> Command.of(Trigger.RELEASE, actor);
                     case "resolved" -> Command.of(Trigger.CLOSE_AS_RESOLVED, actor);
                     case "in" -> Command.of(Trigger.RULE_TASK_IN_SCOPE, actor).withNumber(Integer.parseInt(argument));
                     case "out" -> Command.of(Trigger.RULE_TASK_OUT_OF_SCOPE, actor).withNumber(Integer.parseInt(argument));
@@ -493,6 +502,41 @@ public final class ConversationEngine {
                 return;
             }
             perform(turn, command);
+        }
+
+        /** {@code /to client <text>} or {@code /to expert <text>}: the mediator talks to one side only. */
+        private void relayTo(Turn turn, String argument) {
+            String[] parts = argument.split("\\s+", 2);
+            Role to = switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
+                case "client" -> Role.CLIENT;
+                case "expert" -> Role.EXPERT;
+                default -> null;
+            };
+            if (to == null || parts.length < 2 || parts[1].isBlank()) {
+                turn.reply(messages.get("mediator.usage"));
+                return;
+            }
+            turn.recordInbound(argument);
+            turn.relayFromMediator(parts[1].strip(), to);
+        }
+
+        /** The hand-offs nobody has claimed, longest waiting first, each with its Claim button. */
+        private List<OutboundMessage> queue() {
+            List<String> lines = new ArrayList<>();
+            List<ReplyOption> claims = new ArrayList<>();
+            for (DisputeId id : store.mediatorQueue()) {
+                Optional<Dispute> queued = store.load(id).map(StoredDispute::dispute).filter(Dispute::awaitsMediator);
+                queued.ifPresent(d -> {
+                    Prompts.Prompt claim = prompts.forMediator(d);
+                    lines.add(messages.get("mediator.queue.line", d.id(), d.order().id(), d.order().title(),
+                            Prompts.when(d.handedOffAt().orElse(d.openedAt())), prompts.handoffText(d)));
+                    claims.addAll(claim.options().stream()
+                            .map(o -> new ReplyOption(o.id(), o.label() + " " + d.id())).toList());
+                });
+            }
+            String text = lines.isEmpty() ? messages.get("mediator.queue.empty")
+                    : messages.get("mediator.queue", String.join("\n", lines));
+            return List.of(new OutboundMessage(message.from(), text, claims));
         }
 
         private void perform(Turn turn, Command command) {

@@ -63,6 +63,22 @@ final class Prompts {
         return WHEN.format(instant);
     }
 
+    /** A duration as people say it: "30 minutes", "4 hours", "2 days". */
+    static String duration(java.time.Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes % (24 * 60) == 0) {
+            return plural(minutes / (24 * 60), "day");
+        }
+        if (minutes % 60 == 0) {
+            return plural(minutes / 60, "hour");
+        }
+        return plural(Math.max(1, minutes), "minute");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
     String text(String key, Object... args) {
         return messages.get(key, args);
     }
@@ -125,7 +141,7 @@ final class Prompts {
             case FEE -> fee(d, side, options);
             case MEDIATION -> d.mediator().isPresent()
                     ? text("prompt.MEDIATION.claimed", mediatorName(d.mediator().get()))
-                    : text("prompt.MEDIATION.queued", handoffText(d));
+                    : text("prompt.MEDIATION.queued", handoffText(d), duration(settings.expectedMediatorWait()));
             case CLOSED -> outcome(d);
         };
         // Only a person who owes an answer is shown the step's deadline.
@@ -382,6 +398,7 @@ final class Prompts {
         }
         Step resume = d.resumeStep().orElse(Step.TALKING);
         options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        options.add(trigger(d, Trigger.RELEASE, null));
         for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
             if (step != resume) {
                 options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step)));

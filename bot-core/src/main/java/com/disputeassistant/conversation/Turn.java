@@ -1,6 +1,7 @@
 package com.disputeassistant.conversation;
 
 import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.dispute.TranscriptEntry;
@@ -194,13 +195,21 @@ final class Turn {
         changed = true;
     }
 
-    void relayFromMediator(String text) {
+    /** Passes the holding mediator's message to one side ({@code to}) or, when null, to both parties. */
+    void relayFromMediator(String text, Role to) {
+        List<PersonId> recipients = new ArrayList<>();
         for (PersonId party : currentParties()) {
+            if (to == null || party.equals(to == Role.CLIENT ? dispute.client() : dispute.workingExpert())) {
+                recipients.add(party);
+            }
+        }
+        for (PersonId party : recipients) {
             Prompts.Prompt prompt = prompts.forParty(dispute, party);
             addressOf(party).ifPresent(address -> draft(address)
                     .add(messages.get("mediator.relay", Prompts.mediatorName(actor.identity()), text), prompt.options()));
         }
-        reply(messages.get("mediator.relayed"), prompts.forMediator(dispute).options());
+        String names = recipients.stream().map(prompts::name).collect(java.util.stream.Collectors.joining(" and "));
+        reply(messages.get("mediator.relayed", names), prompts.forMediator(dispute).options());
         changed = true;
     }
 
@@ -214,6 +223,15 @@ final class Turn {
             return;
         }
         changed = true;
+        if (dispute.awaitsMediator()) {
+            // A hand-off nobody has claimed yet: every mediator hears of it again, until one claims it.
+            dispute.remindAgainAt(now.plus(settings.reannounceAfter()));
+            Prompts.Prompt claim = prompts.forMediator(dispute);
+            String again = messages.get("mediator.reannounce", dispute.id(),
+                    Prompts.when(dispute.handedOffAt().orElse(now)), claim.text());
+            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(again, claim.options()));
+            return;
+        }
         String outcome = messages.get("reminder.outcome." + dispute.step());
         for (PersonId party : currentParties()) {
             if (!prompts.awaits(dispute, party)) {
@@ -256,16 +274,19 @@ final class Turn {
     private void announceToMediators(Transition transition, String notice, Actor actor) {
         if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
             Prompts.Prompt prompt = prompts.forMediator(dispute);
-            reply(prompt.text(), prompt.options());
+            String ack = messages.has("ack." + transition.trigger()) ? messages.get("ack." + transition.trigger()) : null;
+            reply(ack == null ? prompt.text() : ack + "\n\n" + prompt.text(), prompt.options());
         }
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (!actor.mediator() && holder.isPresent() && notice != null) {
             draft(Address.of(holder.get())).add(notice, prompts.forMediator(dispute).options());
         }
-        if (transition.changedStep() && dispute.step() == Step.MEDIATION && holder.isEmpty()) {
+        boolean backInQueue = transition.trigger() == Trigger.RELEASE;
+        if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
             // Hand-off (S8): every allow-listed mediator hears of it, with a button to claim it.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
-            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(prompt.text(), prompt.options()));
+            settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
+                    .forEach(mediator -> draft(Address.of(mediator)).add(prompt.text(), prompt.options()));
         }
         if (transition.changedStep() && dispute.step() == Step.STALLED) {
             // C1: a stalled rework is brought to a mediator's attention without anyone chasing.

@@ -64,6 +64,7 @@ public final class Dispute {
     private Set<Role> feeSuggestionAcceptedBy = EnumSet.noneOf(Role.class);
 
     private HandoffReason handoffReason;
+    private Instant handedOffAt;
     private Step resumeStep;
     private String mediator;
 
@@ -106,14 +107,18 @@ public final class Dispute {
     public List<Instant> reminders() { return List.copyOf(reminders); }
 
     /**
-     * When the bot must next look at this dispute by itself: the next reminder or the step's deadline,
-     * whichever comes first; nothing once closed or while a step has no deadline.
+     * When the bot must next look at this dispute by itself: the next reminder (or announcement of a
+     * queued hand-off) or the step's deadline, whichever comes first; nothing once closed.
      */
     public Optional<Instant> nextTimer() {
-        if (isClosed() || stepDeadline == null) {
+        if (isClosed()) {
             return Optional.empty();
         }
-        return Optional.of(reminders.isEmpty() || stepDeadline.isBefore(reminders.get(0)) ? stepDeadline : reminders.get(0));
+        Instant next = reminders.isEmpty() ? null : reminders.get(0);
+        if (stepDeadline != null && (next == null || stepDeadline.isBefore(next))) {
+            next = stepDeadline;
+        }
+        return Optional.ofNullable(next);
     }
     public Terms terms() { return terms; }
     public Optional<String> termsDefinedByMediator() { return Optional.ofNullable(termsDefinedByMediator); }
@@ -135,6 +140,10 @@ public final class Dispute {
     public Optional<Money> feeSuggestion() { return Optional.ofNullable(feeSuggestion); }
     public Set<Role> feeSuggestionAcceptedBy() { return Set.copyOf(feeSuggestionAcceptedBy); }
     public Optional<HandoffReason> handoffReason() { return Optional.ofNullable(handoffReason); }
+    /** When the dispute was last handed to a mediator; it keeps its place in the queue if released. */
+    public Optional<Instant> handedOffAt() { return Optional.ofNullable(handedOffAt); }
+    /** Whether the dispute waits in the mediators' queue: handed off, and nobody has claimed it. */
+    public boolean awaitsMediator() { return step == Step.MEDIATION && mediator == null; }
     public Optional<Step> resumeStep() { return Optional.ofNullable(resumeStep); }
     /** The claiming mediator's channel identity, once claimed. */
     public Optional<String> mediator() { return Optional.ofNullable(mediator); }
@@ -203,7 +212,7 @@ public final class Dispute {
         }
         step = next;
         stepDeadline = deadline;
-        reminders = new ArrayList<>(deadline == null ? List.of() : remindAt);
+        reminders = new ArrayList<>(remindAt);
         reminders.sort(null);
     }
 
@@ -284,17 +293,35 @@ public final class Dispute {
         feeSuggestionAcceptedBy.clear();
     }
 
-    public void handOff(HandoffReason why, Step resumeAt) {
+    public void handOff(HandoffReason why, Step resumeAt, Instant now) {
         handoffReason = why;
         resumeStep = resumeAt;
+        handedOffAt = now;
         mediator = null;
     }
 
-    public void claim(String mediatorIdentity) { mediator = mediatorIdentity; }
+    /** A mediator takes the dispute: nobody needs reminding while they hold it. */
+    public void claim(String mediatorIdentity) {
+        mediator = mediatorIdentity;
+        reminders.clear();
+    }
+
+    /** The holding mediator puts the dispute back in the queue, to be announced again at {@code announceAt}. */
+    public void release(Instant announceAt) {
+        mediator = null;
+        reminders = new ArrayList<>(List.of(announceAt));
+    }
+
+    /** The next reminder (for a queued hand-off: the next announcement to the mediators) is at {@code at}. */
+    public void remindAgainAt(Instant at) {
+        reminders.add(at);
+        reminders.sort(null);
+    }
 
     public void handBack() {
         handoffReason = null;
         resumeStep = null;
+        handedOffAt = null;
         mediator = null;
     }
 

@@ -42,7 +42,11 @@ final class DisputeContextPersist implements StateMachinePersist<Step, Trigger, 
     }
 
     private void moveTo(Dispute dispute, Step step, Instant deadline, Instant now) {
-        dispute.moveTo(step, deadline, deadline == null ? List.of() : settings.remindersBetween(now, deadline));
+        List<Instant> reminders = deadline != null ? settings.remindersBetween(now, deadline)
+                // A hand-off has no deadline; while unclaimed, the mediators are told again after a while.
+                : step == Step.MEDIATION ? List.of(now.plus(settings.reannounceAfter()))
+                : List.of();
+        dispute.moveTo(step, deadline, reminders);
     }
 
     private Instant deadlineOf(Dispute dispute, Step step, Instant now) {

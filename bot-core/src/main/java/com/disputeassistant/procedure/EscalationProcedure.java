@@ -195,6 +195,7 @@ final class EscalationProcedure {
         // Human mediators (S8): claim, then define terms, decide items, assign a replacement, set a
         // deadline, decide the money, hand back at a named step, or close.
         in.step(MEDIATION).on(CLAIM).stay(this::claim);
+        in.step(MEDIATION).on(RELEASE).stay(this::release);
         in.step(MEDIATION).on(DEFINE_TERMS).stay(this::defineTerms);
         in.step(MEDIATION).on(RULE_TASK_IN_SCOPE).stay(this::ruleTaskInScope);
         in.step(MEDIATION).on(RULE_TASK_OUT_OF_SCOPE).stay(this::ruleTaskOutOfScope);
@@ -289,7 +290,7 @@ final class EscalationProcedure {
     private void handOffStalled(Dispute d, Command c, Instant now) {
         HandoffReason why = d.stalledBecause().orElse(StallReason.DEADLINE_MISSED) == StallReason.EXTENSION_CAP
                 ? HandoffReason.EXTENSION_CAP : HandoffReason.DEADLINE_MISSED;
-        d.handOff(why, STALLED);
+        d.handOff(why, STALLED, now);
     }
 
     private void checkTask(Dispute d, Command c, Instant now) {
@@ -338,6 +339,7 @@ final class EscalationProcedure {
     private void recordMoneyBackRequest(Dispute d, Command c, Instant now) { d.requestMoneyBack(); }
 
     private void claim(Dispute d, Command c, Instant now) { d.claim(c.actor().identity()); }
+    private void release(Dispute d, Command c, Instant now) { d.release(now.plus(settings.reannounceAfter())); }
     private void defineTerms(Dispute d, Command c, Instant now) { d.defineTerms(c.text()); }
 
     private void ruleTaskInScope(Dispute d, Command c, Instant now) {
@@ -399,11 +401,11 @@ final class EscalationProcedure {
     }
 
     private Effect handOff(HandoffReason why, Step resumeAt) {
-        return (d, c, now) -> d.handOff(why, resumeAt);
+        return (d, c, now) -> d.handOff(why, resumeAt, now);
     }
 
     private Effect handOffResumingHere(HandoffReason why) {
-        return (d, c, now) -> d.handOff(why, d.step());
+        return (d, c, now) -> d.handOff(why, d.step(), now);
     }
 
     // ---- the small DSL that turns the lines above into Spring Statemachine transitions ----

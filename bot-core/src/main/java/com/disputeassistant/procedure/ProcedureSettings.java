@@ -24,10 +24,14 @@ import java.util.Set;
  * @param reminders            when the person who owes an answer at a step is reminded (default: at half the
  *                             step's time and one day before its deadline)
  * @param mediators            the channel identities allowed to claim and decide disputes
+ * @param reannounceAfter      how long a hand-off waits unclaimed before the mediators are told again (default 30 minutes)
+ * @param expectedMediatorWait how long the parties are told a mediator usually takes to pick up a hand-off
+ *                             (default 4 hours)
  */
 public record ProcedureSettings(Duration reworkTime, int extensionCap, int extraReworkRounds,
                                 int feeTolerancePercent, int feeRounds, Map<Step, Duration> stepDeadlines,
-                                List<Reminder> reminders, Set<ChannelIdentity> mediators) {
+                                List<Reminder> reminders, Set<ChannelIdentity> mediators,
+                                Duration reannounceAfter, Duration expectedMediatorWait) {
 
     /** The default reminders: at half the step's time, and one day before its deadline. */
     public static final List<Reminder> DEFAULT_REMINDERS =
@@ -48,20 +52,23 @@ public record ProcedureSettings(Duration reworkTime, int extensionCap, int extra
         stepDeadlines = Map.copyOf(complete);
         reminders = List.copyOf(reminders);
         mediators = Set.copyOf(mediators);
+        requirePositive(Objects.requireNonNull(reannounceAfter, "reannounceAfter"), "reannounceAfter");
+        requirePositive(Objects.requireNonNull(expectedMediatorWait, "expectedMediatorWait"), "expectedMediatorWait");
     }
 
     public static ProcedureSettings defaults() {
-        return new ProcedureSettings(Duration.ofDays(5), 2, 1, 10, 3, Map.of(), DEFAULT_REMINDERS, Set.of());
+        return new ProcedureSettings(Duration.ofDays(5), 2, 1, 10, 3, Map.of(), DEFAULT_REMINDERS, Set.of(),
+                Duration.ofMinutes(30), Duration.ofHours(4));
     }
 
     public ProcedureSettings withMediators(Set<ChannelIdentity> allowed) {
         return new ProcedureSettings(reworkTime, extensionCap, extraReworkRounds, feeTolerancePercent,
-                feeRounds, stepDeadlines, reminders, allowed);
+                feeRounds, stepDeadlines, reminders, allowed, reannounceAfter, expectedMediatorWait);
     }
 
     public ProcedureSettings withReminders(List<Reminder> at) {
         return new ProcedureSettings(reworkTime, extensionCap, extraReworkRounds, feeTolerancePercent,
-                feeRounds, stepDeadlines, at, mediators);
+                feeRounds, stepDeadlines, at, mediators, reannounceAfter, expectedMediatorWait);
     }
 
     /** When to remind for a step that runs from {@code start} to {@code deadline}: distinct times, in order. */

@@ -88,6 +88,8 @@ final class Rules {
                     ? Branch.FULL_REFUND_OFFERED : Branch.RECORDED);
             case CLAIM -> d.mediator().isPresent()
                     ? Decision.refuse("refuse.claim.taken", d.mediator().get()) : Decision.go(Branch.GO);
+            // Who may release is checked above: only the mediator who holds the dispute.
+            case RELEASE -> Decision.go(Branch.GO);
             case DEFINE_TERMS -> text(c);
             case RULE_TASK_IN_SCOPE, RULE_TASK_OUT_OF_SCOPE ->
                     d.task(c.number()).filter(t -> t.scope() == TaskScope.DISPUTED).isPresent()

@@ -65,6 +65,9 @@ public interface DisputeStore {
      */
     List<DisputeId> claimDueTimers(Instant now, Duration lease, int max);
 
+    /** The disputes handed to a mediator that nobody has claimed, the longest waiting first. */
+    List<DisputeId> mediatorQueue();
+
     /** Every recorded transition, oldest first. */
     List<TimelineEntry> timeline(DisputeId id);
 

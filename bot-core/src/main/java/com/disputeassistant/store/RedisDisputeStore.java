@@ -46,6 +46,8 @@ import redis.clients.jedis.params.SetParams;
  *       it names, or as handled without a change), kept {@link #INBOUND_TTL} so a redelivery is recognised;
  *   <li>{@code P timers}: sorted set of open disputes by when the bot must next look at them by itself
  *       (the next reminder or the step's deadline), kept by every commit;
+ *   <li>{@code P mediators:queue}: sorted set of the disputes handed to a mediator and not claimed, by
+ *       when they were handed off, kept by every commit;
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
  *       with an idempotency key, for the payments system (the bot itself moves no money).
  * </ul>
@@ -175,6 +177,11 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     @Override
+    public List<DisputeId> mediatorQueue() {
+        return redis.zrange(keys.mediatorQueue(), 0, -1).stream().map(DisputeId::new).toList();
+    }
+
+    @Override
     public boolean wasHandled(String inboundId) {
         return redis.exists(keys.inbound(inboundId));
     }
@@ -272,7 +279,7 @@ public final class RedisDisputeStore implements DisputeStore {
         List<String> keys(Set<PersonId> formerParties, String orderHolder) {
             DisputeId id = dispute.id();
             List<String> scriptKeys = new ArrayList<>(List.of(keys.dispute(id), keys.timeline(id),
-                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers()));
+                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue()));
             dispute.parties().forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             leavers(formerParties).forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             if (change.focusOf() != null) {
@@ -308,7 +315,9 @@ public final class RedisDisputeStore implements DisputeStore {
                     Integer.toString(paymentFields.size()),
                     change.inboundId() == null ? "" : dispute.id() + ":" + (change.expectedVersion() + 1),
                     Long.toString(INBOUND_TTL.toSeconds()),
-                    dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse("")));
+                    dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
+                    dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
+                            : ""));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);

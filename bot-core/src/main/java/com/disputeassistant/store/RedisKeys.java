@@ -50,6 +50,10 @@ record RedisKeys(String prefix) {
         return prefix + "inbound:" + deliveryId;
     }
 
+    String mediatorQueue() {
+        return prefix + "mediators:queue";
+    }
+
     String timers() {
         return prefix + "timers";
     }

@@ -3,6 +3,7 @@
 --
 -- KEYS[1] dispute hash      KEYS[2] timeline list     KEYS[3] transcript list
 -- KEYS[4] order key         KEYS[5] payments stream   KEYS[6] timers sorted set
+-- KEYS[7] the mediators' queue (sorted set)
 -- then one open-disputes index per party (ARGV parties, then former parties),
 -- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
 -- then the inbound message's key (if ARGV[16] ~= '').
@@ -17,6 +18,7 @@
 -- ARGV[16] '' or the inbound marker: dispute id and the version this change creates, "<id>:<version>"
 -- ARGV[17] how long the inbound key is kept, in seconds
 -- ARGV[18] when the bot must next look at the dispute by itself (epoch millis), or '' for never
+-- ARGV[19] when the dispute was handed to a mediator (epoch millis) if it waits unclaimed, else ''
 -- then the party ids, former party ids, timeline entries, transcript lines, payment fields.
 --
 -- Replies: {'committed', version} | {'conflict', current version} | {'order_taken', holder id}
@@ -26,7 +28,7 @@
 -- Only 'committed' writes anything.
 
 local hashKey, timelineKey, transcriptKey, orderKey, paymentsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local timersKey = KEYS[6]
+local timersKey, queueKey = KEYS[6], KEYS[7]
 
 local expected = tonumber(ARGV[1])
 local id, step, json, updatedAt, openedAt = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -35,14 +37,14 @@ local focusTtl, hasFocus = ARGV[9], ARGV[10] == '1'
 local transcriptCap, declaredHolder = tonumber(ARGV[11]), ARGV[12]
 local timelineCount, transcriptCount, paymentCount = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15])
 local inboundMarker, inboundTtl = ARGV[16], ARGV[17]
-local nextTimer = ARGV[18]
+local nextTimer, queuedSince = ARGV[18], ARGV[19]
 
-local firstPartyKey = 7
+local firstPartyKey = 8
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
 local inboundKey = KEYS[#KEYS]
 
-local argIndex = 19
+local argIndex = 20
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -150,6 +152,13 @@ if nextTimer == '' then
     redis.call('ZREM', timersKey, id)
 else
     redis.call('ZADD', timersKey, nextTimer, id)
+end
+
+-- The mediators' queue holds exactly the disputes handed off and not claimed, oldest hand-off first.
+if queuedSince == '' then
+    redis.call('ZREM', queueKey, id)
+else
+    redis.call('ZADD', queueKey, queuedSince, id)
 end
 
 if inboundMarker ~= '' then

@@ -74,6 +74,17 @@ class ButtonRegistryIT {
     }
 
     @Test
+    void theSamePressDeliveredAgainIsAcceptedAgainButAnotherPressIsNot() {
+        List<String> tokens = buttons.register(ALICE, STEP_OPTIONS);
+
+        assertThat(buttons.press(tokens.get(0), ALICE, "telegram:update:7")).isInstanceOf(ButtonPress.Accepted.class);
+        assertThat(buttons.press(tokens.get(0), ALICE, "telegram:update:7"))
+                .as("redelivered after a crash: the engine decides, by delivery id").isInstanceOf(ButtonPress.Accepted.class);
+        assertThat(buttons.press(tokens.get(0), ALICE, "telegram:update:8")).isEqualTo(new ButtonPress.Refused(ButtonRegistry.SPENT));
+        assertThat(buttons.press(tokens.get(1), ALICE)).isEqualTo(new ButtonPress.Refused(ButtonRegistry.SPENT));
+    }
+
+    @Test
     void refusesTokensItNeverGaveOrThatExpired() {
         String token = buttons.register(ALICE, STEP_OPTIONS).get(0);
         String forged = token.substring(0, token.indexOf('.')) + ".7";

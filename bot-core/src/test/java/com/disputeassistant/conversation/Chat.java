@@ -25,6 +25,21 @@ final class Chat {
         return new Person(ChannelIdentity.of(identity));
     }
 
+    /** A {@code web} channel that delivers into these inboxes, for what timers send. */
+    Channel asChannel() {
+        return new Channel() {
+            @Override
+            public String name() {
+                return "web";
+            }
+
+            @Override
+            public void deliver(OutboundMessage message) {
+                Chat.this.deliver(List.of(message));
+            }
+        };
+    }
+
     void deliver(List<OutboundMessage> messages) {
         messages.forEach(m -> inboxes.computeIfAbsent(m.to().identity(), k -> new ArrayList<>()).add(m));
     }
@@ -34,6 +49,10 @@ final class Chat {
 
         Person(ChannelIdentity identity) {
             this.identity = identity;
+        }
+
+        Address address() {
+            return Address.of(identity);
         }
 
         Person says(String text) {

@@ -58,18 +58,8 @@ class DeadlinesAndRemindersIT {
 
     /** Timers deliver through a channel, as in the application: here, into the chat's inboxes. */
     private DeadlineTimers timersOn(ConversationEngine engine, RedisDisputeStore store) {
-        Channel web = new Channel() {
-            @Override
-            public String name() {
-                return "web";
-            }
-
-            @Override
-            public void deliver(OutboundMessage message) {
-                chat.deliver(List.of(message));
-            }
-        };
-        return new DeadlineTimers(store, engine, new Delivery(List.of(web)), fixture.clock, Duration.ofMillis(20));
+        return new DeadlineTimers(store, engine, new Delivery(List.of(chat.asChannel())), fixture.clock,
+                Duration.ofMillis(20));
     }
 
     // ---- every waiting step ----
@@ -142,59 +132,7 @@ class DeadlinesAndRemindersIT {
     }
 
     private void reach(WaitingStep waiting) {
-        alice.says("menu").presses("Dispute ORD-1").presses("Delivered, not acceptable");
-        if (waiting == WaitingStep.INTAKE) {
-            return;
-        }
-        alice.says("Chapters 4 and 5 were not edited at all");
-        if (waiting == WaitingStep.TALKING) {
-            alice.presses("We solved it");
-            return;
-        }
-        alice.presses("Escalate");
-        if (waiting == WaitingStep.TERMS) {
-            return;
-        }
-        alice.presses("These terms apply");
-        bob.presses("These terms apply");
-        if (waiting == WaitingStep.TASKS) {
-            return;
-        }
-        alice.says("Line-edit chapters 4 and 5");
-        alice.presses("The list is complete");
-        if (waiting == WaitingStep.TASK_REVIEW) {
-            return;
-        }
-        bob.presses("Accept the list");
-        if (waiting == WaitingStep.EXPERT_CHOICE) {
-            return;
-        }
-        if (waiting == WaitingStep.REPLACEMENT) {
-            alice.presses("Another expert");
-            maria.presses("Claim");
-            maria.presses("Assign Carol");
-            return;
-        }
-        alice.presses("Same expert");
-        if (waiting == WaitingStep.REWORK) {
-            return;
-        }
-        if (waiting == WaitingStep.STALLED) {
-            bob.presses("+2 days");
-            alice.presses("Grant");
-            bob.presses("+2 days");
-            alice.presses("Grant");
-            bob.presses("+2 days");
-            return;
-        }
-        bob.presses("#1 done").presses("Deliver");
-        if (waiting == WaitingStep.CHECK) {
-            return;
-        }
-        alice.presses("#1 not done");
-        bob.presses("#1 done").presses("Deliver");
-        alice.presses("#1 not done");
-        // FEE
+        Journeys.reach(Step.valueOf(waiting.name()), alice, bob, maria);
     }
 
     // ---- the seed's case (C1) ----

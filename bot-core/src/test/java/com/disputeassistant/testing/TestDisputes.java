@@ -89,7 +89,7 @@ public final class TestDisputes {
         dispute.proposeFee(Role.CLIENT, Money.of("300.00", "EUR"));
         dispute.suggestFee(Money.of("325.00", "EUR"));
         dispute.acceptFeeSuggestion(Role.CLIENT);
-        dispute.handOff(HandoffReason.FEE_IMPASSE, Step.FEE);
+        dispute.handOff(HandoffReason.FEE_IMPASSE, Step.FEE, later.plus(Duration.ofDays(8)));
         dispute.claim("web:mia");
         dispute.rememberContact(CLIENT, new Address(new ChannelIdentity("telegram", "1001"), "chat-1001"));
         dispute.rememberContact(EXPERT, Address.of(new ChannelIdentity("web", "bob")));

@@ -1,6 +1,7 @@
 package com.disputeassistant.app;
 
 import com.disputeassistant.slack.SlackConfiguration;
+import com.disputeassistant.telegram.TelegramConfiguration;
 import com.disputeassistant.web.WebAdapterConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  * sub-packages; the channels come in through their adapters' own configuration classes.
  */
 @SpringBootApplication
-@Import({WebAdapterConfiguration.class, SlackConfiguration.class})
+@Import({WebAdapterConfiguration.class, SlackConfiguration.class, TelegramConfiguration.class})
 public class DisputeAssistantApplication {
 
     public static void main(String[] args) {

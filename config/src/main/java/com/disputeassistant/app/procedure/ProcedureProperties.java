@@ -26,11 +26,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminders           when the person who owes an answer is reminded, e.g. {@code [50%, 1d]}; an empty
  *                            list sends no reminders
  * @param mediators           channel identities allowed to claim disputes, e.g. {@code web:maria}
+ * @param reannounceAfter     how long a hand-off waits unclaimed before the mediators are told again
+ * @param expectedMediatorWait how long the parties are told a mediator usually takes to pick up
  */
 @ConfigurationProperties("dispute.procedure")
 record ProcedureProperties(Duration reworkTime, Integer extensionCap, Integer extraReworkRounds,
                            Integer feeTolerancePercent, Integer feeRounds, Map<Step, Duration> stepDeadlines,
-                           List<String> reminders, List<String> mediators) {
+                           List<String> reminders, List<String> mediators, Duration reannounceAfter,
+                           Duration expectedMediatorWait) {
 
     private static final String FIX = "Correct it in application.yml or in the matching DISPUTE_PROCEDURE_* "
             + "environment variable; application.yml documents every setting and its default.";
@@ -47,7 +50,9 @@ record ProcedureProperties(Duration reworkTime, Integer extensionCap, Integer ex
                     Objects.requireNonNullElse(feeRounds, defaults.feeRounds()),
                     stepDeadlines == null ? Map.of() : stepDeadlines,
                     reminders == null ? defaults.reminders() : reminders.stream().map(Reminder::parse).toList(),
-                    mediatorIdentities());
+                    mediatorIdentities(),
+                    Objects.requireNonNullElse(reannounceAfter, defaults.reannounceAfter()),
+                    Objects.requireNonNullElse(expectedMediatorWait, defaults.expectedMediatorWait()));
         } catch (IllegalArgumentException e) {
             throw new StartupProblem("A setting under dispute.procedure is invalid: " + e.getMessage() + ".", FIX, e);
         }

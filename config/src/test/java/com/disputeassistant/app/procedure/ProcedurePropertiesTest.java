@@ -40,7 +40,9 @@ class ProcedurePropertiesTest {
                         "dispute.procedure.step-deadlines.task-review=12h",
                         "dispute.procedure.step-deadlines.FEE=PT36H",
                         "dispute.procedure.reminders=25%, 12h, PT2H",
-                        "dispute.procedure.mediators[0]=slack:T01MARKET/U09STAFF")
+                        "dispute.procedure.mediators[0]=slack:T01MARKET/U09STAFF",
+                        "dispute.procedure.reannounce-after=45m",
+                        "dispute.procedure.expected-mediator-wait=1d")
                 .run(app -> {
                     ProcedureSettings settings = app.getBean(ProcedureSettings.class);
                     assertThat(settings.reworkTime()).isEqualTo(Duration.ofDays(7));
@@ -54,6 +56,8 @@ class ProcedurePropertiesTest {
                     assertThat(settings.reminders()).containsExactly(Reminder.atShareOfTime(25),
                             Reminder.before(Duration.ofHours(12)), Reminder.before(Duration.ofHours(2)));
                     assertThat(settings.mediators()).containsExactly(ChannelIdentity.of("slack:T01MARKET/U09STAFF"));
+                    assertThat(settings.reannounceAfter()).isEqualTo(Duration.ofMinutes(45));
+                    assertThat(settings.expectedMediatorWait()).isEqualTo(Duration.ofDays(1));
                 });
     }
 
@@ -75,7 +79,7 @@ class ProcedurePropertiesTest {
 
     @Test
     void settingsLeftOutTakeBotCoresDefaults() {
-        ProcedureProperties nothingSet = new ProcedureProperties(null, null, null, null, null, null, null, null);
+        ProcedureProperties nothingSet = new ProcedureProperties(null, null, null, null, null, null, null, null, null, null);
 
         assertThat(nothingSet.toSettings()).isEqualTo(ProcedureSettings.defaults());
     }

@@ -1,0 +1,39 @@
+package com.disputeassistant.telegram.polling;
+
+import com.disputeassistant.telegram.Backoff;
+import com.disputeassistant.telegram.TelegramConditions;
+import com.disputeassistant.telegram.TelegramHttp;
+import com.disputeassistant.telegram.TelegramSettings;
+import com.disputeassistant.telegram.updates.UpdateHandler;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Long polling, when no webhook URL is set. Only one instance may poll a bot. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TelegramConditions.Polling.class)
+public class PollingConfiguration {
+    /** A long poll's answer comes after up to its timeout, plus the time to travel. */
+    private static final Duration POLL_SLACK = Duration.ofSeconds(15);
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    UpdatePoller telegramUpdatePoller(TelegramSettings settings, UpdateHandler handler, UnifiedJedis redis,
+                                      @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
+                                      ObjectProvider<Clock> clock) {
+        // Its own client: a long poll waits far longer for its answer than any other call.
+        TelegramHttp http = new TelegramHttp(settings, settings.pollTimeout().plus(POLL_SLACK));
+        var client = http.client();
+        return new UpdatePoller(http, new PollOffset(redis, keyPrefix),
+                handler::handle, new ParkedUpdates(redis, keyPrefix, clock.getIfAvailable(Clock::systemUTC)),
+                () -> {
+                    UpdatePoller.deleteWebhook(client);
+                    handler.registerCommands(client);
+                },
+                settings.pollTimeout(), new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+    }
+}

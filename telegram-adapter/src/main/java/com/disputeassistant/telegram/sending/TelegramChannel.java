@@ -1,0 +1,103 @@
+package com.disputeassistant.telegram.sending;
+
+import com.disputeassistant.buttons.ButtonRegistry;
+import com.disputeassistant.conversation.Channel;
+import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.conversation.ReplyOption;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.outbox.Outbox;
+import com.disputeassistant.outbox.OutboxEntry;
+import java.util.ArrayList;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * The {@code telegram} channel: renders what the engine says for Telegram and queues it in the durable
+ * outbox, from which {@link TelegramSender} posts it, paced and retried. Delivering thus never waits for
+ * Telegram and never loses a message to a Telegram outage.
+ *
+ * <p>Text goes in HTML parse mode, escaped, in parts of at most 4096 characters; reply options become an
+ * inline keyboard on the last part, one button a row. A button carries an opaque token from the
+ * {@link ButtonRegistry} as its {@code callback_data} (Telegram allows 64 bytes): the registry remembers
+ * the option, the message and the person it was sent to, and refuses a press by anyone else or a second one.
+ */
+public final class TelegramChannel implements Channel {
+    /** The channel name in identities: {@code telegram:<user id>}. */
+    public static final String NAME = "telegram";
+    /** Telegram's limit for the text of an answer to a button press. */
+    static final int MAX_CALLBACK_TEXT = 200;
+    /** Telegram refuses an empty message; a message of options alone (never sent today) gets this. */
+    private static final String NO_TEXT = "…";
+
+    private final Outbox outbox;
+    private final ButtonRegistry buttons;
+    private final BotApiCalls calls;
+
+    TelegramChannel(Outbox outbox, ButtonRegistry buttons, BotApiCalls calls) {
+        this.outbox = outbox;
+        this.buttons = buttons;
+        this.calls = calls;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void deliver(OutboundMessage message) {
+        ChannelIdentity to = message.to().identity();
+        if (!NAME.equals(to.channel())) {
+            throw new IllegalArgumentException("the telegram channel cannot deliver to " + to);
+        }
+        // A private chat's id is the user's id: this is also where a person is first reached proactively.
+        String chat = message.to().conversation();
+        List<String> parts = TelegramHtml.split(TelegramHtml.escape(message.text()), TelegramHtml.MAX_LENGTH);
+        if (parts.isEmpty()) {
+            parts = List.of(NO_TEXT);
+        }
+        InlineKeyboardMarkup keyboard = keyboard(to, message.options());
+        List<OutboxEntry> entries = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            SendMessage send = SendMessage.builder().chatId(chat).text(parts.get(i)).parseMode(ParseMode.HTML)
+                    .replyMarkup(i == parts.size() - 1 ? keyboard : null).build();
+            entries.add(new OutboxEntry(chat, calls.encode(send)));
+        }
+        outbox.append(entries);
+    }
+
+    /**
+     * Queues the answer to a button press, which Telegram requires for every press; {@code text} (the
+     * reason a press was refused) is shown to the presser, an empty one just ends the button's spinner.
+     * Queued under its own lane, not the chat's, so that it is not paced behind the chat's messages.
+     */
+    public void answerCallbackQuery(String callbackQueryId, String chat, String text) {
+        String shown = text.length() > MAX_CALLBACK_TEXT ? text.substring(0, MAX_CALLBACK_TEXT - 1) + "…" : text;
+        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId)
+                .text(shown.isEmpty() ? null : shown).build();
+        outbox.append(List.of(new OutboxEntry("callback:" + chat, calls.encode(answer))));
+    }
+
+    /** The queue this channel fills, for the sender that drains it. */
+    Outbox outbox() {
+        return outbox;
+    }
+
+    private InlineKeyboardMarkup keyboard(ChannelIdentity to, List<ReplyOption> options) {
+        if (options.isEmpty()) {
+            return null;
+        }
+        List<String> tokens = buttons.register(to, options);
+        List<InlineKeyboardRow> rows = new ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder()
+                    .text(options.get(i).label()).callbackData(tokens.get(i)).build()));
+        }
+        return new InlineKeyboardMarkup(rows);
+    }
+}

@@ -1,0 +1,61 @@
+package com.disputeassistant.telegram.sending;
+
+import com.disputeassistant.outbox.OutboxEntry;
+import com.disputeassistant.outbox.PlatformSender;
+import com.disputeassistant.outbox.SendFailure;
+import java.time.Duration;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Posts one queued Bot API call and tells the outbox how it went: Telegram's 429 with {@code retry_after}
+ * means wait that long; a 5xx, a reply that is not Telegram's JSON, or no reply at all is worth retrying;
+ * any other error (400 bad request, 403 the user blocked the bot) will not get better and is dead-lettered.
+ */
+final class TelegramSender implements PlatformSender {
+    /** When a 429 names no wait (it always does today), one second is what Telegram's limits suggest. */
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final TelegramClient client;
+    private final BotApiCalls calls;
+
+    TelegramSender(TelegramClient client, BotApiCalls calls) {
+        this.client = client;
+        this.calls = calls;
+    }
+
+    @Override
+    public void send(OutboxEntry entry) throws SendFailure {
+        BotApiMethod<?> call = calls.decode(entry.payload())
+                .orElseThrow(() -> SendFailure.permanent("not a Bot API call this channel queues: " + entry.payload()));
+        try {
+            client.execute(call);
+        } catch (TelegramApiValidationException e) {
+            throw SendFailure.permanent("TelegramBots refused the call as invalid: " + e.getMessage());
+        } catch (TelegramApiRequestException e) {
+            throw failureOf(call, e);
+        } catch (TelegramApiException e) {
+            throw SendFailure.transientFailure(call.getMethod() + " got no answer from Telegram", e);
+        }
+    }
+
+    private static SendFailure failureOf(BotApiMethod<?> call, TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String why = call.getMethod() + ": " + (code == 0 ? e.getMessage() : code + " " + e.getApiResponse());
+        if (code == 429) {
+            ResponseParameters parameters = e.getParameters();
+            Duration wait = parameters != null && parameters.getRetryAfter() != null
+                    ? Duration.ofSeconds(parameters.getRetryAfter()) : DEFAULT_RETRY_AFTER;
+            return SendFailure.retryAfter(wait, why);
+        }
+        // Code 0: the answer was not Telegram's JSON (a proxy's error page, a cut-off body).
+        if (code == 0 || code >= 500) {
+            return SendFailure.transientFailure(why, e);
+        }
+        return SendFailure.permanent(why);
+    }
+}

@@ -1,0 +1,57 @@
+package com.disputeassistant.telegram.updates;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A slash command the bot registers with Telegram, and the word the engine understands for it. Commands
+ * Telegram users see in the menu are translated here, so the engine keeps one vocabulary on every channel.
+ *
+ * @param word        the command without its slash, as registered
+ * @param description what Telegram shows next to it in the command menu
+ * @param engineText  what the engine is sent instead, or null for {@code /start}, which the channel answers
+ */
+record ChatCommand(String word, String description, String engineText) {
+    static final ChatCommand START = new ChatCommand("start", "Start, or link your account with a code", null);
+    static final ChatCommand DISPUTE = new ChatCommand("dispute", "Your orders and disputes", "menu");
+    static final ChatCommand HELP = new ChatCommand("help", "What you can do", "help");
+    static final ChatCommand HUMAN = new ChatCommand("human", "Ask for a human mediator", "human");
+
+    /** In the order Telegram's command menu shows them. */
+    static final List<ChatCommand> ALL = List.of(START, DISPUTE, HELP, HUMAN);
+    private static final Map<String, ChatCommand> BY_WORD = Map.of(
+            START.word, START, DISPUTE.word, DISPUTE, HELP.word, HELP, HUMAN.word, HUMAN);
+
+    /** A text that starts with one of the commands: the command and what follows it (trimmed). */
+    record Invocation(ChatCommand command, String argument) {
+    }
+
+    /** The command a message starts with, if it is one of ours ({@code /help}, {@code /help@Bot}, {@code /start CODE}). */
+    static Optional<Invocation> parse(String text) {
+        String stripped = text.strip();
+        if (!stripped.startsWith("/")) {
+            return Optional.empty();
+        }
+        int space = indexOfWhitespace(stripped);
+        String head = stripped.substring(1, space < 0 ? stripped.length() : space);
+        // Telegram appends the bot's name to commands picked in groups: /help@DisputeBot
+        int at = head.indexOf('@');
+        String word = (at < 0 ? head : head.substring(0, at)).toLowerCase(Locale.ROOT);
+        ChatCommand command = BY_WORD.get(word);
+        if (command == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Invocation(command, space < 0 ? "" : stripped.substring(space).strip()));
+    }
+
+    private static int indexOfWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

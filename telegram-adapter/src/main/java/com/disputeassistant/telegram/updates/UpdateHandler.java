@@ -1,0 +1,179 @@
+package com.disputeassistant.telegram.updates;
+
+import com.disputeassistant.buttons.ButtonPress;
+import com.disputeassistant.buttons.ButtonRegistry;
+import com.disputeassistant.conversation.ConversationEngine;
+import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.conversation.InboundMessage;
+import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.marketplace.Address;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.telegram.linking.CodeLinking;
+import com.disputeassistant.telegram.sending.TelegramChannel;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Turns one Telegram update into what it means: a turn of the engine, a link by code, or an answer
+ * from the channel itself. The same for long polling and webhooks.
+ *
+ * <p>Returns only once the update's effect is stored (the engine's commit, the replies in the outbox),
+ * and throws if it could not be stored, so that the caller confirms the update to Telegram only then.
+ * Each update is applied at most once: its delivery id ({@code telegram:update:<update_id>}) goes with
+ * the engine's turn, which the engine applies once, and is marked handled afterwards, so a repeated
+ * update (a redelivered webhook, a poll after a crash) changes nothing and is not answered again.
+ */
+public final class UpdateHandler {
+    /** The platform's idempotency key for an update, as the engine records it. */
+    public static final String DELIVERY_PREFIX = "telegram:update:";
+    /** The kinds of update the bot acts on: Telegram then does not even queue the others. */
+    public static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+    private final ConversationEngine engine;
+    private final Delivery delivery;
+    private final Marketplace marketplace;
+    private final ProcedureSettings settings;
+    private final DisputeStore store;
+    private final ButtonRegistry buttons;
+    private final TelegramChannel channel;
+    private final CodeLinking linking;
+    private final Texts texts = new Texts();
+
+    public UpdateHandler(ConversationEngine engine, Delivery delivery, Marketplace marketplace, ProcedureSettings settings,
+                         DisputeStore store, ButtonRegistry buttons, TelegramChannel channel, CodeLinking linking) {
+        this.engine = engine;
+        this.delivery = delivery;
+        this.marketplace = marketplace;
+        this.settings = settings;
+        this.store = store;
+        this.buttons = buttons;
+        this.channel = channel;
+        this.linking = linking;
+    }
+
+    /** Handles an update once; a repeat is skipped. Throws only when its effect could not be stored. */
+    public void handle(Update update) {
+        if (update.getUpdateId() == null) {
+            log.warn("Ignoring a Telegram update without update_id");
+            return;
+        }
+        String deliveryId = DELIVERY_PREFIX + update.getUpdateId();
+        if (store.wasHandled(deliveryId)) {
+            log.debug("Update {} was handled before; skipping it", update.getUpdateId());
+            return;
+        }
+        if (update.hasCallbackQuery()) {
+            onPress(update.getCallbackQuery(), deliveryId);
+        } else if (update.hasMessage()) {
+            onMessage(update.getMessage(), deliveryId);
+        }
+        // Other kinds (edits, reactions...) are not asked for; one that comes anyway is left alone.
+        store.markHandled(deliveryId);
+    }
+
+    /** Registers the command menu that Telegram shows next to the text field. */
+    public void registerCommands(TelegramClient client) throws TelegramApiException {
+        client.execute(new SetMyCommands(ChatCommand.ALL.stream()
+                .map(command -> new BotCommand(command.word(), command.description()))
+                .toList()));
+    }
+
+    private void onMessage(Message message, String deliveryId) {
+        User from = message.getFrom();
+        if (from == null || Boolean.TRUE.equals(from.getIsBot())) {
+            return;
+        }
+        ChannelIdentity identity = identityOf(from);
+        Address address = new Address(identity, Long.toString(message.getChatId()));
+        if (!message.isUserMessage()) {
+            say(address, texts.get("private-only"));
+            return;
+        }
+        if (!message.hasText()) {
+            say(address, texts.get("text-only"));
+            return;
+        }
+        ChatCommand.Invocation invocation = ChatCommand.parse(message.getText()).orElse(null);
+        if (invocation != null && invocation.command() == ChatCommand.START) {
+            onStart(address, invocation.argument(), deliveryId);
+            return;
+        }
+        if (!known(identity)) {
+            say(address, texts.get("not-linked", identity.id()));
+            return;
+        }
+        String text = invocation == null ? message.getText() : invocation.command().engineText();
+        turn(InboundMessage.text(address, text).withDeliveryId(deliveryId));
+    }
+
+    private void onStart(Address address, String code, String deliveryId) {
+        if (!code.isEmpty()) {
+            CodeLinking.Result result = linking.redeem(code, address.identity());
+            if (result instanceof CodeLinking.Result.Refused refused) {
+                say(address, texts.get("link." + refused.reason(), address.identity().id()));
+                return;
+            }
+            say(address, result instanceof CodeLinking.Result.Linked linked
+                    ? texts.get("link.linked", linked.person().name())
+                    : texts.get("link.already", ((CodeLinking.Result.AlreadyLinked) result).person().name()));
+        } else {
+            say(address, texts.get("welcome"));
+        }
+        if (known(address.identity())) {
+            turn(InboundMessage.text(address, ChatCommand.DISPUTE.engineText()).withDeliveryId(deliveryId));
+        } else {
+            say(address, texts.get("not-linked", address.identity().id()));
+        }
+    }
+
+    private void onPress(CallbackQuery query, String deliveryId) {
+        ChannelIdentity identity = identityOf(query.getFrom());
+        String chat = query.getMessage() != null && query.getMessage().getChatId() != null
+                ? Long.toString(query.getMessage().getChatId()) : identity.id();
+        if (!known(identity)) {
+            channel.answerCallbackQuery(query.getId(), chat, texts.get("not-linked.button"));
+            return;
+        }
+        String token = query.getData();
+        ButtonPress press = token == null || token.isEmpty()
+                ? new ButtonPress.Refused(texts.get("press-failed"))
+                : buttons.press(token, identity, deliveryId);
+        if (press instanceof ButtonPress.Accepted accepted) {
+            // Acknowledged at once, so the button stops spinning while the engine answers in the chat.
+            channel.answerCallbackQuery(query.getId(), chat, "");
+            turn(InboundMessage.option(new Address(identity, chat), accepted.optionId()).withDeliveryId(deliveryId));
+        } else {
+            channel.answerCallbackQuery(query.getId(), chat, ((ButtonPress.Refused) press).explanation());
+        }
+    }
+
+    private void turn(InboundMessage message) {
+        delivery.deliver(engine.handle(message));
+    }
+
+    private void say(Address to, String text) {
+        delivery.deliver(List.of(new OutboundMessage(to, text, List.of())));
+    }
+
+    /** Known to the engine: a marketplace person (by the file or a link), or a mediator. */
+    private boolean known(ChannelIdentity identity) {
+        return settings.isMediator(identity) || marketplace.personByIdentity(identity).isPresent();
+    }
+
+    private static ChannelIdentity identityOf(User user) {
+        return new ChannelIdentity(TelegramChannel.NAME, Long.toString(user.getId()));
+    }
+}

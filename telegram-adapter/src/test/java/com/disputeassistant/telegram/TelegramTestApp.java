@@ -1,0 +1,101 @@
+package com.disputeassistant.telegram;
+
+import com.disputeassistant.buttons.ButtonRegistry;
+import com.disputeassistant.conversation.Channel;
+import com.disputeassistant.conversation.ConversationEngine;
+import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.IdentityLinks;
+import com.disputeassistant.marketplace.LinkedMarketplace;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.marketplace.YamlMarketplace;
+import com.disputeassistant.outbox.SendPacing;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.store.RedisDisputeStore;
+import com.disputeassistant.store.RedisIdentityLinks;
+import com.disputeassistant.testing.RedisTestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * What the application around the channel provides, as config's wiring does it (engine, store,
+ * marketplace with runtime links, buttons, delivery to every channel bean), over the Telegram test
+ * marketplace and a real Redis, plus fast pacing so that a whole dispute runs in seconds.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(TelegramConfiguration.class)
+public class TelegramTestApp {
+    public static final ProcedureSettings SETTINGS = ProcedureSettings.defaults()
+            .withMediators(Set.of(ChannelIdentity.of("web:maria")));
+
+    @Bean
+    UnifiedJedis redis() {
+        return RedisConnections.connect(RedisTestSupport.redisUrl());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdentityLinks identityLinks(UnifiedJedis redis, @Value("${dispute.redis.key-prefix}") String prefix, Clock clock) {
+        return new RedisIdentityLinks(redis, prefix, clock);
+    }
+
+    @Bean
+    Marketplace marketplace(IdentityLinks links) {
+        return new LinkedMarketplace(fileMarketplace(), links);
+    }
+
+    @Bean
+    DisputeStore disputeStore(UnifiedJedis redis, @Value("${dispute.redis.key-prefix}") String prefix, Clock clock) {
+        return new RedisDisputeStore(redis, prefix, clock);
+    }
+
+    @Bean
+    ButtonRegistry buttonRegistry(UnifiedJedis redis, @Value("${dispute.redis.key-prefix}") String prefix) {
+        return new ButtonRegistry(redis, prefix);
+    }
+
+    @Bean
+    ProcedureSettings procedureSettings() {
+        return SETTINGS;
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings,
+                                          Clock clock) {
+        return new ConversationEngine(marketplace, store, settings, clock);
+    }
+
+    @Bean
+    Delivery delivery(ObjectProvider<Channel> channels) {
+        return new Delivery(channels.orderedStream().toList());
+    }
+
+    @Bean
+    SendPacing telegramSendPacing() {
+        return new SendPacing(Duration.ofMillis(5), 200, 5, Duration.ofMillis(50), Duration.ofMillis(500));
+    }
+
+    static YamlMarketplace fileMarketplace() {
+        try (InputStream in = TelegramTestApp.class.getResourceAsStream("/telegram-marketplace.yml")) {
+            return YamlMarketplace.fromStream(in, "telegram-marketplace.yml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of how updates are understood. */
+package com.disputeassistant.telegram.updates;

@@ -1,0 +1,2 @@
+/** Tests of webhook mode. */
+package com.disputeassistant.telegram.webhook;
