@@ -185,7 +185,7 @@ final class SlackInbound {
 
     private void onPress(SlackWork.Press press) {
         ChannelIdentity presser = SlackIdentities.identity(press.team(), press.user());
-        ButtonPress result = buttons.press(press.token(), presser);
+        ButtonPress result = buttons.press(press.token(), presser, press.deliveryId());
         if (result instanceof ButtonPress.Refused refused) {
             tellEphemeral(press, refused.explanation());
             return;
