@@ -271,6 +271,9 @@ public final class ConversationEngine {
         }
 
         private Optional<DisputeId> inFocus() {
+            if (message.dispute() != null) {
+                return Optional.of(message.dispute());
+            }
             Optional<DisputeId> focus = store.focusOf(message.from().identity());
             if (focus.isPresent()) {
                 return focus;
@@ -357,7 +360,8 @@ public final class ConversationEngine {
             Dispute dispute = procedure.open(DisputeId.random(), order.get(), person.id(), clock.instant());
             dispute.rememberContact(person.id(), message.from());
             Prompts.Prompt prompt = prompts.forParty(dispute, person.id());
-            OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options());
+            OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options(), null,
+                    dispute.id());
             TimelineEntry opened = new TimelineEntry(dispute.openedAt(), actor.identity(), Step.INTAKE, Step.INTAKE,
                     "opened about order " + order.get().id());
             CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
@@ -453,7 +457,8 @@ public final class ConversationEngine {
             if (slash.matches() && slash.group(1).equalsIgnoreCase("queue")) {
                 return queue();
             }
-            Optional<DisputeId> focus = store.focusOf(message.from().identity());
+            Optional<DisputeId> focus = message.dispute() != null ? Optional.of(message.dispute())
+                    : store.focusOf(message.from().identity());
             if (focus.isEmpty()) {
                 return reply(message.from(), messages.get("mediator.no-focus"));
             }

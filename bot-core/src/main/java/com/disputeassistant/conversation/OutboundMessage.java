@@ -1,5 +1,6 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.Address;
 import java.util.List;
 import java.util.Objects;
@@ -10,20 +11,27 @@ import java.util.Optional;
  * render options natively (buttons, inline keyboards) and fall back to numbered text.
  *
  * @param awaitedText the free-text answer the dispute now waits for from this person, or null if none
+ * @param dispute     the dispute the message is about, or null (the menu, help): lets a channel keep one
+ *                    thread per dispute, such as a mediators' room
  */
-public record OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText) {
+public record OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
+                              DisputeId dispute) {
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
         options = options == null ? List.of() : List.copyOf(options);
     }
 
-    /** A message that waits for no free text. */
+    /** A message about no dispute in particular, waiting for no free text. */
     public OutboundMessage(Address to, String text, List<ReplyOption> options) {
-        this(to, text, options, null);
+        this(to, text, options, null, null);
     }
 
     public Optional<TextAnswer> awaits() {
         return Optional.ofNullable(awaitedText);
+    }
+
+    public Optional<DisputeId> about() {
+        return Optional.ofNullable(dispute);
     }
 }

@@ -357,7 +357,8 @@ final class Turn {
         List<OutboundMessage> out = new ArrayList<>(drafts.size());
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
-                out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address)));
+                out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address),
+                        dispute.id()));
             }
         });
         return out;

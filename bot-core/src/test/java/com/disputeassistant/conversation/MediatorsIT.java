@@ -226,6 +226,28 @@ class MediatorsIT {
         omar.says("hello?").received("is not yours");
     }
 
+    @Test
+    void aMediatorHoldingTwoDisputesWritesInEachOnesThreadAndMessagesNameTheirDispute() {
+        aliceOpensAndDescribes();
+        bob.presses("Talk to a human");
+        DisputeId first = dispute().id();
+        maria.presses("Claim");
+        Chat.Person dana = chat.as("web:dana");
+        dana.says("menu").presses("Dispute ORD-2").presses("Not delivered / late");
+        dana.says("Nothing has arrived");
+        dana.presses("Talk to a human");
+        maria.presses("Claim");
+        assertThat(maria.lastMessage().about()).as("the hand-off names its dispute").isPresent().isNotEqualTo(java.util.Optional.of(first));
+
+        // Maria's focus is now Dana's dispute; a reply in the first dispute's thread still goes there.
+        chat.deliver(fixture.newEngine().handle(InboundMessage.text(maria.address(), "About ORD-1: please both wait")
+                .about(first)));
+
+        alice.received("Mediator maria: About ORD-1: please both wait");
+        assertThat(alice.lastMessage().about()).contains(first);
+        assertThat(dana.last()).doesNotContain("About ORD-1");
+    }
+
     private static String textTo(String identity, List<OutboundMessage> messages) {
         return messages.stream().filter(m -> m.to().identity().toString().equals(identity))
                 .map(OutboundMessage::text).findFirst().orElse("");
