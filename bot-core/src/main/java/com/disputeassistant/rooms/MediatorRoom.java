@@ -1,0 +1,96 @@
+package com.disputeassistant.rooms;
+
+import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.marketplace.ChannelIdentity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * One chat platform's mediators' room (a Slack channel, a Telegram group): the engine addresses each
+ * mediator, and the room shows what concerns a dispute once, in that dispute's thread.
+ *
+ * <ul>
+ *   <li>{@link #threadOf}/{@link #rememberThread}/{@link #disputeOf}: the thread of each dispute (a Slack
+ *       message ts, a Telegram topic or message id), both ways, so a reply in a thread is about its dispute.</li>
+ *   <li>{@link #firstPost}: the engine sends a hand-off to every mediator; the room posts it once.</li>
+ *   <li>{@link #identity()}: buttons posted in the room are registered for the room, not for one
+ *       mediator, so that any allow-listed mediator may press them; the adapter checks the presser is a
+ *       mediator, and the engine checks what that mediator may do.</li>
+ * </ul>
+ *
+ * <p>Keys under the prefix {@code P}: {@code P room:{CHANNEL}:thread:DISPUTE},
+ * {@code P room:{CHANNEL}:dispute:THREAD}, {@code P room:{CHANNEL}:posted:DISPUTE:HASH}. Threads are
+ * kept {@link #THREAD_TTL} after they were last used.
+ */
+public final class MediatorRoom {
+    static final Duration THREAD_TTL = Duration.ofDays(90);
+    /** Long enough to collapse one turn's copies for every mediator; short enough to post a repeat later. */
+    static final Duration SAME_POST_WINDOW = Duration.ofMinutes(5);
+
+    /* Both directions in one step, so no instance sees a thread without its dispute. */
+    private static final String REMEMBER = """
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+            redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+            return 1
+            """;
+
+    private final UnifiedJedis redis;
+    private final String channel;
+    private final String prefix;
+
+    public MediatorRoom(UnifiedJedis redis, String keyPrefix, String channel) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.prefix = Objects.requireNonNull(keyPrefix, "keyPrefix") + "room:{" + channel + "}:";
+    }
+
+    /** The identity the room's buttons are registered for: {@code <channel>-room:mediators}. */
+    public ChannelIdentity identity() {
+        return new ChannelIdentity(channel + "-room", "mediators");
+    }
+
+    /** The thread of a dispute, if the room has one. */
+    public Optional<String> threadOf(DisputeId dispute) {
+        return Optional.ofNullable(redis.get(prefix + "thread:" + dispute.value()));
+    }
+
+    /** The dispute a thread belongs to, if any. */
+    public Optional<DisputeId> disputeOf(String thread) {
+        if (thread == null || thread.isBlank() || thread.length() > 200) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(redis.get(prefix + "dispute:" + thread)).map(DisputeId::new);
+    }
+
+    /** Records the dispute's thread (its card), both ways. */
+    public void rememberThread(DisputeId dispute, String thread) {
+        Objects.requireNonNull(thread, "thread");
+        redis.eval(REMEMBER, List.of(prefix + "thread:" + dispute.value(), prefix + "dispute:" + thread),
+                List.of(thread, dispute.value(), Long.toString(THREAD_TTL.toSeconds())));
+    }
+
+    /**
+     * True for the first post of this text about this dispute within {@link #SAME_POST_WINDOW}: the
+     * copies the engine sends every mediator are posted once.
+     */
+    public boolean firstPost(DisputeId dispute, String text) {
+        String key = prefix + "posted:" + dispute.value() + ":" + sha256(text);
+        return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(SAME_POST_WINDOW.toSeconds())));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

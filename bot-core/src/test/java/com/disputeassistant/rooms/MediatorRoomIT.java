@@ -1,0 +1,55 @@
+package com.disputeassistant.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.testing.TestRedis;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MediatorRoomIT {
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
+
+    private static final DisputeId FIRST = new DisputeId("DAAAAAAA");
+    private static final DisputeId SECOND = new DisputeId("DBBBBBBB");
+
+    private MediatorRoom slack;
+    private MediatorRoom telegram;
+
+    @BeforeEach
+    void rooms() {
+        slack = new MediatorRoom(testRedis.client(), testRedis.prefix(), "slack");
+        telegram = new MediatorRoom(testRedis.client(), testRedis.prefix(), "telegram");
+    }
+
+    @Test
+    void rememberEachDisputesThreadBothWaysPerChannel() {
+        assertThat(slack.threadOf(FIRST)).isEmpty();
+
+        slack.rememberThread(FIRST, "1712345678.000100");
+        slack.rememberThread(SECOND, "1712345999.000200");
+
+        assertThat(slack.threadOf(FIRST)).contains("1712345678.000100");
+        assertThat(slack.disputeOf("1712345999.000200")).contains(SECOND);
+        assertThat(slack.disputeOf("1712345000.000000")).isEmpty();
+        assertThat(slack.disputeOf(null)).isEmpty();
+        assertThat(telegram.threadOf(FIRST)).as("another channel's room").isEmpty();
+    }
+
+    @Test
+    void theCopiesForEveryMediatorArePostedOnce() {
+        assertThat(slack.firstPost(FIRST, "Dispute DAAAAAAA needs a mediator")).isTrue();
+        assertThat(slack.firstPost(FIRST, "Dispute DAAAAAAA needs a mediator")).isFalse();
+        assertThat(slack.firstPost(FIRST, "You claimed dispute DAAAAAAA")).isTrue();
+        assertThat(slack.firstPost(SECOND, "Dispute DAAAAAAA needs a mediator")).as("another dispute").isTrue();
+        assertThat(telegram.firstPost(FIRST, "Dispute DAAAAAAA needs a mediator")).as("another room").isTrue();
+    }
+
+    @Test
+    void theRoomHasAnIdentityOfItsOwnForItsButtons() {
+        assertThat(slack.identity().toString()).isEqualTo("slack-room:mediators");
+        assertThat(telegram.identity()).isNotEqualTo(slack.identity());
+    }
+}
