@@ -11,6 +11,8 @@ import com.disputeassistant.slack.linking.SlackIdentities;
 import com.disputeassistant.slack.sending.SlackMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -21,16 +23,21 @@ import java.util.stream.IntStream;
  * <p>Every message goes to the person's Slack user id, whatever conversation the address names:
  * {@code chat.postMessage} to a user id posts in the app's DM with them, and one conversation key per
  * person keeps all their messages in order and paced together.
+ *
+ * <p>With a mediators' room ({@link SlackRoom}), what a Slack mediator is sent about a dispute goes to the
+ * dispute's thread there instead, once for all mediators, with buttons any mediator may press.
  */
 final class SlackChannel implements Channel {
     static final String NAME = "slack";
 
     private final Outbox outbox;
     private final ButtonRegistry buttons;
+    private final SlackRoom room;
 
-    SlackChannel(Outbox outbox, ButtonRegistry buttons) {
+    SlackChannel(Outbox outbox, ButtonRegistry buttons, SlackRoom room) {
         this.outbox = outbox;
         this.buttons = buttons;
+        this.room = room;
     }
 
     @Override
@@ -44,16 +51,29 @@ final class SlackChannel implements Channel {
         if (!NAME.equals(to.channel())) {
             throw new IllegalArgumentException("the Slack channel cannot deliver to " + to);
         }
+        Optional<SlackRoom.Place> place = room.placeOf(message);
+        if (place.isEmpty()) {
+            post(SlackIdentities.userOf(to), to, message, body -> body);
+        } else if (place.get() instanceof SlackRoom.Place.InThread thread) {
+            post(room.channel(), room.identity(), message, body -> SlackRoomSender.inThreadOf(body, thread.dispute()));
+        } else if (place.get() instanceof SlackRoom.Place.TopLevel) {
+            post(room.channel(), room.identity(), message, body -> body);
+        }
+        // Otherwise a copy of what the room already shows.
+    }
+
+    /** Queues the message for {@code conversation}, its buttons registered for {@code buttonsFor}. */
+    private void post(String conversation, ChannelIdentity buttonsFor, OutboundMessage message,
+                      UnaryOperator<String> placing) {
         List<ReplyOption> options = new ArrayList<>();
         message.awaits().map(Form::of).ifPresent(form -> options.add(form.option()));
         options.addAll(message.options());
-        List<String> tokens = options.isEmpty() ? List.of() : buttons.register(to, options);
+        List<String> tokens = options.isEmpty() ? List.of() : buttons.register(buttonsFor, options);
         List<SlackMessage.Button> rendered = IntStream.range(0, options.size())
                 .mapToObj(i -> new SlackMessage.Button(options.get(i).label(), tokens.get(i)))
                 .toList();
-        String user = SlackIdentities.userOf(to);
-        outbox.append(SlackMessage.render(user, message.text(), rendered).stream()
-                .map(body -> new OutboxEntry(user, body))
+        outbox.append(SlackMessage.render(conversation, message.text(), rendered).stream()
+                .map(body -> new OutboxEntry(conversation, placing.apply(body)))
                 .toList());
     }
 }

@@ -8,6 +8,7 @@ import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
 import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.rooms.MediatorRoom;
 import com.disputeassistant.slack.http.SlackEventsController;
 import com.disputeassistant.slack.http.SlackSignature;
 import com.disputeassistant.slack.linking.SlackIdentities;
@@ -33,7 +34,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Wires the Slack channel into an application when {@code SLACK_BOT_TOKEN} is set: the {@code slack}
  * {@link com.disputeassistant.conversation.Channel} (with its outbox and sender), the Bolt app and its
- * handlers, the inbox that keeps acked requests until they are handled and its worker, and either the {@code POST /slack/events} endpoint (HTTP mode, {@code SLACK_SIGNING_SECRET}
+ * handlers, the inbox that keeps acked requests until they are handled and its worker, the mediators' room
+ * ({@code SLACK_MEDIATORS_CHANNEL}, optional), and either the {@code POST /slack/events} endpoint (HTTP mode, {@code SLACK_SIGNING_SECRET}
  * required) or a Socket Mode connection ({@code SLACK_APP_TOKEN} set). Without the token it defines
  * nothing but one log line saying how to enable it.
  *
@@ -101,15 +103,32 @@ public class SlackConfiguration {
             return new Outbox(redis, keyPrefix, SlackChannel.NAME);
         }
 
-        @Bean(initMethod = "start", destroyMethod = "close")
-        OutboxSender slackOutboxSender(Outbox slackOutbox) {
-            return new OutboxSender(slackOutbox, new SlackSender(settings.apiUrl(), settings.botToken()),
-                    settings.pacing(), clock);
+        @Bean
+        MediatorRoom slackMediatorRoom(UnifiedJedis redis) {
+            return new MediatorRoom(redis, keyPrefix, SlackChannel.NAME);
         }
 
         @Bean
-        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry buttons) {
-            return new SlackChannel(slackOutbox, buttons);
+        SlackRoom slackRoom(MediatorRoom slackMediatorRoom, ProcedureSettings procedure, DisputeStore store) {
+            if (settings.mediatorsChannel().isEmpty()) {
+                log.info("Slack mediators get direct messages. To give them a room, set SLACK_MEDIATORS_CHANNEL "
+                        + "to a channel's id; see README.md, \"For mediators on Slack\".");
+            } else {
+                log.info("Slack mediators work in the room {}", settings.mediatorsChannel());
+            }
+            return new SlackRoom(settings.mediatorsChannel(), slackMediatorRoom, procedure, store);
+        }
+
+        @Bean(initMethod = "start", destroyMethod = "close")
+        OutboxSender slackOutboxSender(Outbox slackOutbox, MediatorRoom slackMediatorRoom) {
+            SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken());
+            return new OutboxSender(slackOutbox,
+                    new SlackRoomSender(sender, slackMediatorRoom, settings.mediatorsChannel()), settings.pacing(), clock);
+        }
+
+        @Bean
+        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry buttons, SlackRoom slackRoom) {
+            return new SlackChannel(slackOutbox, buttons, slackRoom);
         }
 
         @Bean
@@ -126,9 +145,9 @@ public class SlackConfiguration {
         @Bean
         SlackInbound slackInbound(ConversationEngine engine, Delivery delivery, SlackIdentities slackIdentities,
                                   ButtonRegistry buttons, DisputeStore store, Marketplace marketplace,
-                                  MethodsClient slackMethods, SlackInbox slackInbox) {
+                                  MethodsClient slackMethods, SlackInbox slackInbox, SlackRoom slackRoom) {
             return new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace, engine),
-                    slackMethods, slackInbox);
+                    slackMethods, slackInbox, slackRoom);
         }
 
         /** Handles the requests kept in the inbox, this instance's and those of a stopped one. */

@@ -6,6 +6,7 @@ import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.InboundMessage;
 import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.slack.linking.SlackIdentities;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything Slack sends, turned into engine turns: DMs ({@code message.im}), the {@code /dispute} command,
- * button presses, form submissions and the App Home tab. Each handler keeps what the work needs in the
+ * button presses, form submissions, the App Home tab, and the mediators' messages and presses in their room
+ * ({@code message.channels}, see {@link SlackRoom}). Each handler keeps what the work needs in the
  * {@link SlackInbox} and only then acks, well within Slack's three seconds; the inbox's worker calls
  * {@link #handle(SlackWork)} after. The same handlers serve HTTP mode and Socket Mode. When the inbox
  * cannot keep a request (Redis down), it is not acked (503), so that Slack sends it again.
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * the same {@code event_id}), and it has sent one message as two events (two {@code event_id}s). Every
  * inbound carries a delivery id, which the engine applies at most once, atomically with the change:
  * <ul>
- *   <li>a DM: {@code slack:ts:<channel>:<ts>}. A message's channel and {@code ts} identify it in Slack,
+ *   <li>a DM or a message in the mediators' room: {@code slack:ts:<channel>:<ts>}. A message's channel and {@code ts} identify it in Slack,
  *       so this one key covers both a retried event and a duplicate event, where {@code event_id}
  *       alone would miss the duplicate;</li>
  *   <li>a button press: {@code slack:action:<channel>:<message ts>:<action_ts>}, the same for a repeat
@@ -72,9 +74,10 @@ final class SlackInbound {
     private final AppHome home;
     private final MethodsClient slack;
     private final SlackInbox inbox;
+    private final SlackRoom room;
 
     SlackInbound(ConversationEngine engine, Delivery delivery, SlackIdentities identities, ButtonRegistry buttons,
-                 AppHome home, MethodsClient slack, SlackInbox inbox) {
+                 AppHome home, MethodsClient slack, SlackInbox inbox, SlackRoom room) {
         this.engine = engine;
         this.delivery = delivery;
         this.identities = identities;
@@ -82,20 +85,27 @@ final class SlackInbound {
         this.home = home;
         this.slack = slack;
         this.inbox = inbox;
+        this.room = room;
     }
 
     /** Registers the handlers on the Bolt app. */
     void registerOn(App app) {
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent event = payload.getEvent();
-            // Only what a person typed in their DM with the bot: no bot messages (our own included), and no
-            // subtypes such as message_changed or message_deleted, which are not new messages.
-            if (!"im".equals(event.getChannelType()) || event.getSubtype() != null || event.getBotId() != null
-                    || event.getUser() == null || event.getText() == null) {
+            // Only what a person typed: no bot messages (our own included), and no subtypes such as
+            // message_changed or message_deleted, which are not new messages (a thread reply also sent to
+            // the channel is one).
+            boolean typed = (event.getSubtype() == null || "thread_broadcast".equals(event.getSubtype()))
+                    && event.getBotId() == null && event.getUser() != null && event.getText() != null;
+            if (typed && room.isRoom(event.getChannel())) {
+                return keep(ctx, new SlackWork.RoomMessage(payload.getTeamId(), event.getUser(), event.getChannel(),
+                        event.getTs(), event.getThreadTs(), Mrkdwn.unescape(event.getText())));
+            }
+            if (!typed || event.getSubtype() != null || !"im".equals(event.getChannelType())) {
                 return ctx.ack();
             }
             return keep(ctx, new SlackWork.Text(payload.getTeamId(), event.getUser(), Mrkdwn.unescape(event.getText()),
-                    "slack:ts:" + event.getChannel() + ":" + event.getTs()));
+                    SlackWork.messageId(event.getChannel(), event.getTs())));
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent event = payload.getEvent();
@@ -171,6 +181,8 @@ final class SlackInbound {
             onSubmission(submission);
         } else if (work instanceof SlackWork.HomeOpened opened) {
             publishHome(opened.team(), opened.user());
+        } else if (work instanceof SlackWork.RoomMessage message) {
+            onRoomMessage(message);
         }
     }
 
@@ -185,7 +197,14 @@ final class SlackInbound {
 
     private void onPress(SlackWork.Press press) {
         ChannelIdentity presser = SlackIdentities.identity(press.team(), press.user());
-        ButtonPress result = buttons.press(press.token(), presser, press.deliveryId());
+        boolean inRoom = room.isRoom(press.channel());
+        if (inRoom && !room.admits(presser)) {
+            tellEphemeral(press, SlackRoom.MEDIATORS_ONLY);
+            return;
+        }
+        // The room's buttons are the room's, for any mediator; the engine decides what this one may do.
+        ButtonPress result = inRoom ? buttons.press(press.token(), room.identity(), SlackRoom.pressId(press.token()))
+                : buttons.press(press.token(), presser, press.deliveryId());
         if (result instanceof ButtonPress.Refused refused) {
             tellEphemeral(press, refused.explanation());
             return;
@@ -200,12 +219,42 @@ final class SlackInbound {
             }
             return;
         }
-        handle(InboundMessage.option(addressOf(presser), optionId).withDeliveryId(press.deliveryId()));
+        // Pressed in the room, the answer goes to the room too: see SlackRoom.placeOf.
+        Address from = inRoom ? new Address(presser, press.channel()) : addressOf(presser);
+        handle(InboundMessage.option(from, optionId).withDeliveryId(press.deliveryId()));
+    }
+
+    /**
+     * A mediator's message in the room: a reply in a dispute's thread is about that dispute; at the top
+     * level only what names no dispute works; anything else, and anyone else, is told what to do instead.
+     */
+    private void onRoomMessage(SlackWork.RoomMessage message) {
+        ChannelIdentity author = SlackIdentities.identity(message.team(), message.user());
+        if (!room.admits(author)) {
+            tellEphemeral(message.channel(), message.user(), SlackRoom.MEDIATORS_ONLY);
+            return;
+        }
+        Address from = new Address(author, message.channel());
+        String text = SlackRoom.asCommand(message.text());
+        boolean topLevel = message.threadTs() == null || message.threadTs().equals(message.ts());
+        Optional<DisputeId> dispute = topLevel ? Optional.empty() : room.disputeOf(message.threadTs());
+        if (dispute.isPresent()) {
+            handle(InboundMessage.text(from, text).about(dispute.get()).withDeliveryId(message.deliveryId()));
+        } else if (topLevel && SlackRoom.worksAtTopLevel(text)) {
+            handle(InboundMessage.text(from, text).withDeliveryId(message.deliveryId()));
+        } else {
+            tellEphemeral(message.channel(), message.user(), SlackRoom.WHERE_TO_WRITE);
+        }
     }
 
     private void tellEphemeral(SlackWork.Press press, String text) {
-        call("chat.postEphemeral", () -> slack.chatPostEphemeral(r -> r.channel(press.channel())
-                .user(press.user()).text(Mrkdwn.escape(text))));
+        tellEphemeral(press.channel(), press.user(), text);
+    }
+
+    /** Shown only to that user, in that channel: nothing changed, so nobody else needs to see it. */
+    private void tellEphemeral(String channel, String user, String text) {
+        call("chat.postEphemeral", () -> slack.chatPostEphemeral(r -> r.channel(channel)
+                .user(user).text(Mrkdwn.escape(text))));
     }
 
     private void onSubmission(SlackWork.Submission submission) {

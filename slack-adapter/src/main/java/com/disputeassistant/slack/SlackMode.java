@@ -19,7 +19,7 @@ enum SlackMode {
         return of(new SlackSettings(
                 binder.bind("dispute.slack.bot-token", String.class).orElse(""),
                 binder.bind("dispute.slack.app-token", String.class).orElse(""),
-                "", "", null));
+                "", "", null, null));
     }
 
     /** Matches when the settings ask for one of the wanted modes. */

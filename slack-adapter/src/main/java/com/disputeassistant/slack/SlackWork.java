@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
         @JsonSubTypes.Type(value = SlackWork.Text.class, name = "text"),
         @JsonSubTypes.Type(value = SlackWork.Press.class, name = "press"),
         @JsonSubTypes.Type(value = SlackWork.Submission.class, name = "submission"),
-        @JsonSubTypes.Type(value = SlackWork.HomeOpened.class, name = "home")
+        @JsonSubTypes.Type(value = SlackWork.HomeOpened.class, name = "home"),
+        @JsonSubTypes.Type(value = SlackWork.RoomMessage.class, name = "room")
 })
 sealed interface SlackWork {
     JsonMapper JSON = JsonMapper.builder().build();
@@ -51,6 +52,23 @@ sealed interface SlackWork {
     /** A submitted form; {@code answer} is what was typed in it, null if nothing. */
     record Submission(String team, String user, String viewId, String callbackId, String answer)
             implements SlackWork {
+    }
+
+    /**
+     * A message in the mediators' room: {@code threadTs} is the thread it replies in (a dispute's card),
+     * null at the top level. Its delivery id is that of any Slack message, see {@link SlackInbound}.
+     */
+    record RoomMessage(String team, String user, String channel, String ts, String threadTs, String text)
+            implements SlackWork {
+
+        String deliveryId() {
+            return messageId(channel, ts);
+        }
+    }
+
+    /** A Slack message's delivery id: its channel and ts identify it, however often Slack sends it. */
+    static String messageId(String channel, String ts) {
+        return "slack:ts:" + channel + ":" + ts;
     }
 
     /** The App Home tab was opened. */

@@ -55,6 +55,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Answer>> planned = new ConcurrentHashMap<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
+    /** The ts each accepted chat.postMessage was given, by call number. */
+    private final Map<Integer, String> posted = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
     private volatile String socketUrl = "ws://127.0.0.1:1/";
 
@@ -111,6 +113,11 @@ final class FakeSlackApi implements AutoCloseable {
         throw new AssertionError("no " + method + " " + what + " within 10 s; calls: " + calls(method));
     }
 
+    /** The ts Slack gave the message this call posted (a card's ts is its thread's). */
+    String tsOf(Call postMessage) {
+        return posted.get(postMessage.seq());
+    }
+
     synchronized int lastSeq() {
         return calls.size();
     }
@@ -147,8 +154,12 @@ final class FakeSlackApi implements AutoCloseable {
             case "auth.test" -> answer.put("url", "https://test.slack.com/").put("team", "Test").put("user", "bot")
                     .put("team_id", TEAM).put("user_id", "UBOT").put("bot_id", "BBOT");
             case "apps.connections.open" -> answer.put("url", socketUrl);
-            case "chat.postMessage" -> answer.put("channel", "D" + call.param("channel"))
-                    .put("ts", ts(ts.incrementAndGet()));
+            case "chat.postMessage" -> {
+                String given = ts(ts.incrementAndGet());
+                posted.put(call.seq(), given);
+                answer.put("channel", call.param("channel").startsWith("U") ? "D" + call.param("channel")
+                        : call.param("channel")).put("ts", given);
+            }
             case "users.info" -> {
                 String email = emails.get(call.param("user"));
                 if (email == null) {

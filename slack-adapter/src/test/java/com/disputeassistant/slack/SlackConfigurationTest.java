@@ -35,11 +35,11 @@ class SlackConfigurationTest {
 
     @Test
     void settingsPickTheModeAndNormaliseTheApiUrl() {
-        assertThat(SlackMode.of(new SlackSettings("", "xapp", "", "", null))).isEqualTo(SlackMode.DISABLED);
-        assertThat(SlackMode.of(new SlackSettings("xoxb", "", "s", "", null))).isEqualTo(SlackMode.HTTP);
-        assertThat(SlackMode.of(new SlackSettings("xoxb", "xapp", "", "", null))).isEqualTo(SlackMode.SOCKET);
-        assertThat(new SlackSettings("xoxb", "", "s", "", null).apiUrl()).isEqualTo("https://slack.com/api/");
-        assertThat(new SlackSettings("xoxb", "", "s", "http://127.0.0.1:9/api", null).apiUrl())
+        assertThat(SlackMode.of(new SlackSettings("", "xapp", "", "", null, null))).isEqualTo(SlackMode.DISABLED);
+        assertThat(SlackMode.of(new SlackSettings("xoxb", "", "s", "", null, null))).isEqualTo(SlackMode.HTTP);
+        assertThat(SlackMode.of(new SlackSettings("xoxb", "xapp", "", "", null, null))).isEqualTo(SlackMode.SOCKET);
+        assertThat(new SlackSettings("xoxb", "", "s", "", null, null).apiUrl()).isEqualTo("https://slack.com/api/");
+        assertThat(new SlackSettings("xoxb", "", "s", "http://127.0.0.1:9/api", null, null).apiUrl())
                 .isEqualTo("http://127.0.0.1:9/api/");
     }
 }

@@ -35,14 +35,12 @@ import redis.clients.jedis.UnifiedJedis;
 @DirtiesContext
 @SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackHttpModeIT {
-    private static final String SECRET = "test-signing-secret";
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
     private static final FakeSlackApi API = new FakeSlackApi();
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry properties) {
-        SlackTestApplication.slackProperties(properties, PREFIX, API);
-        properties.add("dispute.slack.signing-secret", () -> SECRET);
+        SlackTestApplication.httpModeProperties(properties, PREFIX, API);
     }
 
     @LocalServerPort
@@ -63,7 +61,7 @@ class SlackHttpModeIT {
             API.user("U" + expert.toUpperCase(), expert.substring(0, 1).toUpperCase() + expert.substring(1)
                     + "@Example.org");
         }
-        http = new SignedHttp(port, SECRET);
+        http = new SignedHttp(port, SlackTestApplication.SIGNING_SECRET);
     }
 
     private SlackUser user(String name) {
@@ -72,10 +70,7 @@ class SlackHttpModeIT {
 
     @AfterAll
     static void cleanUp() {
-        try (UnifiedJedis redis = com.disputeassistant.store.RedisConnections.connect(RedisTestSupport.redisUrl())) {
-            RedisTestSupport.deleteKeys(redis, PREFIX);
-        }
-        API.close();
+        SlackTestApplication.cleanUp(PREFIX, API);
     }
 
     @Test

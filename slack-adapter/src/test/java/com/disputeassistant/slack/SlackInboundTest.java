@@ -27,10 +27,10 @@ class SlackInboundTest {
             SlackConfig config = new SlackConfig();
             config.setMethodsEndpointUrlPrefix(api.url());
             Slack slack = Slack.getInstance(config);
-            App app = SlackConfiguration.boltApp(slack, new SlackSettings("xoxb-test", "", "secret", api.url(), null));
+            App app = SlackConfiguration.boltApp(slack, new SlackSettings("xoxb-test", "", "secret", api.url(), null, null));
             // Nothing past the inbox is reached: the request is refused before any work.
             new SlackInbound(null, null, null, null, null, slack.methods("xoxb-test"),
-                    new SlackInbox(redisDown, "test:")).registerOn(app);
+                    new SlackInbox(redisDown, "test:"), new SlackRoom("", null, null, null)).registerOn(app);
 
             Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri("/slack/events")

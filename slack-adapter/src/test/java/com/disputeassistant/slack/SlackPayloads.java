@@ -27,6 +27,18 @@ final class SlackPayloads {
         return callback(eventId, event);
     }
 
+    /** A message in a channel, at the top level or, with {@code threadTs}, as a reply in that thread. */
+    static String channelMessage(String eventId, String user, String channel, String ts, String threadTs,
+                                 String text) {
+        ObjectNode event = JSON.createObjectNode().put("type", "message").put("channel", channel)
+                .put("channel_type", "channel").put("user", user).put("text", text).put("ts", ts).put("event_ts", ts)
+                .put("team", TEAM);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        return callback(eventId, event);
+    }
+
     static String homeOpened(String eventId, String user) {
         ObjectNode event = JSON.createObjectNode().put("type", "app_home_opened").put("user", user)
                 .put("channel", "D" + user).put("tab", "home").put("event_ts", nextTs());
@@ -58,10 +70,16 @@ final class SlackPayloads {
     }
 
     static String press(String user, String token, String label, String messageTs, String triggerId) {
+        return press(user, token, label, messageTs, triggerId, "D" + user);
+    }
+
+    /** A press of a button in a message in {@code channel}. */
+    static String press(String user, String token, String label, String messageTs, String triggerId,
+                        String channel) {
         ObjectNode body = interaction("block_actions", user, triggerId);
         body.putObject("container").put("type", "message").put("message_ts", messageTs)
-                .put("channel_id", "D" + user).put("is_ephemeral", false);
-        body.putObject("channel").put("id", "D" + user).put("name", "directmessage");
+                .put("channel_id", channel).put("is_ephemeral", false);
+        body.putObject("channel").put("id", channel).put("name", channel.startsWith("D") ? "directmessage" : "room");
         body.put("response_url", "https://hooks.slack.invalid/actions/1");
         ObjectNode action = body.putArray("actions").addObject().put("type", "button").put("action_id", token)
                 .put("block_id", "b1").put("value", token).put("action_ts", nextTs());

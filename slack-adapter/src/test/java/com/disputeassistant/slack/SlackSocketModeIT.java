@@ -2,7 +2,6 @@ package com.disputeassistant.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.testing.RedisTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Slack channel in Socket Mode: the app opens the WebSocket that {@code apps.connections.open}
@@ -39,11 +37,8 @@ class SlackSocketModeIT {
 
     @AfterAll
     static void cleanUp() throws InterruptedException {
-        try (UnifiedJedis redis = RedisConnections.connect(RedisTestSupport.redisUrl())) {
-            RedisTestSupport.deleteKeys(redis, PREFIX);
-        }
         SOCKET.stop(1000);
-        API.close();
+        SlackTestApplication.cleanUp(PREFIX, API);
     }
 
     @Test

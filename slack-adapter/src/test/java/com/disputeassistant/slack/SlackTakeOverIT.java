@@ -3,7 +3,6 @@ package com.disputeassistant.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.outbox.OutboxSender;
-import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A request acked by an instance that stops before handling it is not lost: it waits in the inbox, and
@@ -29,14 +27,12 @@ import redis.clients.jedis.UnifiedJedis;
 @DirtiesContext
 @SpringBootTest(classes = SlackTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackTakeOverIT {
-    private static final String SECRET = "test-signing-secret";
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
     private static final FakeSlackApi API = new FakeSlackApi();
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry properties) {
-        SlackTestApplication.slackProperties(properties, PREFIX, API);
-        properties.add("dispute.slack.signing-secret", () -> SECRET);
+        SlackTestApplication.httpModeProperties(properties, PREFIX, API);
     }
 
     @LocalServerPort
@@ -51,10 +47,7 @@ class SlackTakeOverIT {
 
     @AfterAll
     static void cleanUp() {
-        try (UnifiedJedis redis = RedisConnections.connect(RedisTestSupport.redisUrl())) {
-            RedisTestSupport.deleteKeys(redis, PREFIX);
-        }
-        API.close();
+        SlackTestApplication.cleanUp(PREFIX, API);
     }
 
     @Test
@@ -81,7 +74,7 @@ class SlackTakeOverIT {
         }, Clock.systemUTC(), Duration.ofMillis(300));
         try {
             dying.start();
-            SlackUser lena = new SlackUser("ULENA", new SignedHttp(port, SECRET), API);
+            SlackUser lena = new SlackUser("ULENA", new SignedHttp(port, SlackTestApplication.SIGNING_SECRET), API);
 
             lena.says("help");
 

@@ -19,7 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -38,7 +39,23 @@ import redis.clients.jedis.UnifiedJedis;
 @EnableAutoConfiguration
 @Import(SlackConfiguration.class)
 class SlackTestApplication {
-    static final ChannelIdentity MEDIATOR = ChannelIdentity.of("slack:T01TEST/UMARIA");
+    static final String MEDIATOR = "slack:T01TEST/UMARIA";
+
+    static final String SIGNING_SECRET = "test-signing-secret";
+
+    /** {@link #slackProperties}, in HTTP mode: requests are signed with {@link #SIGNING_SECRET}. */
+    static void httpModeProperties(DynamicPropertyRegistry properties, String prefix, FakeSlackApi api) {
+        slackProperties(properties, prefix, api);
+        properties.add("dispute.slack.signing-secret", () -> SIGNING_SECRET);
+    }
+
+    /** After a test class: deletes its keys and stops its fake Web API. */
+    static void cleanUp(String prefix, FakeSlackApi api) {
+        try (UnifiedJedis redis = RedisConnections.connect(RedisTestSupport.redisUrl())) {
+            RedisTestSupport.deleteKeys(redis, prefix);
+        }
+        api.close();
+    }
 
     /** The settings every test app shares: its keys under {@code prefix}, the fake Web API, no pacing. */
     static void slackProperties(DynamicPropertyRegistry properties, String prefix, FakeSlackApi api) {
@@ -82,9 +99,11 @@ class SlackTestApplication {
         return new RedisDisputeStore(redis, prefix, clock);
     }
 
+    /** The allow-listed mediators: {@link #MEDIATOR}, unless a test lists others in {@code test.slack.mediators}. */
     @Bean
-    ProcedureSettings procedureSettings() {
-        return ProcedureSettings.defaults().withMediators(Set.of(MEDIATOR));
+    ProcedureSettings procedureSettings(@Value("${test.slack.mediators:" + MEDIATOR + "}") String[] mediators) {
+        return ProcedureSettings.defaults().withMediators(
+                Arrays.stream(mediators).map(String::strip).map(ChannelIdentity::of).collect(Collectors.toSet()));
     }
 
     @Bean

@@ -52,6 +52,24 @@ final class SlackUser {
                 "trigger-" + presser.id + presser.mark));
     }
 
+    /** Writes in a channel: at its top level, or, with {@code threadTs}, as a reply in that thread. */
+    void writesIn(String channel, String threadTs, String slackText) {
+        String event = SlackPayloads.channelMessage("Ev" + EVENTS.incrementAndGet(), id, channel, SlackPayloads.nextTs(),
+                threadTs, slackText);
+        act();
+        transport.event(event);
+    }
+
+    /** Presses the button with this label in a message the bot posted in a channel. */
+    void pressesInChannel(String channel, Call message, String label) {
+        String token = token(message, label);
+        if (token == null) {
+            throw new AssertionError("no button '" + label + "' in " + message);
+        }
+        act();
+        transport.interaction(SlackPayloads.press(id, token, label, api.tsOf(message), "trigger-" + id + mark, channel));
+    }
+
     /** Presses a form button, waits for the modal the bot opens, and submits it with this answer. */
     SlackUser fillsIn(String buttonLabel, String answer) {
         presses(buttonLabel);

@@ -43,24 +43,33 @@ public final class SlackSender implements PlatformSender {
 
     @Override
     public void send(OutboxEntry entry) throws SendFailure {
+        post(entry.conversation(), entry.payload());
+    }
+
+    /**
+     * Posts one {@code chat.postMessage} body to {@code conversation} (named in failures); returns the
+     * {@code ts} Slack gave the message, which starts a thread, or null if its answer has none.
+     */
+    public String post(String conversation, String body) throws SendFailure {
         HttpRequest request = HttpRequest.newBuilder(postMessage).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + botToken)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(entry.payload(), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw SendFailure.transientFailure("chat.postMessage to " + entry.conversation() + " failed: " + e, e);
+            throw SendFailure.transientFailure("chat.postMessage to " + conversation + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw SendFailure.transientFailure("interrupted while posting to " + entry.conversation(), e);
+            throw SendFailure.transientFailure("interrupted while posting to " + conversation, e);
         }
-        check(response, entry.conversation());
+        return check(response, conversation);
     }
 
-    private static void check(HttpResponse<String> response, String conversation) throws SendFailure {
+    /** The posted message's ts, if Slack took it; otherwise what the failure means, thrown. */
+    private static String check(HttpResponse<String> response, String conversation) throws SendFailure {
         int status = response.statusCode();
         if (status == 429) {
             throw SendFailure.retryAfter(retryAfter(response), "Slack rate-limited posting to " + conversation);
@@ -71,9 +80,11 @@ public final class SlackSender implements PlatformSender {
         if (status != 200) {
             throw SendFailure.permanent("Slack answered HTTP " + status + " posting to " + conversation);
         }
-        String error = error(response.body());
+        JsonNode answer = read(response.body());
+        String error = error(answer);
         if (error == null) {
-            return;
+            String ts = answer.path("ts").asString("");
+            return ts.isEmpty() ? null : ts;
         }
         String why = "chat.postMessage to " + conversation + " failed: " + error;
         if (error.equals("ratelimited")) {
@@ -85,17 +96,21 @@ public final class SlackSender implements PlatformSender {
         throw SendFailure.permanent(why);
     }
 
-    /** Slack's error code for an {@code ok:false} answer; null when it accepted the message. */
-    private static String error(String body) {
+    /** Slack's answer; null when it is not JSON. */
+    private static JsonNode read(String body) {
         try {
-            JsonNode answer = JSON.readTree(body);
-            if (answer.path("ok").asBoolean(false)) {
-                return null;
-            }
-            return answer.path("error").asString("unknown_error");
+            return JSON.readTree(body);
         } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** Slack's error code for an {@code ok:false} answer; null when it accepted the message. */
+    private static String error(JsonNode answer) {
+        if (answer == null) {
             return "unreadable_answer";
         }
+        return answer.path("ok").asBoolean(false) ? null : answer.path("error").asString("unknown_error");
     }
 
     private static Duration retryAfter(HttpResponse<String> response) {
