@@ -175,6 +175,8 @@
       input: node.querySelector('.message-input'),
       send: node.querySelector('.send'),
       role: node.querySelector('.pane-role'),
+      queue: node.querySelector('.pane-queue'),
+      queueList: node.querySelector('.queue-list'),
     };
     pane.picker.id = 'pane-' + number + '-identity';
     pane.input.id = 'pane-' + number + '-message';
@@ -214,11 +216,51 @@
     pane.node.setAttribute('aria-label', identity ? 'Chat as ' + info.name : 'Chat pane ' + pane.number);
     pane.input.disabled = !identity;
     pane.send.disabled = !identity;
+    pane.queue.hidden = !isMediator(identity);
+    pane.queueList.replaceChildren();
     if (identity) {
       showEmptyHint(pane);
       poll(pane);
     }
     scheduleDisputeRefresh();
+  }
+
+  function isMediator(identity) {
+    return state.mediators.some((m) => m.identity === identity);
+  }
+
+  /** A mediator pane lists the hand-offs nobody has claimed, longest waiting first, each with Claim. */
+  function renderQueue(pane, waiting) {
+    if (!isMediator(pane.identity)) return;
+    if (!waiting.length) {
+      pane.queueList.replaceChildren(el('li', { className: 'muted' }, 'No dispute is waiting for a mediator.'));
+      return;
+    }
+    pane.queueList.replaceChildren(...waiting.map((w) => el('li', {},
+      el('span', {}, w.id + ' - ' + w.orderId + ' "' + w.orderTitle + '": ' + humanize(w.reason || '') + ', since '),
+      timeElement(w.since),
+      el('button', {
+        type: 'button',
+        onclick: async (event) => {
+          event.currentTarget.disabled = true;
+          try {
+            await post(pane, { text: '/claim ' + w.id }, 'Claim ' + w.id);
+          } catch (error) {
+            showError(pane, error.message);
+          }
+        },
+      }, 'Claim'))));
+  }
+
+  async function refreshQueue() {
+    const mediatorPanes = state.panes.filter((pane) => isMediator(pane.identity));
+    if (!mediatorPanes.length) return;
+    try {
+      const queue = await api('/api/disputes/waiting-for-mediator');
+      mediatorPanes.forEach((pane) => renderQueue(pane, queue.waiting));
+    } catch (error) {
+      setStatus(error.message);
+    }
   }
 
   function showEmptyHint(pane) {
@@ -360,6 +402,7 @@
   }
 
   async function refreshDisputes() {
+    refreshQueue();
     const identities = [...new Set(state.panes.map((p) => p.identity).filter(Boolean))];
     const found = new Map();
     await Promise.all(identities.map(async (identity) => {

@@ -339,7 +339,7 @@ final class Turn {
         if (known.isPresent()) {
             return known;
         }
-        return marketplace.person(person).flatMap(p -> p.identities().stream().findFirst()).map(Address::of);
+        return marketplace.contactOf(person).map(Address::of);
     }
 
     private Draft draft(Address address) {

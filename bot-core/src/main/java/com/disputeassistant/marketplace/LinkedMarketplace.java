@@ -1,7 +1,5 @@
 package com.disputeassistant.marketplace;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,11 +7,11 @@ import java.util.Optional;
 /**
  * The marketplace as the bot sees it: the marketplace's own people and orders, with the identities
  * people linked at run time ({@link IdentityLinks}) counted as theirs. A linked identity finds its
- * person, and comes first in {@link Person#identities()}, so the bot reaches a person on the channel
- * they linked, the one they use, until they write from another.
+ * person, and is where the bot reaches that person ({@link #contactOf}), the channel they use, until
+ * they write from another.
  *
- * <p>An identity the marketplace lists is never looked up in the links: the marketplace is the
- * source of truth, and the people it knows cost no extra read.
+ * <p>Only lookups that need the links read them: an identity the marketplace lists, a person's name or
+ * orders cost no extra read, so the engine's turns stay at their one load and one commit.
  */
 public final class LinkedMarketplace implements Marketplace {
     private final Marketplace marketplace;
@@ -36,7 +34,7 @@ public final class LinkedMarketplace implements Marketplace {
 
     @Override
     public Optional<Person> person(PersonId id) {
-        return marketplace.person(id).map(this::withLinks);
+        return marketplace.person(id);
     }
 
     @Override
@@ -45,24 +43,21 @@ public final class LinkedMarketplace implements Marketplace {
         if (listed.isPresent()) {
             return listed;
         }
-        return links.personOf(identity).flatMap(this::person);
+        return links.personOf(identity).flatMap(marketplace::person);
+    }
+
+    /** The most recently linked identity, else the marketplace's first. */
+    @Override
+    public Optional<ChannelIdentity> contactOf(PersonId person) {
+        // An identity the marketplace lists for someone else stays theirs, whatever was linked.
+        return links.linkedTo(person).stream()
+                .filter(identity -> marketplace.personByIdentity(identity).isEmpty())
+                .findFirst()
+                .or(() -> marketplace.contactOf(person));
     }
 
     @Override
     public List<Person> people() {
         return marketplace.people();
-    }
-
-    private Person withLinks(Person person) {
-        // An identity the marketplace lists for someone else stays theirs, whatever was linked.
-        List<ChannelIdentity> linked = links.linkedTo(person.id()).stream()
-                .filter(identity -> marketplace.personByIdentity(identity).isEmpty())
-                .toList();
-        if (linked.isEmpty()) {
-            return person;
-        }
-        LinkedHashSet<ChannelIdentity> identities = new LinkedHashSet<>(linked);
-        identities.addAll(person.identities());
-        return new Person(person.id(), person.name(), person.email(), new ArrayList<>(identities));
     }
 }

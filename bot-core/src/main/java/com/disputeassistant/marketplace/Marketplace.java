@@ -19,6 +19,14 @@ public interface Marketplace {
     /** The account that is known by this channel identity, if any. */
     Optional<Person> personByIdentity(ChannelIdentity identity);
 
+    /**
+     * Where to reach a person who has not written about a dispute yet: by default the first identity
+     * the marketplace lists for them.
+     */
+    default Optional<ChannelIdentity> contactOf(PersonId person) {
+        return person(person).flatMap(p -> p.identities().stream().findFirst());
+    }
+
     /** Everyone, for choosing a replacement expert and for the playground's identity picker. */
     List<Person> people();
 }

@@ -55,6 +55,19 @@ class DisputeController {
         return new DisputeViews.Summaries(disputes);
     }
 
+    /**
+     * The mediators' queue: disputes handed to a human that nobody has claimed, the longest waiting
+     * first. Anyone may read it here, as anyone may act as a mediator in the playground.
+     */
+    @GetMapping("/waiting-for-mediator")
+    DisputeViews.Queue waitingForMediator() {
+        return new DisputeViews.Queue(store.mediatorQueue().stream()
+                .flatMap(id -> store.load(id).map(StoredDispute::dispute).stream())
+                .filter(Dispute::awaitsMediator)
+                .map(DisputeViews.Waiting::of)
+                .toList());
+    }
+
     @GetMapping("/{id}")
     DisputeViews.Details dispute(@PathVariable("id") String id) {
         DisputeId disputeId = parseId(id);

@@ -41,6 +41,17 @@ final class DisputeViews {
     record Summaries(List<Summary> disputes) {
     }
 
+    /** A dispute in the mediators' queue: what it is about, why it was handed off, since when. */
+    record Waiting(String id, String orderId, String orderTitle, String reason, Instant since) {
+        static Waiting of(Dispute dispute) {
+            return new Waiting(dispute.id().value(), dispute.order().id().value(), dispute.order().title(),
+                    dispute.handoffReason().map(Enum::name).orElse(null), dispute.handedOffAt().orElse(null));
+        }
+    }
+
+    record Queue(List<Waiting> waiting) {
+    }
+
     /** Everything the playground's side panel shows; {@code transcript} is the latest lines only. */
     record Details(String id, Step step, Instant stepDeadline, OrderView order, String openedBy, Instant openedAt,
                    String reason, String description, TermsView terms, String termsDefinedByMediator,

@@ -12,6 +12,7 @@ import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Extension;
 import com.disputeassistant.dispute.ExtensionAnswer;
 import com.disputeassistant.dispute.Outcome;
+import com.disputeassistant.dispute.HandoffReason;
 import com.disputeassistant.dispute.OutcomeType;
 import com.disputeassistant.dispute.Reason;
 import com.disputeassistant.dispute.Role;
@@ -65,6 +66,29 @@ class DisputeControllerTest {
                 .andExpect(jsonPath("$.disputes[0].role").value("expert"))
                 .andExpect(jsonPath("$.disputes[0].step").value("TERMS"))
                 .andExpect(jsonPath("$.disputes[0].stepDeadline").value("2026-11-23T10:15:30Z"));
+    }
+
+    @Test
+    void theMediatorsQueueListsUnclaimedHandOffsOldestFirstWithReasonAndSince() throws Exception {
+        Dispute waiting = Samples.openDispute("DWAIT001");
+        waiting.handOff(HandoffReason.TERMS_UNCLEAR, Step.TASKS, Samples.NOW);
+        waiting.moveTo(Step.MEDIATION, null, List.of());
+        Dispute claimedMeanwhile = Samples.openDispute("DCLAIM01");
+        claimedMeanwhile.handOff(HandoffReason.PARTY_ASKED, Step.TERMS, Samples.NOW);
+        claimedMeanwhile.moveTo(Step.MEDIATION, null, List.of());
+        claimedMeanwhile.claim("web:mia");
+        when(store.mediatorQueue()).thenReturn(List.of(waiting.id(), claimedMeanwhile.id(), new DisputeId("DGONE001")));
+        when(store.load(waiting.id())).thenReturn(Optional.of(new StoredDispute(waiting, 4)));
+        when(store.load(claimedMeanwhile.id())).thenReturn(Optional.of(new StoredDispute(claimedMeanwhile, 5)));
+        when(store.load(new DisputeId("DGONE001"))).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/disputes/waiting-for-mediator"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.waiting.length()").value(1))
+                .andExpect(jsonPath("$.waiting[0].id").value("DWAIT001"))
+                .andExpect(jsonPath("$.waiting[0].orderTitle").value("Logo design"))
+                .andExpect(jsonPath("$.waiting[0].reason").value("TERMS_UNCLEAR"))
+                .andExpect(jsonPath("$.waiting[0].since").value(Samples.NOW.toString()));
     }
 
     @Test
