@@ -120,10 +120,10 @@ public class SlackConfiguration {
         }
 
         @Bean(initMethod = "start", destroyMethod = "close")
-        OutboxSender slackOutboxSender(Outbox slackOutbox, MediatorRoom slackMediatorRoom) {
+        OutboxSender slackOutboxSender(Outbox slackOutbox, MediatorRoom slackMediatorRoom, UnifiedJedis redis) {
             SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken());
-            return new OutboxSender(slackOutbox,
-                    new SlackRoomSender(sender, slackMediatorRoom, settings.mediatorsChannel()), settings.pacing(), clock);
+            return new OutboxSender(slackOutbox, new SlackRoomSender(sender, slackMediatorRoom,
+                    settings.mediatorsChannel(), redis, keyPrefix), settings.pacing(), clock);
         }
 
         @Bean
