@@ -32,13 +32,18 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * What the application around the channel provides, as config's wiring does it (engine, store,
  * marketplace with runtime links, buttons, delivery to every channel bean), over the Telegram test
- * marketplace and a real Redis, plus fast pacing so that a whole dispute runs in seconds.
+ * marketplace and a real Redis, plus fast pacing so that a whole dispute runs in seconds, and a recording
+ * {@code web} channel that stands for the playground.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TelegramConfiguration.class)
 public class TelegramTestApp {
+    /** Telegram users who are mediators; without a mediators' room they are written to privately. */
+    public static final long MEDIATOR_MARIA = 200001;
+    public static final long MEDIATOR_OMAR = 200002;
     public static final ProcedureSettings SETTINGS = ProcedureSettings.defaults()
-            .withMediators(Set.of(ChannelIdentity.of("web:maria")));
+            .withMediators(Set.of(ChannelIdentity.of("web:maria"), ChannelIdentity.of("telegram:" + MEDIATOR_MARIA),
+                    ChannelIdentity.of("telegram:" + MEDIATOR_OMAR)));
 
     @Bean
     UnifiedJedis redis() {
@@ -84,6 +89,12 @@ public class TelegramTestApp {
     @Bean
     Delivery delivery(ObjectProvider<Channel> channels) {
         return new Delivery(channels.orderedStream().toList());
+    }
+
+    /** The playground's channel, for people of the marketplace file known only on the web (Carol). */
+    @Bean
+    RecordingWebChannel webChannel() {
+        return new RecordingWebChannel();
     }
 
     @Bean

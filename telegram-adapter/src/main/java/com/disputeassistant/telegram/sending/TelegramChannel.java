@@ -9,6 +9,7 @@ import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
@@ -72,7 +73,7 @@ public final class TelegramChannel implements Channel {
         }
         // A private chat's id is the user's id: this is also where a person is first reached proactively.
         String chat = message.to().conversation();
-        List<OutboxEntry> entries = render(chat, message.text(), keyboard(to, message.options())).stream()
+        List<OutboxEntry> entries = render(chat, message.text(), keyboard(to, message.options(), false)).stream()
                 .map(send -> new OutboxEntry(chat, calls.encode(send))).toList();
         outbox.append(entries);
     }
@@ -86,7 +87,7 @@ public final class TelegramChannel implements Channel {
         if (dispute != null && !room.firstPost(message, dispute)) {
             return;
         }
-        List<SendMessage> parts = render(room.chat(), message.text(), keyboard(room.identity(), message.options()));
+        List<SendMessage> parts = render(room.chat(), message.text(), keyboard(room.identity(), message.options(), true));
         String topic = dispute == null ? null : TelegramRoom.topicName(dispute, message.text());
         outbox.append(parts.stream().map(send -> new OutboxEntry(room.chat(),
                 dispute == null ? calls.encode(send) : calls.encode(new RoomPost(dispute, topic, send)))).toList());
@@ -123,15 +124,18 @@ public final class TelegramChannel implements Channel {
         return outbox;
     }
 
-    private InlineKeyboardMarkup keyboard(ChannelIdentity to, List<ReplyOption> options) {
+    /** Buttons registered for {@code to}; in the room, Claim buttons are the room's own (see {@link TelegramRoom#claimIn}). */
+    private InlineKeyboardMarkup keyboard(ChannelIdentity to, List<ReplyOption> options, boolean inRoom) {
         if (options.isEmpty()) {
             return null;
         }
-        List<String> tokens = buttons.register(to, options);
+        List<ReplyOption> registered = inRoom
+                ? options.stream().filter(option -> TelegramRoom.claimData(option).isEmpty()).toList() : options;
+        Iterator<String> tokens = (registered.isEmpty() ? List.<String>of() : buttons.register(to, registered)).iterator();
         List<InlineKeyboardRow> rows = new ArrayList<>(options.size());
-        for (int i = 0; i < options.size(); i++) {
-            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder()
-                    .text(options.get(i).label()).callbackData(tokens.get(i)).build()));
+        for (ReplyOption option : options) {
+            String data = inRoom ? TelegramRoom.claimData(option).orElseGet(tokens::next) : tokens.next();
+            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(option.label()).callbackData(data).build()));
         }
         return new InlineKeyboardMarkup(rows);
     }

@@ -1,11 +1,14 @@
 package com.disputeassistant.telegram.sending;
 
 import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.MediatorRoom;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -21,6 +24,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * before the posts that go under it.
  */
 public final class TelegramRoom {
+    /** The engine's id of a Claim option: {@code d:<dispute>:<step seq>:CLAIM}. */
+    private static final Pattern CLAIM_OPTION = Pattern.compile("d:([A-Za-z0-9_-]{1,40}):[0-9]+:CLAIM");
+    private static final String CLAIM_DATA = "claim:";
     /** Telegram's limit for a topic's name. */
     private static final int MAX_TOPIC_NAME = 128;
 
@@ -64,6 +70,31 @@ public final class TelegramRoom {
         return threads.identity();
     }
 
+    /**
+     * The dispute a Claim button in the room claims ({@code callback_data} {@code claim:<dispute>}).
+     *
+     * <p>Why Claim is not a registered, single-use button like the others: the card is one message for
+     * every mediator, so once the first claim spent it, a second mediator's press would be refused as
+     * "already answered" instead of being told who has the dispute. Pressing it does what {@code /claim
+     * <dispute>} does; only a mediator may, and the engine's first claim wins.
+     */
+    public static Optional<DisputeId> claimIn(String callbackData) {
+        if (callbackData == null || !callbackData.startsWith(CLAIM_DATA)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new DisputeId(callbackData.substring(CLAIM_DATA.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The {@code callback_data} of a Claim option in the room, or empty for any other option. */
+    static Optional<String> claimData(ReplyOption option) {
+        Matcher claim = CLAIM_OPTION.matcher(option.id());
+        return claim.matches() ? Optional.of(CLAIM_DATA + claim.group(1)) : Optional.empty();
+    }
+
     /** The dispute a message in the room is about: by its topic, or by the bot's post it replies to. */
     public Optional<DisputeId> disputeOf(Message message) {
         if (topics && message.isTopicMessage() && message.getMessageThreadId() != null) {
@@ -89,9 +120,19 @@ public final class TelegramRoom {
     /**
      * Whether to post a message about a dispute: the engine sends the same words to every mediator, the
      * room shows them once. An answer to someone who wrote in the room is for that one, always shown.
+     *
+     * <p>A copy is the same text and buttons for another mediator within {@link MediatorRoom#firstPost}'s
+     * window. The same message to the same mediator again is not a copy but a repeat (a party who writes
+     * "ok" twice), and is shown again. The buttons' ids name the step they were offered at, so the same
+     * words at a later step (a second hand-off) are not a copy either.
      */
     boolean firstPost(OutboundMessage message, DisputeId dispute) {
-        return chat.equals(message.to().conversation()) || threads.firstPost(dispute, message.text());
+        if (chat.equals(message.to().conversation())) {
+            return true;
+        }
+        String post = message.text() + "\n" + message.options().stream().map(ReplyOption::id).toList();
+        boolean repeat = !threads.firstPost(dispute, message.to().identity() + "\n" + post);
+        return repeat || threads.firstPost(dispute, post);
     }
 
     /** The dispute's thread, if its card was posted: a topic id, or the card's message id. */

@@ -197,6 +197,13 @@ public final class UpdateHandler {
             return;
         }
         String token = query.getData();
+        Optional<DisputeId> claim = inRoom ? TelegramRoom.claimIn(token) : Optional.empty();
+        if (claim.isPresent()) {
+            channel.answerCallbackQuery(query.getId(), chat, "");
+            turn(InboundMessage.text(new Address(identity, chat), "/claim " + claim.get()).about(claim.get())
+                    .withDeliveryId(deliveryId));
+            return;
+        }
         ButtonPress press = token == null || token.isEmpty()
                 ? new ButtonPress.Refused(texts.get("press-failed"))
                 : buttons.press(token, inRoom ? room.identity() : identity, deliveryId);
