@@ -4,10 +4,15 @@ import static com.disputeassistant.telegram.TelegramTestApp.MEDIATOR_MARIA;
 import static com.disputeassistant.telegram.TelegramTestApp.MEDIATOR_OMAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.conversation.ConversationEngine;
+import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.conversation.InboundMessage;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.OutcomeType;
 import com.disputeassistant.dispute.Step;
+import com.disputeassistant.marketplace.Address;
+import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class TelegramMediatorsRoomIT {
     private static final long ROOM = -1001234567890L;
     private static final long STRANGER = 100009;
+    private static final Address CAROL = Address.of(ChannelIdentity.of("web:carol"));
 
     private final FakeBotApi api = new FakeBotApi();
     private final String prefix = RedisTestSupport.uniquePrefix();
@@ -136,6 +142,63 @@ class TelegramMediatorsRoomIT {
         alice.received("One more week is fine");
         bob.received("One more week is fine");
         assertThat(api.requests("createForumTopic")).hasSize(1);
+    }
+
+    @Test
+    void aDisputeAcrossChannelsIsRelayedBetweenTheRoomTheWebClientAndTheTelegramExpert() {
+        start(false);
+        RecordingWebChannel web = bot.bean(RecordingWebChannel.class);
+        carolSays("menu");
+        carolPicks("Dispute ORD-2");
+        carolPicks("Delivered, not acceptable");
+        carolSays("The thesis was not proofread");
+        bob.received("Carol opened dispute");
+        disputeId = bot.bean(DisputeStore.class).openDisputesOf(new PersonId("carol")).get(0);
+        carolSays("human");
+
+        handOffs(1);
+        pressInRoom(MEDIATOR_OMAR, "Claim");
+        room.received("You claimed dispute");
+        bob.received("A human mediator has taken over");
+        Await.until("Carol told of the take-over", () -> web.textsTo("web:carol").stream()
+                .anyMatch(text -> text.contains("A human mediator has taken over")));
+
+        carolSays("Where is my thesis?");
+        room.received("Carol: Where is my thesis?");
+        int cardId = api.messageIdOf(handOffs(1).get(0));
+        writeInRoom(MEDIATOR_OMAR, "/to client Bob sends it tonight", cardId);
+        assertThat(web.textsTo("web:carol")).anyMatch(text -> text.contains("Bob sends it tonight"));
+        writeInRoom(MEDIATOR_OMAR, "Thank you both for your patience", cardId);
+        bob.received("Thank you both for your patience");
+        assertThat(web.textsTo("web:carol")).anyMatch(text -> text.contains("Thank you both for your patience"));
+        assertThat(bob.texts()).noneMatch(text -> text.contains("Bob sends it tonight"));
+    }
+
+    @Test
+    void theRoomsTopLevelAndPeopleWhoAreNotMediatorsGetAShortExplanation() {
+        start(false);
+        writeInRoom(MEDIATOR_MARIA, "Anything new?", null);
+        room.received("To act on a dispute, write in its thread");
+        writeInRoom(MEDIATOR_MARIA, "/queue@" + FakeBotApi.BOT_USERNAME, null);
+        room.received("No dispute is waiting for a mediator");
+        writeInRoom(STRANGER, "/queue", null);
+        room.received("only the marketplace's mediators can act here");
+        // Nothing of it reached anyone privately.
+        assertThat(api.messagesTo(MEDIATOR_MARIA)).isEmpty();
+        assertThat(api.messagesTo(STRANGER)).isEmpty();
+    }
+
+    private void carolSays(String text) {
+        turnOfCarol(InboundMessage.text(CAROL, text));
+    }
+
+    private void carolPicks(String label) {
+        turnOfCarol(InboundMessage.option(CAROL, bot.bean(RecordingWebChannel.class).optionId("web:carol", label)));
+    }
+
+    /** Carol is on the web: her turns go to the engine as the playground hands them over. */
+    private void turnOfCarol(InboundMessage message) {
+        bot.bean(Delivery.class).deliver(bot.bean(ConversationEngine.class).handle(message));
     }
 
     private void openDisputeAboutOrd1() {
