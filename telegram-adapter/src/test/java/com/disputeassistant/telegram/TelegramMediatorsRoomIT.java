@@ -48,7 +48,7 @@ class TelegramMediatorsRoomIT {
 
     private void start(boolean topics) {
         bot = BotInstance.start(api, prefix, Map.of("dispute.telegram.mediators-chat", Long.toString(ROOM),
-                "dispute.telegram.mediators-chat-topics", Boolean.toString(topics)));
+                "dispute.telegram.mediators-chat-topics", Boolean.toString(topics), TelegramTestApp.WEB_CHANNEL, "true"));
         alice = bot.user(100001);
         bob = bot.user(100002);
         // What the bot posted in the room, read like a user's chat.
