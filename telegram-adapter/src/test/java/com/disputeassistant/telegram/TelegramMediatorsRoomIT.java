@@ -87,6 +87,11 @@ class TelegramMediatorsRoomIT {
         room.received("Alice: When will chapters 4 and 5 be done?");
         FakeBotApi.Request relayed = roomMessage("Alice: When will chapters 4 and 5 be done?");
         assertThat(relayed.json().path("reply_to_message_id").asInt()).isEqualTo(cardId);
+        // Copies for several mediators are posted once, but a party saying the same thing twice is shown twice.
+        alice.says("Hello?");
+        alice.says("Hello?");
+        Await.until("both of Alice's messages in the room",
+                () -> room.texts().stream().filter(text -> text.equals("Alice: Hello?")).count() == 2);
 
         // A reply to any of the bot's posts in the chain is about the dispute.
         writeInRoom(MEDIATOR_MARIA, "Bob will edit them by Friday", api.messageIdOf(relayed));
