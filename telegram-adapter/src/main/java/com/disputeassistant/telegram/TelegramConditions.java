@@ -7,12 +7,13 @@ import org.springframework.util.StringUtils;
 
 /**
  * When the parts of the channel are on: the channel at all when a bot token is set, then webhook mode
- * when a webhook URL is set and long polling otherwise. Read from the environment directly, before the
+ * when a webhook URL is set and long polling otherwise, and the mediators' room when its chat is set. Read from the environment directly, before the
  * settings are bound, which is what a condition can see.
  */
 public final class TelegramConditions {
     static final String TOKEN = "dispute.telegram.bot-token";
     static final String WEBHOOK_URL = "dispute.telegram.webhook-url";
+    static final String MEDIATORS_CHAT = "dispute.telegram.mediators-chat";
 
     private TelegramConditions() {
     }
@@ -58,6 +59,13 @@ public final class TelegramConditions {
     public static final class Polling extends PropertySet {
         public Polling() {
             super(WEBHOOK_URL, false);
+        }
+    }
+
+    /** A mediators' room is set: mediators work in that group. */
+    public static final class MediatorsRoom extends PropertySet {
+        public MediatorsRoom() {
+            super(MEDIATORS_CHAT, true);
         }
     }
 }

@@ -24,6 +24,10 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param linkCodeLifetime how long a code minted by this app's endpoint is valid
  * @param linkCodeEndpoint whether {@code POST /api/telegram/link-codes} mints codes (demos and tests only:
  *                         whoever can call it can link any account)
+ * @param mediatorsChat    the mediators' room, a group's chat id like {@code -1001234567890}
+ *                         ({@code TELEGRAM_MEDIATORS_CHAT}); blank: mediators are written to in private chats
+ * @param mediatorsChatTopics whether that group is a forum, where each dispute gets a topic; otherwise each
+ *                         dispute's card starts a reply chain
  */
 @ConfigurationProperties("dispute.telegram")
 public record TelegramSettings(String botToken,
@@ -33,12 +37,16 @@ public record TelegramSettings(String botToken,
                                String linkSecret,
                                @DefaultValue("50s") Duration pollTimeout,
                                @DefaultValue("1d") Duration linkCodeLifetime,
-                               @DefaultValue("false") boolean linkCodeEndpoint) {
+                               @DefaultValue("false") boolean linkCodeEndpoint,
+                               String mediatorsChat,
+                               @DefaultValue("false") boolean mediatorsChatTopics) {
 
     /** What Telegram accepts as a webhook's secret_token. */
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     /** Telegram's own limit for getUpdates' timeout. */
     private static final Duration MAX_POLL_TIMEOUT = Duration.ofSeconds(50);
+    /** A chat id: groups' are negative, supergroups' start with -100. */
+    private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,19}");
 
     public TelegramSettings {
         botToken = trimmed(botToken);
@@ -46,6 +54,7 @@ public record TelegramSettings(String botToken,
         webhookUrl = trimmed(webhookUrl);
         webhookSecret = trimmed(webhookSecret);
         linkSecret = trimmed(linkSecret);
+        mediatorsChat = trimmed(mediatorsChat);
         if (apiUrl.isEmpty()) {
             apiUrl = "https://api.telegram.org";
         }
@@ -58,6 +67,10 @@ public record TelegramSettings(String botToken,
                 checkWebhook(webhookUrl, webhookSecret);
             }
             checkRest(pollTimeout, linkCodeLifetime, linkCodeEndpoint, linkSecret);
+            if (!mediatorsChat.isEmpty() && !CHAT_ID.matcher(mediatorsChat).matches()) {
+                throw new IllegalArgumentException("dispute.telegram.mediators-chat (TELEGRAM_MEDIATORS_CHAT) must be "
+                        + "the group's numeric chat id, like -1001234567890, not " + mediatorsChat);
+            }
         }
     }
 
@@ -81,6 +94,11 @@ public record TelegramSettings(String botToken,
     /** The secret that signs link codes, if linking by code is on. */
     public Optional<String> linkSecretIfSet() {
         return linkSecret.isEmpty() ? Optional.empty() : Optional.of(linkSecret);
+    }
+
+    /** The mediators' room's chat id, if mediators work in a group. */
+    public Optional<String> mediatorsChatIfSet() {
+        return mediatorsChat.isEmpty() ? Optional.empty() : Optional.of(mediatorsChat);
     }
 
     private static void checkApiUrl(String apiUrl) {
@@ -138,6 +156,7 @@ public record TelegramSettings(String botToken,
     @Override
     public String toString() {
         return "TelegramSettings[apiUrl=" + apiUrl + ", webhookUrl=" + webhookUrl + ", pollTimeout=" + pollTimeout
-                + ", linkByCode=" + !linkSecret.isEmpty() + ", linkCodeEndpoint=" + linkCodeEndpoint + "]";
+                + ", linkByCode=" + !linkSecret.isEmpty() + ", linkCodeEndpoint=" + linkCodeEndpoint
+                + ", mediatorsChat=" + mediatorsChat + ", mediatorsChatTopics=" + mediatorsChatTopics + "]";
     }
 }

@@ -151,6 +151,23 @@ class TelegramDisputeIT {
         alice.received("I can only read text messages and button presses");
     }
 
+    @Test
+    void withoutAMediatorsRoomEachMediatorIsToldPrivatelyAndClaimsThere() {
+        TelegramUser maria = bot.user(TelegramTestApp.MEDIATOR_MARIA);
+        TelegramUser omar = bot.user(TelegramTestApp.MEDIATOR_OMAR);
+        openDisputeAboutOrd1();
+        bob.says("/human");
+
+        maria.received("needs a mediator");
+        omar.received("needs a mediator");
+        maria.presses("Claim");
+        maria.received("You claimed dispute");
+        alice.received("A human mediator has taken over");
+        alice.says("Hello?");
+        maria.received("Alice: Hello?");
+        assertThat(api.requests("createForumTopic")).isEmpty();
+    }
+
     private void openDisputeAboutOrd1() {
         alice.says("/dispute");
         alice.presses("Dispute ORD-1");

@@ -44,20 +44,29 @@ class TelegramSettingsTest {
                 .hasMessageContaining("TELEGRAM_WEBHOOK_URL");
         assertThatThrownBy(() -> settings("1:abc", "", "", "", true))
                 .hasMessageContaining("TELEGRAM_LINK_SECRET");
-        assertThatThrownBy(() -> new TelegramSettings("1:abc", "", "", "", "", Duration.ofSeconds(51), null, false))
+        assertThatThrownBy(() -> new TelegramSettings("1:abc", "", "", "", "", Duration.ofSeconds(51), null, false, null, false))
                 .hasMessageContaining("poll-timeout");
+        assertThatThrownBy(() -> new TelegramSettings("1:abc", "", "", "", "", null, null, false, "@mediators", false))
+                .hasMessageContaining("TELEGRAM_MEDIATORS_CHAT");
+    }
+
+    @Test
+    void theMediatorsRoomIsAGroupsChatId() {
+        assertThat(new TelegramSettings("1:abc", "", "", "", "", null, null, false, " -1001234567890 ", true)
+                .mediatorsChatIfSet()).contains("-1001234567890");
+        assertThat(settings("1:abc", "", "", "", false).mediatorsChatIfSet()).isEmpty();
     }
 
     @Test
     void neverShowsTheTokenOrTheSecrets() {
         TelegramSettings on = new TelegramSettings("1:TOKEN", "", "https://bot.example.org/telegram/webhook",
-                "WEBHOOKSECRET", "LINKSECRET", null, null, false);
+                "WEBHOOKSECRET", "LINKSECRET", null, null, false, null, false);
 
         assertThat(on.toString()).doesNotContain("TOKEN", "WEBHOOKSECRET", "LINKSECRET");
     }
 
     private static TelegramSettings settings(String token, String apiUrl, String webhookUrl, String webhookSecret,
                                              boolean linkCodeEndpoint) {
-        return new TelegramSettings(token, apiUrl, webhookUrl, webhookSecret, "", null, null, linkCodeEndpoint);
+        return new TelegramSettings(token, apiUrl, webhookUrl, webhookSecret, "", null, null, linkCodeEndpoint, null, false);
     }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -32,13 +33,20 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * What the application around the channel provides, as config's wiring does it (engine, store,
  * marketplace with runtime links, buttons, delivery to every channel bean), over the Telegram test
- * marketplace and a real Redis, plus fast pacing so that a whole dispute runs in seconds.
+ * marketplace and a real Redis, plus fast pacing so that a whole dispute runs in seconds, and on request a
+ * recording {@code web} channel that stands for the playground.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TelegramConfiguration.class)
 public class TelegramTestApp {
+    /** Telegram users who are mediators; without a mediators' room they are written to privately. */
+    public static final long MEDIATOR_MARIA = 200001;
+    public static final long MEDIATOR_OMAR = 200002;
+    /** The property that adds a recording {@code web} channel. */
+    public static final String WEB_CHANNEL = "test.web-channel";
     public static final ProcedureSettings SETTINGS = ProcedureSettings.defaults()
-            .withMediators(Set.of(ChannelIdentity.of("web:maria")));
+            .withMediators(Set.of(ChannelIdentity.of("web:maria"), ChannelIdentity.of("telegram:" + MEDIATOR_MARIA),
+                    ChannelIdentity.of("telegram:" + MEDIATOR_OMAR)));
 
     @Bean
     UnifiedJedis redis() {
@@ -84,6 +92,16 @@ public class TelegramTestApp {
     @Bean
     Delivery delivery(ObjectProvider<Channel> channels) {
         return new Delivery(channels.orderedStream().toList());
+    }
+
+    /**
+     * The playground's channel, for people of the marketplace file known only on the web (Carol), in
+     * tests that ask for it with {@link #WEB_CHANNEL}; the others see the Telegram channel alone.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(WEB_CHANNEL)
+    RecordingWebChannel webChannel() {
+        return new RecordingWebChannel();
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package com.disputeassistant.telegram.sending;
 
+import com.disputeassistant.dispute.DisputeId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +26,39 @@ final class BotApiCalls {
     private final ObjectMapper json = new ObjectMapper();
 
     String encode(BotApiMethod<?> call) {
+        return write(json.valueToTree(call), call.getMethod());
+    }
+
+    /** A room post: {@code {"method":"roompost","dispute":"D…","topic":"…","message":{the sendMessage call}}}. */
+    String encode(RoomPost post) {
+        ObjectNode tree = json.createObjectNode();
+        tree.put("method", RoomPost.METHOD);
+        tree.put("dispute", post.dispute().value());
+        tree.put("topic", post.topic());
+        tree.set("message", json.valueToTree(post.message()));
+        return write(tree, RoomPost.METHOD);
+    }
+
+    /** The room post a payload stands for; empty when it is not one. */
+    Optional<RoomPost> decodeRoomPost(String payload) {
         try {
-            return json.writeValueAsString(call);
+            JsonNode tree = json.readTree(payload);
+            if (!RoomPost.METHOD.equals(tree.path("method").asText(""))) {
+                return Optional.empty();
+            }
+            return Optional.of(new RoomPost(new DisputeId(tree.path("dispute").asText("")),
+                    tree.path("topic").asText("Dispute"),
+                    json.treeToValue(tree.path("message"), SendMessage.class)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String write(JsonNode tree, String method) {
+        try {
+            return json.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + call.getMethod() + " as JSON", e);
+            throw new IllegalStateException("cannot write " + method + " as JSON", e);
         }
     }
 

@@ -4,10 +4,12 @@ import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
+import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
@@ -25,6 +27,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * inline keyboard on the last part, one button a row. A button carries an opaque token from the
  * {@link ButtonRegistry} as its {@code callback_data} (Telegram allows 64 bytes): the registry remembers
  * the option, the message and the person it was sent to, and refuses a press by anyone else or a second one.
+ *
+ * <p>With a mediators' room ({@link TelegramRoom}), what mediators are told about a dispute goes to that
+ * dispute's thread in the room, once, with buttons any mediator may press.
  */
 public final class TelegramChannel implements Channel {
     /** The channel name in identities: {@code telegram:<user id>}. */
@@ -37,11 +42,18 @@ public final class TelegramChannel implements Channel {
     private final Outbox outbox;
     private final ButtonRegistry buttons;
     private final BotApiCalls calls;
+    /** The mediators' room, or null when mediators are written to in private chats. */
+    private final TelegramRoom room;
 
     TelegramChannel(Outbox outbox, ButtonRegistry buttons, BotApiCalls calls) {
+        this(outbox, buttons, calls, null);
+    }
+
+    TelegramChannel(Outbox outbox, ButtonRegistry buttons, BotApiCalls calls, TelegramRoom room) {
         this.outbox = outbox;
         this.buttons = buttons;
         this.calls = calls;
+        this.room = room;
     }
 
     @Override
@@ -55,20 +67,44 @@ public final class TelegramChannel implements Channel {
         if (!NAME.equals(to.channel())) {
             throw new IllegalArgumentException("the telegram channel cannot deliver to " + to);
         }
+        if (room != null && room.takes(message)) {
+            deliverToRoom(message);
+            return;
+        }
         // A private chat's id is the user's id: this is also where a person is first reached proactively.
         String chat = message.to().conversation();
-        List<String> parts = TelegramHtml.split(TelegramHtml.escape(message.text()), TelegramHtml.MAX_LENGTH);
+        List<OutboxEntry> entries = render(chat, message.text(), keyboard(to, message.options(), false)).stream()
+                .map(send -> new OutboxEntry(chat, calls.encode(send))).toList();
+        outbox.append(entries);
+    }
+
+    /**
+     * A mediator's message in the room: about a dispute, in its thread (posted once for all mediators);
+     * about none (the queue, an answer to the room's top level), at the top level.
+     */
+    private void deliverToRoom(OutboundMessage message) {
+        DisputeId dispute = message.about().orElse(null);
+        if (dispute != null && !room.firstPost(message, dispute)) {
+            return;
+        }
+        List<SendMessage> parts = render(room.chat(), message.text(), keyboard(room.identity(), message.options(), true));
+        String topic = dispute == null ? null : TelegramRoom.topicName(dispute, message.text());
+        outbox.append(parts.stream().map(send -> new OutboxEntry(room.chat(),
+                dispute == null ? calls.encode(send) : calls.encode(new RoomPost(dispute, topic, send)))).toList());
+    }
+
+    /** HTML parts of at most 4096 characters, the keyboard on the last. */
+    private static List<SendMessage> render(String chat, String text, InlineKeyboardMarkup keyboard) {
+        List<String> parts = TelegramHtml.split(TelegramHtml.escape(text), TelegramHtml.MAX_LENGTH);
         if (parts.isEmpty()) {
             parts = List.of(NO_TEXT);
         }
-        InlineKeyboardMarkup keyboard = keyboard(to, message.options());
-        List<OutboxEntry> entries = new ArrayList<>(parts.size());
+        List<SendMessage> sends = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            SendMessage send = SendMessage.builder().chatId(chat).text(parts.get(i)).parseMode(ParseMode.HTML)
-                    .replyMarkup(i == parts.size() - 1 ? keyboard : null).build();
-            entries.add(new OutboxEntry(chat, calls.encode(send)));
+            sends.add(SendMessage.builder().chatId(chat).text(parts.get(i)).parseMode(ParseMode.HTML)
+                    .replyMarkup(i == parts.size() - 1 ? keyboard : null).build());
         }
-        outbox.append(entries);
+        return sends;
     }
 
     /**
@@ -88,15 +124,18 @@ public final class TelegramChannel implements Channel {
         return outbox;
     }
 
-    private InlineKeyboardMarkup keyboard(ChannelIdentity to, List<ReplyOption> options) {
+    /** Buttons registered for {@code to}; in the room, Claim buttons are the room's own (see {@link TelegramRoom#claimIn}). */
+    private InlineKeyboardMarkup keyboard(ChannelIdentity to, List<ReplyOption> options, boolean inRoom) {
         if (options.isEmpty()) {
             return null;
         }
-        List<String> tokens = buttons.register(to, options);
+        List<ReplyOption> registered = inRoom
+                ? options.stream().filter(option -> TelegramRoom.claimData(option).isEmpty()).toList() : options;
+        Iterator<String> tokens = (registered.isEmpty() ? List.<String>of() : buttons.register(to, registered)).iterator();
         List<InlineKeyboardRow> rows = new ArrayList<>(options.size());
-        for (int i = 0; i < options.size(); i++) {
-            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder()
-                    .text(options.get(i).label()).callbackData(tokens.get(i)).build()));
+        for (ReplyOption option : options) {
+            String data = inRoom ? TelegramRoom.claimData(option).orElseGet(tokens::next) : tokens.next();
+            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(option.label()).callbackData(data).build()));
         }
         return new InlineKeyboardMarkup(rows);
     }

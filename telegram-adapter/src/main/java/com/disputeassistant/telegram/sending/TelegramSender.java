@@ -3,7 +3,12 @@ package com.disputeassistant.telegram.sending;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.PlatformSender;
 import com.disputeassistant.outbox.SendFailure;
+import java.io.Serializable;
 import java.time.Duration;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -22,18 +27,56 @@ final class TelegramSender implements PlatformSender {
 
     private final TelegramClient client;
     private final BotApiCalls calls;
+    /** The mediators' room, or null when there is none. */
+    private final TelegramRoom room;
 
     TelegramSender(TelegramClient client, BotApiCalls calls) {
+        this(client, calls, null);
+    }
+
+    TelegramSender(TelegramClient client, BotApiCalls calls, TelegramRoom room) {
         this.client = client;
         this.calls = calls;
+        this.room = room;
     }
 
     @Override
     public void send(OutboxEntry entry) throws SendFailure {
-        BotApiMethod<?> call = calls.decode(entry.payload())
-                .orElseThrow(() -> SendFailure.permanent("not a Bot API call this channel queues: " + entry.payload()));
+        Optional<RoomPost> post = calls.decodeRoomPost(entry.payload());
+        if (post.isPresent()) {
+            post(post.get());
+            return;
+        }
+        execute(calls.decode(entry.payload())
+                .orElseThrow(() -> SendFailure.permanent("not a Bot API call this channel queues: " + entry.payload())));
+    }
+
+    /**
+     * Posts in the dispute's thread; the first post about a dispute becomes its card, in a topic created
+     * for it in a forum. A crash between the card and remembering it posts the card again on the retry:
+     * a repeated card is better than a dispute with no thread.
+     */
+    private void post(RoomPost post) throws SendFailure {
+        if (room == null) {
+            throw SendFailure.permanent("a post for the mediators' room, which is no longer configured: "
+                    + post.message().getText());
+        }
+        SendMessage message = post.message();
+        Optional<Integer> thread = room.threadOf(post.dispute());
+        boolean card = thread.isEmpty();
+        if (card && room.topics()) {
+            ForumTopic topic = execute(CreateForumTopic.builder().chatId(message.getChatId())
+                    .name(post.topic()).build());
+            room.rememberTopic(post.dispute(), topic.getMessageThreadId());
+            thread = Optional.of(topic.getMessageThreadId());
+        }
+        thread.ifPresent(id -> room.placeIn(message, id));
+        room.rememberPost(post.dispute(), execute(message), card);
+    }
+
+    private <T extends Serializable> T execute(BotApiMethod<T> call) throws SendFailure {
         try {
-            client.execute(call);
+            return client.execute(call);
         } catch (TelegramApiValidationException e) {
             throw SendFailure.permanent("TelegramBots refused the call as invalid: " + e.getMessage());
         } catch (TelegramApiRequestException e) {

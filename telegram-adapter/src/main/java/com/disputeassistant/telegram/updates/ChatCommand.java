@@ -30,20 +30,38 @@ record ChatCommand(String word, String description, String engineText) {
 
     /** The command a message starts with, if it is one of ours ({@code /help}, {@code /help@Bot}, {@code /start CODE}). */
     static Optional<Invocation> parse(String text) {
+        ChatCommand command = word(text).map(BY_WORD::get).orElse(null);
+        if (command == null) {
+            return Optional.empty();
+        }
         String stripped = text.strip();
+        int space = indexOfWhitespace(stripped);
+        return Optional.of(new Invocation(command, space < 0 ? "" : stripped.substring(space).strip()));
+    }
+
+    /** The word of a slash command, in lower case and without the bot's name: {@code /Fee@Bot 5} gives {@code fee}. */
+    static Optional<String> word(String text) {
+        String stripped = withoutBotName(text);
         if (!stripped.startsWith("/")) {
             return Optional.empty();
         }
         int space = indexOfWhitespace(stripped);
-        String head = stripped.substring(1, space < 0 ? stripped.length() : space);
-        // Telegram appends the bot's name to commands picked in groups: /help@DisputeBot
-        int at = head.indexOf('@');
-        String word = (at < 0 ? head : head.substring(0, at)).toLowerCase(Locale.ROOT);
-        ChatCommand command = BY_WORD.get(word);
-        if (command == null) {
-            return Optional.empty();
+        return Optional.of(stripped.substring(1, space < 0 ? stripped.length() : space).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The text without the bot's name Telegram appends to commands picked in groups ({@code /fee@DisputeBot 450}
+     * gives {@code /fee 450}), so the engine reads the command as typed in a private chat.
+     */
+    static String withoutBotName(String text) {
+        String stripped = text.strip();
+        if (!stripped.startsWith("/")) {
+            return stripped;
         }
-        return Optional.of(new Invocation(command, space < 0 ? "" : stripped.substring(space).strip()));
+        int space = indexOfWhitespace(stripped);
+        int end = space < 0 ? stripped.length() : space;
+        int at = stripped.indexOf('@');
+        return at < 0 || at > end ? stripped : stripped.substring(0, at) + stripped.substring(end);
     }
 
     private static int indexOfWhitespace(String text) {

@@ -6,6 +6,7 @@ import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.InboundMessage;
 import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -13,7 +14,10 @@ import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.telegram.linking.CodeLinking;
 import com.disputeassistant.telegram.sending.TelegramChannel;
+import com.disputeassistant.telegram.sending.TelegramRoom;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -34,6 +38,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Each update is applied at most once: its delivery id ({@code telegram:update:<update_id>}) goes with
  * the engine's turn, which the engine applies once, and is marked handled afterwards, so a repeated
  * update (a redelivered webhook, a poll after a crash) changes nothing and is not answered again.
+ *
+ * <p>Private chats are for parties and mediators alike; the one group the bot works in is the mediators'
+ * room ({@link TelegramRoom}), if set, where a mediator's message in a dispute's thread is about that dispute.
  */
 public final class UpdateHandler {
     /** The platform's idempotency key for an update, as the engine records it. */
@@ -41,6 +48,8 @@ public final class UpdateHandler {
     /** The kinds of update the bot acts on: Telegram then does not even queue the others. */
     public static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+    /** What a mediator may write at the room's top level: commands about no dispute in particular. */
+    private static final Set<String> ROOM_TOP_LEVEL_COMMANDS = Set.of("queue", "claim", "help");
 
     private final ConversationEngine engine;
     private final Delivery delivery;
@@ -50,10 +59,13 @@ public final class UpdateHandler {
     private final ButtonRegistry buttons;
     private final TelegramChannel channel;
     private final CodeLinking linking;
+    /** The mediators' room, or null when there is none. */
+    private final TelegramRoom room;
     private final Texts texts = new Texts();
 
     public UpdateHandler(ConversationEngine engine, Delivery delivery, Marketplace marketplace, ProcedureSettings settings,
-                         DisputeStore store, ButtonRegistry buttons, TelegramChannel channel, CodeLinking linking) {
+                         DisputeStore store, ButtonRegistry buttons, TelegramChannel channel, CodeLinking linking,
+                         TelegramRoom room) {
         this.engine = engine;
         this.delivery = delivery;
         this.marketplace = marketplace;
@@ -62,6 +74,7 @@ public final class UpdateHandler {
         this.buttons = buttons;
         this.channel = channel;
         this.linking = linking;
+        this.room = room;
     }
 
     /** Handles an update once; a repeat is skipped. Throws only when its effect could not be stored. */
@@ -97,6 +110,10 @@ public final class UpdateHandler {
             return;
         }
         ChannelIdentity identity = identityOf(from);
+        if (room != null && room.isRoom(message.getChatId())) {
+            onRoomMessage(message, identity, deliveryId);
+            return;
+        }
         Address address = new Address(identity, Long.toString(message.getChatId()));
         if (!message.isUserMessage()) {
             say(address, texts.get("private-only"));
@@ -119,6 +136,32 @@ public final class UpdateHandler {
         turn(InboundMessage.text(address, text).withDeliveryId(deliveryId));
     }
 
+    /**
+     * A message in the mediators' room: in a dispute's thread it is about that dispute; at the top level
+     * only the commands that name no dispute make sense. Joins, topic events and other messages without
+     * text are the group's life, not meant for the bot.
+     */
+    private void onRoomMessage(Message message, ChannelIdentity identity, String deliveryId) {
+        Address address = new Address(identity, room.chat());
+        if (!message.hasText()) {
+            return;
+        }
+        if (!room.admits(identity)) {
+            say(address, texts.get("room.mediators-only"));
+            return;
+        }
+        String text = ChatCommand.withoutBotName(message.getText());
+        Optional<DisputeId> dispute = room.disputeOf(message);
+        if (dispute.isPresent()) {
+            turn(InboundMessage.text(address, text).about(dispute.get()).withDeliveryId(deliveryId));
+        } else if (ChatCommand.word(text).filter(ROOM_TOP_LEVEL_COMMANDS::contains).isPresent()) {
+            turn(InboundMessage.text(address, text).withDeliveryId(deliveryId));
+        } else {
+            // Anything else would act on whichever dispute the mediator last touched: too easy to get wrong.
+            say(address, texts.get("room.top-level"));
+        }
+    }
+
     private void onStart(Address address, String code, String deliveryId) {
         if (!code.isEmpty()) {
             CodeLinking.Result result = linking.redeem(code, address.identity());
@@ -139,18 +182,31 @@ public final class UpdateHandler {
         }
     }
 
+    /**
+     * A button press. In the mediators' room the buttons are the room's, for any mediator: the presser
+     * must be one, and the engine then decides what that mediator may do.
+     */
     private void onPress(CallbackQuery query, String deliveryId) {
         ChannelIdentity identity = identityOf(query.getFrom());
-        String chat = query.getMessage() != null && query.getMessage().getChatId() != null
-                ? Long.toString(query.getMessage().getChatId()) : identity.id();
-        if (!known(identity)) {
-            channel.answerCallbackQuery(query.getId(), chat, texts.get("not-linked.button"));
+        Long chatId = query.getMessage() != null ? query.getMessage().getChatId() : null;
+        String chat = chatId != null ? Long.toString(chatId) : identity.id();
+        boolean inRoom = room != null && room.isRoom(chatId);
+        if (inRoom ? !room.admits(identity) : !known(identity)) {
+            channel.answerCallbackQuery(query.getId(), chat,
+                    texts.get(inRoom ? "room.press.mediators-only" : "not-linked.button"));
             return;
         }
         String token = query.getData();
+        Optional<DisputeId> claim = inRoom ? TelegramRoom.claimIn(token) : Optional.empty();
+        if (claim.isPresent()) {
+            channel.answerCallbackQuery(query.getId(), chat, "");
+            turn(InboundMessage.text(new Address(identity, chat), "/claim " + claim.get()).about(claim.get())
+                    .withDeliveryId(deliveryId));
+            return;
+        }
         ButtonPress press = token == null || token.isEmpty()
                 ? new ButtonPress.Refused(texts.get("press-failed"))
-                : buttons.press(token, identity, deliveryId);
+                : buttons.press(token, inRoom ? room.identity() : identity, deliveryId);
         if (press instanceof ButtonPress.Accepted accepted) {
             // Acknowledged at once, so the button stops spinning while the engine answers in the chat.
             channel.answerCallbackQuery(query.getId(), chat, "");

@@ -8,6 +8,8 @@ import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.telegram.linking.CodeLinking;
 import com.disputeassistant.telegram.sending.TelegramChannel;
+import com.disputeassistant.telegram.sending.TelegramRoom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +20,8 @@ public class UpdatesConfiguration {
     @Bean
     UpdateHandler telegramUpdateHandler(ConversationEngine engine, Delivery delivery, Marketplace marketplace,
                                         ProcedureSettings settings, DisputeStore store, ButtonRegistry buttons,
-                                        TelegramChannel channel, CodeLinking linking) {
-        return new UpdateHandler(engine, delivery, marketplace, settings, store, buttons, channel, linking);
+                                        TelegramChannel channel, CodeLinking linking, ObjectProvider<TelegramRoom> room) {
+        return new UpdateHandler(engine, delivery, marketplace, settings, store, buttons, channel, linking,
+                room.getIfAvailable());
     }
 }

@@ -28,10 +28,11 @@ import java.util.function.Predicate;
 /**
  * A Bot API server for tests, on 127.0.0.1 and a free port: it answers the calls the bot makes
  * ({@code deleteWebhook}, {@code setMyCommands}, {@code getMe}, {@code getUpdates}, {@code sendMessage},
- * {@code answerCallbackQuery}, {@code setWebhook}) with method names matched in any case, as Telegram
+ * {@code answerCallbackQuery}, {@code setWebhook}, {@code createForumTopic}) with method names matched in any case, as Telegram
  * does, records every request, hands out the updates a test queues as Telegram would (an update stays
  * until a getUpdates call with a higher offset confirms it), and can answer calls with an error such as
- * 429 with {@code retry_after}.
+ * 429 with {@code retry_after}. Users write in private chats or in a group (the mediators' room), in a
+ * forum topic or as a reply to a message.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token_for-the-fake";
@@ -44,6 +45,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicInteger nextUpdateId = new AtomicInteger(700_000_001);
     private final AtomicLong nextMessageId = new AtomicLong(1);
+    /** The message id each sendMessage got, by the call's body. */
+    private final Map<String, Integer> sentIds = new ConcurrentHashMap<>();
 
     /**
      * One call the bot made: the method in lower case, the body (JSON, or form data for setWebhook), and
@@ -86,7 +89,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Queues a text message from a user in their private chat; returns its update id. */
     public int send(long userId, String text) {
-        ObjectNode message = message(userId, text);
+        ObjectNode message = message(userId, userId, text);
         return queue(update -> update.set("message", message));
     }
 
@@ -104,11 +107,44 @@ public final class FakeBotApi implements AutoCloseable {
         return "q" + updateId;
     }
 
+    /**
+     * Queues a text from a user in a group (a supergroup; a forum when {@code topic} is set), in that
+     * topic, and as a reply to the message {@code replyTo} if set; returns its update id.
+     */
+    public int sendInGroup(long chatId, long userId, String text, Integer topic, Integer replyTo) {
+        ObjectNode message = message(chatId, userId, text);
+        ObjectNode chat = (ObjectNode) message.path("chat");
+        chat.put("type", "supergroup");
+        chat.put("title", "Mediators");
+        chat.remove("first_name");
+        if (topic != null) {
+            chat.put("is_forum", true);
+            message.put("message_thread_id", topic);
+            message.put("is_topic_message", true);
+        }
+        if (replyTo != null) {
+            ObjectNode original = message.putObject("reply_to_message");
+            original.put("message_id", replyTo);
+            original.put("date", 1_790_000_000);
+            original.set("chat", chat.deepCopy());
+        }
+        return queue(update -> update.set("message", message));
+    }
+
+    /** Queues a press of a button that carried {@code callbackData} on a message in a group; returns its update id. */
+    public int pressInGroup(long chatId, long userId, String callbackData) {
+        return queue(update -> {
+            ObjectNode query = callbackQuery(update.path("update_id").asInt(), userId, callbackData);
+            ((ObjectNode) query.path("message").path("chat")).put("id", chatId).put("type", "supergroup");
+            update.set("callback_query", query);
+        });
+    }
+
     private ObjectNode callbackQuery(int updateId, long userId, String callbackData) {
         ObjectNode query = JSON.createObjectNode();
         query.put("id", queryId(updateId));
         query.set("from", user(userId));
-        query.set("message", message(userId, "(the message the button was on)"));
+        query.set("message", message(userId, userId, "(the message the button was on)"));
         query.put("chat_instance", "ci" + userId);
         query.put("data", callbackData);
         return query;
@@ -126,7 +162,7 @@ public final class FakeBotApi implements AutoCloseable {
     public ObjectNode textUpdate(long userId, String text) {
         ObjectNode update = JSON.createObjectNode();
         update.put("update_id", nextUpdateId.getAndIncrement());
-        update.set("message", message(userId, text));
+        update.set("message", message(userId, userId, text));
         return update;
     }
 
@@ -155,13 +191,14 @@ public final class FakeBotApi implements AutoCloseable {
         return id;
     }
 
-    private ObjectNode message(long userId, String text) {
+    /** A message from a user in a chat: their private chat when {@code chatId} is their id. */
+    private ObjectNode message(long chatId, long userId, String text) {
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", nextMessageId.getAndIncrement());
         message.put("date", 1_790_000_000);
         message.set("from", user(userId));
         ObjectNode chat = message.putObject("chat");
-        chat.put("id", userId);
+        chat.put("id", chatId);
         chat.put("type", "private");
         chat.put("first_name", "User " + userId);
         message.put("text", text);
@@ -269,7 +306,8 @@ public final class FakeBotApi implements AutoCloseable {
             }
             switch (method) {
                 case "getupdates" -> reply(exchange, 200, ok(updates(json)));
-                case "sendmessage" -> reply(exchange, 200, ok(sentMessage(json)));
+                case "sendmessage" -> reply(exchange, 200, ok(sentMessage(json, body)));
+                case "createforumtopic" -> reply(exchange, 200, ok(forumTopic(json)));
                 case "getme" -> reply(exchange, 200, ok(me()));
                 case "deletewebhook", "setwebhook", "setmycommands", "answercallbackquery" ->
                         reply(exchange, 200, ok(JSON.getNodeFactory().booleanNode(true)));
@@ -324,15 +362,35 @@ public final class FakeBotApi implements AutoCloseable {
         return result;
     }
 
-    private JsonNode sentMessage(JsonNode call) {
+    private JsonNode sentMessage(JsonNode call, String body) {
         ObjectNode message = JSON.createObjectNode();
-        message.put("message_id", nextMessageId.getAndIncrement());
+        int id = (int) nextMessageId.getAndIncrement();
+        sentIds.put(body, id);
+        message.put("message_id", id);
         message.put("date", 1_790_000_000);
         ObjectNode chat = message.putObject("chat");
         chat.put("id", call == null ? 0 : call.path("chat_id").asLong());
         chat.put("type", "private");
         message.put("text", call == null ? "" : call.path("text").asText(""));
         return message;
+    }
+
+    /** A topic's id is the id of the service message that opens it, as in Telegram. */
+    private JsonNode forumTopic(JsonNode call) {
+        ObjectNode topic = JSON.createObjectNode();
+        topic.put("message_thread_id", nextMessageId.getAndIncrement());
+        topic.put("name", call == null ? "" : call.path("name").asText(""));
+        topic.put("icon_color", 7322096);
+        return topic;
+    }
+
+    /** The id Telegram gave a message the bot sent (its answer to that sendMessage call). */
+    public int messageIdOf(Request sent) {
+        Integer id = sentIds.get(sent.body());
+        if (id == null) {
+            throw new AssertionError("not a message the bot sent: " + sent.body());
+        }
+        return id;
     }
 
     private static JsonNode me() {

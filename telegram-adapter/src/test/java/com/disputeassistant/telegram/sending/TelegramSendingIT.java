@@ -37,7 +37,7 @@ class TelegramSendingIT {
     private final BotApiCalls calls = new BotApiCalls();
     private final TelegramChannel channel = new TelegramChannel(outbox, new ButtonRegistry(redis, prefix), calls);
     private final TelegramHttp http = new TelegramHttp(new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, null,
-            null, null, null, false), Duration.ofSeconds(5));
+            null, null, null, false, null, false), Duration.ofSeconds(5));
     private final OutboxSender sender = new OutboxSender(outbox, new TelegramSender(http.client(), calls),
             new SendPacing(Duration.ofMillis(5), 100, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
             Clock.systemUTC());

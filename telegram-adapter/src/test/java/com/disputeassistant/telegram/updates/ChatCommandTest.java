@@ -28,4 +28,13 @@ class ChatCommandTest {
         assertThat(ChatCommand.parse("/fee 300")).isEmpty();
         assertThat(ChatCommand.parse("/")).isEmpty();
     }
+
+    @Test
+    void aCommandPickedInAGroupReachesTheEngineWithoutTheBotName() {
+        assertThat(ChatCommand.withoutBotName(" /fee@DisputeTestBot 450 ")).isEqualTo("/fee 450");
+        assertThat(ChatCommand.withoutBotName("/to client mail me@example.org")).isEqualTo("/to client mail me@example.org");
+        assertThat(ChatCommand.withoutBotName("write to me@example.org")).isEqualTo("write to me@example.org");
+        assertThat(ChatCommand.word("/Queue@DisputeTestBot")).contains("queue");
+        assertThat(ChatCommand.word("queue")).isEmpty();
+    }
 }
