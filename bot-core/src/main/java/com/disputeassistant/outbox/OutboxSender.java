@@ -178,7 +178,8 @@ public final class OutboxSender implements AutoCloseable {
                 if (entries.isEmpty()) {
                     held.remove(conversation);
                 }
-                next = now.plus(pacing.perConversation());
+                // Counted from when the platform took the message, not from when we started sending it.
+                next = clock.instant().plus(pacing.perConversation());
             }
             conversationFreeAt.put(conversation, next);
             if (held.containsKey(conversation)) {
