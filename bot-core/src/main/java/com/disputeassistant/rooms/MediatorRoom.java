@@ -20,14 +20,16 @@ import redis.clients.jedis.params.SetParams;
  * <ul>
  *   <li>{@link #threadOf}/{@link #rememberThread}/{@link #disputeOf}: the thread of each dispute (a Slack
  *       message ts, a Telegram topic or message id), both ways, so a reply in a thread is about its dispute.</li>
- *   <li>{@link #firstPost}: the engine sends a hand-off to every mediator; the room posts it once.</li>
+ *   <li>{@link #firstPost}, {@link #firstCopy}: the engine sends a hand-off to every mediator; the room
+ *       posts it once, and a later hand-off in the same words once again.</li>
  *   <li>{@link #identity()}: buttons posted in the room are registered for the room, not for one
  *       mediator, so that any allow-listed mediator may press them; the adapter checks the presser is a
  *       mediator, and the engine checks what that mediator may do.</li>
  * </ul>
  *
  * <p>Keys under the prefix {@code P}: {@code P room:{CHANNEL}:thread:DISPUTE},
- * {@code P room:{CHANNEL}:dispute:THREAD}, {@code P room:{CHANNEL}:posted:DISPUTE:HASH}. Threads are
+ * {@code P room:{CHANNEL}:dispute:THREAD}, {@code P room:{CHANNEL}:posted:DISPUTE:HASH},
+ * {@code P room:{CHANNEL}:sent:DISPUTE:HASH} (how often one mediator was sent one text). Threads are
  * kept {@link #THREAD_TTL} after they were last used.
  */
 public final class MediatorRoom {
@@ -40,6 +42,11 @@ public final class MediatorRoom {
             redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
             redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
             return 1
+            """;
+    private static final String COUNT = """
+            local n = redis.call('INCR', KEYS[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[1])
+            return n
             """;
 
     private final UnifiedJedis redis;
@@ -84,6 +91,18 @@ public final class MediatorRoom {
     public boolean firstPost(DisputeId dispute, String text) {
         String key = prefix + "posted:" + dispute.value() + ":" + sha256(text);
         return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(SAME_POST_WINDOW.toSeconds())));
+    }
+
+    /**
+     * Whether the room shows this message the engine sent {@code mediator} about the dispute: the n-th time
+     * one mediator is sent these words is shown once, for whichever mediator's copy comes first. So the
+     * copies of one turn for every mediator are posted once, while the same words in a later turn (a second
+     * hand-off after a hand-back, a party writing "ok" twice) are posted again, once.
+     */
+    public boolean firstCopy(ChannelIdentity mediator, DisputeId dispute, String post) {
+        Object nth = redis.eval(COUNT, List.of(prefix + "sent:" + dispute.value() + ":" + sha256(mediator + "\n" + post)),
+                List.of(Long.toString(SAME_POST_WINDOW.toSeconds())));
+        return firstPost(dispute, nth + "\n" + post);
     }
 
     private static String sha256(String text) {

@@ -3,6 +3,7 @@ package com.disputeassistant.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.testing.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,20 @@ class MediatorRoomIT {
         assertThat(slack.firstPost(FIRST, "You claimed dispute DAAAAAAA")).isTrue();
         assertThat(slack.firstPost(SECOND, "Dispute DAAAAAAA needs a mediator")).as("another dispute").isTrue();
         assertThat(telegram.firstPost(FIRST, "Dispute DAAAAAAA needs a mediator")).as("another room").isTrue();
+    }
+
+    @Test
+    void eachMediatorsCopyOfATurnIsPostedOnceAndTheSameWordsInALaterTurnOnceAgain() {
+        ChannelIdentity maria = ChannelIdentity.of("slack:T1/UMARIA");
+        ChannelIdentity omar = ChannelIdentity.of("slack:T1/UOMAR");
+        String handOff = "Dispute DAAAAAAA needs a mediator";
+
+        assertThat(slack.firstCopy(maria, FIRST, handOff)).isTrue();
+        assertThat(slack.firstCopy(omar, FIRST, handOff)).as("Omar's copy").isFalse();
+        // Handed back, then handed off again in the same words: shown again, still once.
+        assertThat(slack.firstCopy(omar, FIRST, handOff)).as("the second hand-off").isTrue();
+        assertThat(slack.firstCopy(maria, FIRST, handOff)).as("Maria's copy of it").isFalse();
+        assertThat(slack.firstCopy(maria, SECOND, handOff)).as("another dispute").isTrue();
     }
 
     @Test

@@ -93,10 +93,10 @@ final class SlackRoom {
             return isRoom(message.to().conversation()) ? Optional.of(new Place.TopLevel()) : Optional.empty();
         }
         DisputeId dispute = message.about().get();
-        // A hand-off goes to every mediator in the same words: the first copy is posted. What goes to the
-        // mediator holding the dispute is for them alone and is always posted, even the same words again
-        // ("ok" relayed twice).
-        if (room.firstPost(dispute, message.text()) || holds(to, dispute)) {
+        // A hand-off goes to every mediator in the same words: the first copy is posted, and a later hand-off
+        // in the same words (after a hand-back) once again. What goes to the mediator holding the dispute is
+        // for them alone and is always posted, even the same words again ("ok" relayed twice).
+        if (room.firstCopy(to, dispute, message.text()) || holds(to, dispute)) {
             return Optional.of(new Place.InThread(dispute));
         }
         return Optional.of(new Place.Copy());

@@ -28,20 +28,22 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code chat.postEphemeral}, {@code views.open}, {@code views.publish}, ...) with its parameters, and can
  * be told to answer the next calls of a method with an error such as a 429.
  */
-final class FakeSlackApi implements AutoCloseable {
-    static final String TEAM = "T01TEST";
+public final class FakeSlackApi implements AutoCloseable {
+    public static final String TEAM = "T01TEST";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * One Web API call as received: its method, its parameters (form fields or top-level JSON fields), and
      * whether the fake accepted it (a planned error answer did not).
      */
-    record Call(String method, Map<String, String> params, int seq, boolean accepted) {
-        String param(String name) {
+    public record Call(String method, Map<String, String> params, int seq, boolean accepted) {
+        /** The parameter's value, or null. */
+        public String param(String name) {
             return params.get(name);
         }
 
-        JsonNode json(String name) {
+        /** The parameter read as JSON (Slack sends {@code blocks} that way), or a missing node. */
+        public JsonNode json(String name) {
             String value = params.get(name);
             return value == null ? JSON.missingNode() : JSON.readTree(value);
         }
@@ -60,7 +62,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
     private volatile String socketUrl = "ws://127.0.0.1:1/";
 
-    FakeSlackApi() {
+    /** Starts the fake on a free loopback port. */
+    public FakeSlackApi() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -70,7 +73,8 @@ final class FakeSlackApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    /** The base URL to give the app as {@code dispute.slack.api-url}. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
@@ -88,12 +92,13 @@ final class FakeSlackApi implements AutoCloseable {
         planned.computeIfAbsent(method, m -> new ArrayDeque<>()).add(answer);
     }
 
-    synchronized List<Call> calls(String method) {
+    /** Every call of the method so far, in order. */
+    public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Waits for the first accepted call of the method, after call number {@code after}, that matches. */
-    Call await(String method, int after, Predicate<Call> matching, String what) {
+    public Call await(String method, int after, Predicate<Call> matching, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (this) {
@@ -114,11 +119,12 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** The ts Slack gave the message this call posted (a card's ts is its thread's). */
-    String tsOf(Call postMessage) {
+    public String tsOf(Call postMessage) {
         return posted.get(postMessage.seq());
     }
 
-    synchronized int lastSeq() {
+    /** The number of the last call so far: pass it to {@link #await} to see only later calls. */
+    public synchronized int lastSeq() {
         return calls.size();
     }
 

@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Real HTTP requests to the app's {@code /slack/events}, signed as Slack signs them (or not, on request). */
-final class SignedHttp implements SlackTransport {
+public final class SignedHttp implements SlackTransport {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI endpoint;
     private final SlackSignature signer;
 
-    SignedHttp(int port, String signingSecret) {
+    /** Requests to the app on this local port, signed with the app's signing secret. */
+    public SignedHttp(int port, String signingSecret) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
         this.signer = new SlackSignature(signingSecret, Clock.systemUTC());
     }

@@ -3,7 +3,7 @@ package com.disputeassistant.slack;
 import java.util.Map;
 
 /** How a test's payloads reach the app: signed HTTP requests, or Socket Mode envelopes. */
-interface SlackTransport {
+public interface SlackTransport {
 
     /** An Events API callback (JSON). */
     void event(String json);

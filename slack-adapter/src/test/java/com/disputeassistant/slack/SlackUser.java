@@ -8,37 +8,40 @@ import tools.jackson.databind.JsonNode;
  * A Slack user in a conversation script: what they type, run and press, and what the bot posts to them,
  * as seen by the fake Web API. Buttons are pressed by their label, using the token the bot actually sent.
  */
-final class SlackUser {
+public final class SlackUser {
     private static final AtomicLong EVENTS = new AtomicLong();
 
-    final String id;
+    /** The Slack user id, e.g. {@code UALICE}; their identity is {@code slack:<team>/<id>}. */
+    public final String id;
     private final SlackTransport transport;
     private final FakeSlackApi api;
     /** Web API calls up to here happened before this user's last action. */
     private int mark;
 
-    SlackUser(String id, SlackTransport transport, FakeSlackApi api) {
+    /** A user of the fake's team who reaches the app through {@code transport}. */
+    public SlackUser(String id, SlackTransport transport, FakeSlackApi api) {
         this.id = id;
         this.transport = transport;
         this.api = api;
     }
 
     /** Sends a DM, written as Slack sends it ({@code & < >} as entities); returns the event sent. */
-    String says(String slackText) {
+    public String says(String slackText) {
         String event = SlackPayloads.dm("Ev" + EVENTS.incrementAndGet(), id, SlackPayloads.nextTs(), slackText);
         act();
         transport.event(event);
         return event;
     }
 
-    SlackUser runsDispute() {
+    /** Runs the {@code /dispute} command in their DM. */
+    public SlackUser runsDispute() {
         act();
         transport.command(SlackPayloads.command(id, "D" + id));
         return this;
     }
 
     /** Presses the button with this label in the first message to this user, since their last action, offering it. */
-    SlackUser presses(String label) {
+    public SlackUser presses(String label) {
         Call message = offering(label);
         act();
         transport.interaction(SlackPayloads.press(id, token(message, label), label, ts(message), "trigger-" + id + mark));
@@ -46,14 +49,14 @@ final class SlackUser {
     }
 
     /** Presses the button in exactly this message (to press one twice, or another's). */
-    void pressesIn(Call message, String label, SlackUser presser) {
+    public void pressesIn(Call message, String label, SlackUser presser) {
         presser.act();
         presser.transport.interaction(SlackPayloads.press(presser.id, token(message, label), label, ts(message),
                 "trigger-" + presser.id + presser.mark));
     }
 
     /** Writes in a channel: at its top level, or, with {@code threadTs}, as a reply in that thread. */
-    void writesIn(String channel, String threadTs, String slackText) {
+    public void writesIn(String channel, String threadTs, String slackText) {
         String event = SlackPayloads.channelMessage("Ev" + EVENTS.incrementAndGet(), id, channel, SlackPayloads.nextTs(),
                 threadTs, slackText);
         act();
@@ -61,7 +64,7 @@ final class SlackUser {
     }
 
     /** Presses the button with this label in a message the bot posted in a channel. */
-    void pressesInChannel(String channel, Call message, String label) {
+    public void pressesInChannel(String channel, Call message, String label) {
         String token = token(message, label);
         if (token == null) {
             throw new AssertionError("no button '" + label + "' in " + message);
@@ -71,7 +74,7 @@ final class SlackUser {
     }
 
     /** Presses a form button, waits for the modal the bot opens, and submits it with this answer. */
-    SlackUser fillsIn(String buttonLabel, String answer) {
+    public SlackUser fillsIn(String buttonLabel, String answer) {
         presses(buttonLabel);
         String trigger = "trigger-" + id + mark;
         Call opened = api.await("views.open", mark, c -> trigger.equals(c.param("trigger_id")), "for " + trigger);
@@ -82,21 +85,24 @@ final class SlackUser {
     }
 
     /** The first message to this user since their last action whose text contains this. */
-    Call received(String text) {
+    public Call received(String text) {
         return api.await("chat.postMessage", mark, c -> id.equals(c.param("channel")) && c.param("text").contains(text),
                 "to " + id + " containing '" + text + "'");
     }
 
-    Call offering(String label) {
+    /** The first message to this user since their last action with a button whose label starts so. */
+    public Call offering(String label) {
         return api.await("chat.postMessage", mark, c -> id.equals(c.param("channel")) && token(c, label) != null,
                 "to " + id + " offering '" + label + "'");
     }
 
-    void act() {
+    /** From now on, only what the bot posts after this moment counts as received. */
+    public void act() {
         mark = api.lastSeq();
     }
 
-    static String token(Call message, String label) {
+    /** The action id (the button registry's token) of the button with this label in the message, or null. */
+    public static String token(Call message, String label) {
         for (JsonNode block : message.json("blocks")) {
             for (JsonNode element : block.path("elements")) {
                 if (element.path("text").path("text").asString("").startsWith(label)) {

@@ -207,10 +207,7 @@ class TelegramMediatorsRoomIT {
     }
 
     private void openDisputeAboutOrd1() {
-        alice.says("/dispute");
-        alice.presses("Dispute ORD-1");
-        alice.presses("Delivered, not acceptable");
-        alice.says("Chapters 4 and 5 were not edited at all").received("I've told Bob");
+        alice.opensDispute("ORD-1", "Delivered, not acceptable", "Chapters 4 and 5 were not edited at all");
         bob.received("try to solve this together");
         disputeId = bot.bean(DisputeStore.class).openDisputesOf(new PersonId("alice")).get(0);
     }

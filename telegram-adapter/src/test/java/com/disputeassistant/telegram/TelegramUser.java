@@ -43,6 +43,16 @@ public final class TelegramUser {
         return update;
     }
 
+    /**
+     * Opens a dispute: {@code /dispute}, the order's button, the reason's button and a one-message
+     * description; waits for the bot's answer that the other party was told.
+     */
+    public TelegramUser opensDispute(String order, String reason, String description) {
+        says("/dispute").presses("Dispute " + order);
+        presses(reason);
+        return says(description).received("I've told");
+    }
+
     /** Waits until the bot has confirmed (moved its offset past) this update. */
     public void awaitHandled(int updateId) {
         Await.until("update " + updateId + " handled", () -> offset.getAsLong() > updateId);

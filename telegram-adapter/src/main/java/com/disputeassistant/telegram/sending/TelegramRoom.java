@@ -121,18 +121,16 @@ public final class TelegramRoom {
      * Whether to post a message about a dispute: the engine sends the same words to every mediator, the
      * room shows them once. An answer to someone who wrote in the room is for that one, always shown.
      *
-     * <p>A copy is the same text and buttons for another mediator within {@link MediatorRoom#firstPost}'s
-     * window. The same message to the same mediator again is not a copy but a repeat (a party who writes
-     * "ok" twice), and is shown again. The buttons' ids name the step they were offered at, so the same
-     * words at a later step (a second hand-off) are not a copy either.
+     * <p>A copy is the same text and buttons for another mediator ({@link MediatorRoom#firstCopy}). The
+     * same message to the same mediator again is not a copy but a repeat (a party who writes "ok" twice, a
+     * second hand-off), and is shown again, once.
      */
     boolean firstPost(OutboundMessage message, DisputeId dispute) {
         if (chat.equals(message.to().conversation())) {
             return true;
         }
         String post = message.text() + "\n" + message.options().stream().map(ReplyOption::id).toList();
-        boolean repeat = !threads.firstPost(dispute, message.to().identity() + "\n" + post);
-        return repeat || threads.firstPost(dispute, post);
+        return threads.firstCopy(message.to().identity(), dispute, post);
     }
 
     /** The dispute's thread, if its card was posted: a topic id, or the card's message id. */
