@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * One chat platform's mediators' room (a Slack channel, a Telegram group): the engine addresses each
@@ -20,7 +19,7 @@ import redis.clients.jedis.params.SetParams;
  * <ul>
  *   <li>{@link #threadOf}/{@link #rememberThread}/{@link #disputeOf}: the thread of each dispute (a Slack
  *       message ts, a Telegram topic or message id), both ways, so a reply in a thread is about its dispute.</li>
- *   <li>{@link #firstPost}, {@link #firstCopy}: the engine sends a hand-off to every mediator; the room
+ *   <li>{@link #firstCopy}: the engine sends a hand-off to every mediator; the room
  *       posts it once, and a later hand-off in the same words once again.</li>
  *   <li>{@link #identity()}: buttons posted in the room are registered for the room, not for one
  *       mediator, so that any allow-listed mediator may press them; the adapter checks the presser is a
@@ -28,7 +27,7 @@ import redis.clients.jedis.params.SetParams;
  * </ul>
  *
  * <p>Keys under the prefix {@code P}: {@code P room:{CHANNEL}:thread:DISPUTE},
- * {@code P room:{CHANNEL}:dispute:THREAD}, {@code P room:{CHANNEL}:posted:DISPUTE:HASH},
+ * {@code P room:{CHANNEL}:dispute:THREAD},
  * {@code P room:{CHANNEL}:sent:DISPUTE:HASH} (how often one mediator was sent one text). Threads are
  * kept {@link #THREAD_TTL} after they were last used.
  */
@@ -82,15 +81,6 @@ public final class MediatorRoom {
         Objects.requireNonNull(thread, "thread");
         redis.eval(REMEMBER, List.of(prefix + "thread:" + dispute.value(), prefix + "dispute:" + thread),
                 List.of(thread, dispute.value(), Long.toString(THREAD_TTL.toSeconds())));
-    }
-
-    /**
-     * True for the first post of this text about this dispute within {@link #SAME_POST_WINDOW}: the
-     * copies the engine sends every mediator are posted once.
-     */
-    public boolean firstPost(DisputeId dispute, String text) {
-        String key = prefix + "posted:" + dispute.value() + ":" + sha256(text);
-        return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(SAME_POST_WINDOW.toSeconds())));
     }
 
     /**
