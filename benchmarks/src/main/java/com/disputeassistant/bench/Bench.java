@@ -14,8 +14,15 @@ public final class Bench {
     private Bench() {
     }
 
+    /**
+     * {@code --quick} for the smoke run; {@code --only=4,5} runs only those figures ({@code 1} stands for 1-3,
+     * which are measured together); see {@link BenchSettings#from} for the rest.
+     */
     public static void main(String[] args) {
-        BenchSettings settings = BenchSettings.from(args);
+        List<String> only = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst()
+                .map(a -> List.of(a.substring("--only=".length()).split(","))).orElse(List.of("1", "4", "5"));
+        BenchSettings settings = BenchSettings.from(List.of(args).stream().filter(a -> !a.startsWith("--only="))
+                .toArray(String[]::new));
         String redisUrl = RedisTestSupport.redisUrl();
         String redisVersion;
         try (RedisInfo info = new RedisInfo(redisUrl)) {
@@ -28,7 +35,15 @@ public final class Bench {
                 "Machine: " + Report.cores() + " cores, Java " + Runtime.version() + ", max heap "
                         + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB; Redis " + redisVersion + " ("
                         + (external ? "REDIS_URL" : "embedded, started by the driver") + ")"));
-        new EngineFigures(settings, redisUrl, report).run();
+        if (only.contains("1")) {
+            new EngineFigures(settings, redisUrl, report).run();
+        }
+        if (only.contains("4")) {
+            new ChannelFigures(settings, redisUrl, report).run();
+        }
+        if (only.contains("5")) {
+            new StartupFigure(settings, report).run();
+        }
         report.printAndWrite(Path.of("bench", "last-run.md"));
         // The embedded Redis and HTTP clients' threads must not keep the JVM alive.
         System.exit(0);

@@ -143,7 +143,7 @@ final class LoadDriver {
         }
     }
 
-    private static void waitUntil(long nanoTime) {
+    static void waitUntil(long nanoTime) {
         long wait;
         while ((wait = nanoTime - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
