@@ -112,8 +112,8 @@ final class ChannelFigures {
         LoadDriver.sleep(settings.warmUp());
         slackReplies.recording(true);
         telegramReplies.recording(true);
-        join(slack);
-        join(telegram);
+        LoadDriver.join(slack);
+        LoadDriver.join(telegram);
         slackReplies.recording(false);
         telegramReplies.recording(false);
         // The last replies may still be on their way through the outboxes.
@@ -234,13 +234,5 @@ final class ChannelFigures {
 
     private static String ts(long micros) {
         return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

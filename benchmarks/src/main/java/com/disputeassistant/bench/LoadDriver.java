@@ -158,7 +158,7 @@ final class LoadDriver {
         }
     }
 
-    private static void join(Thread thread) {
+    static void join(Thread thread) {
         try {
             thread.join();
         } catch (InterruptedException e) {

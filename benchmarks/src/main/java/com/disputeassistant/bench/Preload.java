@@ -50,13 +50,7 @@ final class Preload {
             }
         }, "bench-preload-" + t)).toList();
         workers.forEach(Thread::start);
-        for (Thread worker : workers) {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.forEach(LoadDriver::join);
         return failed.get();
     }
 
