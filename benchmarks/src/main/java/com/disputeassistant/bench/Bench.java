@@ -16,11 +16,11 @@ public final class Bench {
 
     /**
      * {@code --quick} for the smoke run; {@code --only=4,5} runs only those figures ({@code 1} stands for 1-3,
-     * which are measured together); see {@link BenchSettings#from} for the rest.
+     * which are measured together, {@code 1b} for the JMH one); see {@link BenchSettings#from} for the rest.
      */
     public static void main(String[] args) {
         List<String> only = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst()
-                .map(a -> List.of(a.substring("--only=".length()).split(","))).orElse(List.of("1", "4", "5"));
+                .map(a -> List.of(a.substring("--only=".length()).split(","))).orElse(List.of("1", "1b", "4", "5"));
         BenchSettings settings = BenchSettings.from(List.of(args).stream().filter(a -> !a.startsWith("--only="))
                 .toArray(String[]::new));
         String redisUrl = RedisTestSupport.redisUrl();
@@ -37,6 +37,9 @@ public final class Bench {
                         + (external ? "REDIS_URL" : "embedded, started by the driver") + ")"));
         if (only.contains("1")) {
             new EngineFigures(settings, redisUrl, report).run();
+        }
+        if (only.contains("1b")) {
+            new ProcedureFigure(settings, report).run();
         }
         if (only.contains("4")) {
             new ChannelFigures(settings, redisUrl, report).run();
