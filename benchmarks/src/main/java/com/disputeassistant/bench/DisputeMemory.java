@@ -9,12 +9,13 @@ import java.util.List;
  * its transcript. Key names follow RedisDisputeStore's documented layout.
  *
  * @param disputes          how many open disputes the averages are over
+ * @param hash              bytes of the dispute hash alone
  * @param hashAndIndexes    bytes of the dispute hash plus index entries
  * @param timeline          bytes of the timeline list
  * @param transcript        bytes of the transcript list
  * @param jsonBytes         length of the dispute's JSON, the bulk of the hash
  */
-record DisputeMemory(int disputes, double hashAndIndexes, double timeline, double transcript, double jsonBytes) {
+record DisputeMemory(int disputes, double hash, double hashAndIndexes, double timeline, double transcript, double jsonBytes) {
 
     double withoutTranscript() {
         return hashAndIndexes + timeline;
@@ -28,6 +29,7 @@ record DisputeMemory(int disputes, double hashAndIndexes, double timeline, doubl
     static DisputeMemory of(RedisInfo info, String prefix, List<Integer> orders) {
         double sharedPerDispute = shared(info, prefix + "timers") + shared(info, prefix + "mediators:queue");
         int found = 0;
+        double hashes = 0;
         double hashAndIndexes = 0;
         double timeline = 0;
         double transcript = 0;
@@ -40,7 +42,9 @@ record DisputeMemory(int disputes, double hashAndIndexes, double timeline, doubl
             }
             found++;
             String hash = prefix + "dispute:{" + id + "}";
-            hashAndIndexes += info.memoryUsage(hash) + info.memoryUsage(orderKey)
+            long hashBytes = info.memoryUsage(hash);
+            hashes += hashBytes;
+            hashAndIndexes += hashBytes + info.memoryUsage(orderKey)
                     + info.memoryUsage(prefix + "person:c" + n + ":disputes")
                     + info.memoryUsage(prefix + "person:e" + n + ":disputes")
                     + info.memoryUsage(prefix + "focus:web:c" + n) + info.memoryUsage(prefix + "focus:web:e" + n)
@@ -50,7 +54,7 @@ record DisputeMemory(int disputes, double hashAndIndexes, double timeline, doubl
             json += info.fieldLength(hash, "json");
         }
         int per = Math.max(1, found);
-        return new DisputeMemory(found, hashAndIndexes / per, timeline / per, transcript / per, json / per);
+        return new DisputeMemory(found, hashes / per, hashAndIndexes / per, timeline / per, transcript / per, json / per);
     }
 
     private static double shared(RedisInfo info, String key) {

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  * All in one process against one Redis, under one key prefix that is deleted at the end.
  */
 final class EngineFigures {
-    /** Lines each lane sends before anything is measured, so that every lane's dispute is open. */
+    /** Lines each lane sends at least before anything is measured, so that every lane's dispute is open. */
     private static final int OPENING_LINES = 4;
     private static final int MEMORY_SAMPLE = 200;
 
@@ -103,9 +103,10 @@ final class EngineFigures {
                 settings.concurrency(), settings.seconds(settings.warmUp()), settings.seconds(settings.measure()),
                 memory.disputes()));
         report.row("3. Redis memory per open dispute (MEMORY USAGE)", memory.disputes() + " disputes at every step",
-                String.format("hash + indexes %s B; + timeline %s B; + transcript %s B (JSON %s B)",
-                        Report.decimal(memory.hashAndIndexes()), Report.decimal(memory.withoutTranscript()),
-                        Report.decimal(memory.withTranscript()), Report.decimal(memory.jsonBytes())),
+                String.format("hash + indexes %s B (hash %s B, of which JSON %s B); + timeline %s B; + transcript %s B",
+                        Report.decimal(memory.hashAndIndexes()), Report.decimal(memory.hash()),
+                        Report.decimal(memory.jsonBytes()), Report.decimal(memory.withoutTranscript()),
+                        Report.decimal(memory.withTranscript())),
                 "≤ 2 KB without transcript: " + Report.verdict(memory.withoutTranscript() <= 2048));
         Preload preload = new Preload(store, marketplace, new Procedure(procedureSettings), clock);
         int loaded = open;
@@ -129,7 +130,9 @@ final class EngineFigures {
                 at = driver.saturate(work, settings.warmUp(), settings.measure());
                 describe(at);
             }
-            report.row(String.format("3. Growth: %,d open", size), settings.concurrency() + " threads, saturation",
+            long openNow = info.sortedSetSize(prefix + "timers");
+            report.row(String.format("3. Growth: %,d open", size), String.format(
+                    "%d threads, saturation; %,d open disputes with a timer at the end", settings.concurrency(), openNow),
                     String.format("%s msg/s, %s µs JVM CPU and %s µs Redis CPU per message, %s round trips; "
                                     + "p99 %s ms; heap after %s MB%s", Report.decimal(at.perSecond()),
                             Report.decimal(at.jvmCpuMicrosPerMessage()), Report.decimal(at.redisCpuMicrosPerMessage()),
@@ -147,11 +150,17 @@ final class EngineFigures {
                 m.firstError() == null ? "" : " (first: " + m.firstError() + ")"));
     }
 
-    /** Opens every lane's dispute (menu, open, reason, description) before anything is measured. */
+    /**
+     * Opens every lane's dispute and spreads the lanes over the script (lane n stops at line 4 + n mod 18 or
+     * so), before anything is measured. Lanes that all stood at the same line would close their disputes
+     * at the same moment, and the number of open disputes would swing from 1,000 to none; spread out, about
+     * 2 lanes in 23 are between two disputes at any time. This also warms the JIT up.
+     */
     private void openEveryLane(List<Lane> lanes, Work work) {
+        int spread = DisputeScript.SETTLED_AT_A_FAIR_FEE.size() - OPENING_LINES - 1;
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
         for (Lane lane : lanes) {
-            pool.execute(() -> IntStream.range(0, OPENING_LINES).forEach(i -> work.send(lane)));
+            pool.execute(() -> IntStream.range(0, OPENING_LINES + lane.number % spread).forEach(i -> work.send(lane)));
         }
         pool.shutdown();
         try {
