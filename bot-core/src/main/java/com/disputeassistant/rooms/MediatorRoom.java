@@ -28,7 +28,8 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Keys under the prefix {@code P}: {@code P room:{CHANNEL}:thread:DISPUTE},
  * {@code P room:{CHANNEL}:dispute:THREAD},
- * {@code P room:{CHANNEL}:sent:DISPUTE:HASH} (how often one mediator was sent one text). Threads are
+ * {@code P room:{CHANNEL}:sent:DISPUTE:HASH} (how often one mediator was sent one text) and
+ * {@code P room:{CHANNEL}:posted:DISPUTE:HASH:N} (the N-th copy was posted). Threads are
  * kept {@link #THREAD_TTL} after they were last used.
  */
 public final class MediatorRoom {
@@ -42,10 +43,16 @@ public final class MediatorRoom {
             redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
             return 1
             """;
-    private static final String COUNT = """
+    /*
+     * KEYS[1]: how often this mediator was sent these words about the dispute. ARGV: window in seconds, and
+     * the prefix of the "n-th copy was posted" marker. The n-th copy is posted by whichever mediator's
+     * copy comes first; one round trip, in the room's hash slot.
+     */
+    private static final String FIRST_COPY = """
             local n = redis.call('INCR', KEYS[1])
             redis.call('EXPIRE', KEYS[1], ARGV[1])
-            return n
+            if redis.call('SET', ARGV[2] .. n, '1', 'NX', 'EX', ARGV[1]) then return 1 end
+            return 0
             """;
 
     private final UnifiedJedis redis;
@@ -90,9 +97,9 @@ public final class MediatorRoom {
      * hand-off after a hand-back, a party writing "ok" twice) are posted again, once.
      */
     public boolean firstCopy(ChannelIdentity mediator, DisputeId dispute, String post) {
-        Object nth = redis.eval(COUNT, List.of(prefix + "sent:" + dispute.value() + ":" + sha256(mediator + "\n" + post)),
-                List.of(Long.toString(SAME_POST_WINDOW.toSeconds())));
-        return firstPost(dispute, nth + "\n" + post);
+        Object first = redis.eval(FIRST_COPY, List.of(prefix + "sent:" + dispute.value() + ":" + sha256(mediator + "\n" + post)),
+                List.of(Long.toString(SAME_POST_WINDOW.toSeconds()), prefix + "posted:" + dispute.value() + ":" + sha256(post) + ":"));
+        return Long.valueOf(1).equals(first);
     }
 
     private static String sha256(String text) {
