@@ -122,6 +122,11 @@ public final class ConversationEngine {
         }
     }
 
+    /** How the parties see a mediator (see {@code dispute.procedure.mediators}), e.g. for a channel's list. */
+    public String mediatorName(ChannelIdentity mediator) {
+        return prompts.mediatorName(mediator);
+    }
+
     /** The name of a step as people read it, e.g. for a channel's list of someone's disputes. */
     public String stepName(Step step) {
         return messages.get("step." + step);

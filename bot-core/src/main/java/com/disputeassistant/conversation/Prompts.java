@@ -424,8 +424,16 @@ final class Prompts {
     }
 
     /** Mediators are platform staff, not marketplace accounts: parties see the name part of their identity. */
-    static String mediatorName(String identity) {
-        return ChannelIdentity.parse(identity).map(ChannelIdentity::id).orElse(identity);
+    String mediatorName(String identity) {
+        return ChannelIdentity.parse(identity).map(this::mediatorName).orElse(identity);
+    }
+
+    /** The name configured for the mediator, else their marketplace name if they have one, else their id. */
+    String mediatorName(ChannelIdentity identity) {
+        if (settings.mediatorNames().containsKey(identity)) {
+            return settings.mediatorName(identity);
+        }
+        return marketplace.personByIdentity(identity).map(Person::name).orElseGet(() -> settings.mediatorName(identity));
     }
 
     String summary(Dispute d) {

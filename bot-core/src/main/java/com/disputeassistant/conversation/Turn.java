@@ -206,7 +206,7 @@ final class Turn {
         for (PersonId party : recipients) {
             Prompts.Prompt prompt = prompts.forParty(dispute, party);
             addressOf(party).ifPresent(address -> draft(address)
-                    .add(messages.get("mediator.relay", Prompts.mediatorName(actor.identity()), text), prompt.options()));
+                    .add(messages.get("mediator.relay", prompts.mediatorName(actor.identity()), text), prompt.options()));
         }
         String names = recipients.stream().map(prompts::name).collect(java.util.stream.Collectors.joining(" and "));
         reply(messages.get("mediator.relayed", names), prompts.forMediator(dispute).options());

@@ -27,11 +27,14 @@ import java.util.Set;
  * @param reannounceAfter      how long a hand-off waits unclaimed before the mediators are told again (default 30 minutes)
  * @param expectedMediatorWait how long the parties are told a mediator usually takes to pick up a hand-off
  *                             (default 4 hours)
+ * @param mediatorNames        how the parties see a mediator, by identity; one left out is shown by the id
+ *                             part of their identity
  */
 public record ProcedureSettings(Duration reworkTime, int extensionCap, int extraReworkRounds,
                                 int feeTolerancePercent, int feeRounds, Map<Step, Duration> stepDeadlines,
                                 List<Reminder> reminders, Set<ChannelIdentity> mediators,
-                                Duration reannounceAfter, Duration expectedMediatorWait) {
+                                Duration reannounceAfter, Duration expectedMediatorWait,
+                                Map<ChannelIdentity, String> mediatorNames) {
 
     /** The default reminders: at half the step's time, and one day before its deadline. */
     public static final List<Reminder> DEFAULT_REMINDERS =
@@ -54,21 +57,22 @@ public record ProcedureSettings(Duration reworkTime, int extensionCap, int extra
         mediators = Set.copyOf(mediators);
         requirePositive(Objects.requireNonNull(reannounceAfter, "reannounceAfter"), "reannounceAfter");
         requirePositive(Objects.requireNonNull(expectedMediatorWait, "expectedMediatorWait"), "expectedMediatorWait");
+        mediatorNames = Map.copyOf(mediatorNames);
     }
 
     public static ProcedureSettings defaults() {
         return new ProcedureSettings(Duration.ofDays(5), 2, 1, 10, 3, Map.of(), DEFAULT_REMINDERS, Set.of(),
-                Duration.ofMinutes(30), Duration.ofHours(4));
+                Duration.ofMinutes(30), Duration.ofHours(4), Map.of());
     }
 
     public ProcedureSettings withMediators(Set<ChannelIdentity> allowed) {
         return new ProcedureSettings(reworkTime, extensionCap, extraReworkRounds, feeTolerancePercent,
-                feeRounds, stepDeadlines, reminders, allowed, reannounceAfter, expectedMediatorWait);
+                feeRounds, stepDeadlines, reminders, allowed, reannounceAfter, expectedMediatorWait, mediatorNames);
     }
 
     public ProcedureSettings withReminders(List<Reminder> at) {
         return new ProcedureSettings(reworkTime, extensionCap, extraReworkRounds, feeTolerancePercent,
-                feeRounds, stepDeadlines, at, mediators, reannounceAfter, expectedMediatorWait);
+                feeRounds, stepDeadlines, at, mediators, reannounceAfter, expectedMediatorWait, mediatorNames);
     }
 
     /** When to remind for a step that runs from {@code start} to {@code deadline}: distinct times, in order. */
@@ -84,6 +88,11 @@ public record ProcedureSettings(Duration reworkTime, int extensionCap, int extra
 
     public boolean isMediator(ChannelIdentity identity) {
         return mediators.contains(identity);
+    }
+
+    /** How the parties see a mediator: the configured name, else the id part of the identity. */
+    public String mediatorName(ChannelIdentity identity) {
+        return mediatorNames.getOrDefault(identity, identity.id());
     }
 
     private static Map<Step, Duration> defaultStepDeadlines() {

@@ -7,6 +7,7 @@ import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.HandoffReason;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.store.RedisDisputeStore;
 import com.disputeassistant.testing.RedisTestSupport;
@@ -246,6 +247,26 @@ class MediatorsIT {
         alice.received("Mediator maria: About ORD-1: please both wait");
         assertThat(alice.lastMessage().about()).contains(first);
         assertThat(dana.last()).doesNotContain("About ORD-1");
+    }
+
+    @Test
+    void thePartiesSeeTheMediatorByTheNameConfiguredForThem() {
+        ProcedureSettings base = ConversationFixture.SETTINGS;
+        ProcedureSettings named = new ProcedureSettings(base.reworkTime(), base.extensionCap(), base.extraReworkRounds(),
+                base.feeTolerancePercent(), base.feeRounds(), base.stepDeadlines(), base.reminders(), base.mediators(),
+                base.reannounceAfter(), base.expectedMediatorWait(),
+                java.util.Map.of(com.disputeassistant.marketplace.ChannelIdentity.of("web:maria"), "Maria Lopez"));
+        Chat namedChat = new Chat(new ConversationEngine(fixture.marketplace, fixture.store, named, fixture.clock));
+        Chat.Person client = namedChat.as("web:alice");
+        Chat.Person mediator = namedChat.as("web:maria");
+        client.says("menu").presses("Dispute ORD-1").presses("Delivered, not acceptable");
+        client.says("Chapters 4 and 5 were not edited at all");
+        client.presses("Talk to a human");
+
+        mediator.presses("Claim");
+        client.received("Maria Lopez, a mediator, is handling this dispute");
+        mediator.says("Hello, I am on it.");
+        client.received("Mediator Maria Lopez: Hello, I am on it.");
     }
 
     private static String textTo(String identity, List<OutboundMessage> messages) {

@@ -1,5 +1,6 @@
 package com.disputeassistant.web;
 
+import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Order;
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PeopleController {
     private final Marketplace marketplace;
     private final ProcedureSettings settings;
+    private final ConversationEngine engine;
 
-    PeopleController(Marketplace marketplace, ProcedureSettings settings) {
+    PeopleController(Marketplace marketplace, ProcedureSettings settings, ConversationEngine engine) {
         this.marketplace = marketplace;
         this.settings = settings;
+        this.engine = engine;
     }
 
     @GetMapping(path = "/api/people", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,8 +38,7 @@ class PeopleController {
         List<MediatorView> mediators = settings.mediators().stream()
                 .filter(identity -> WebChannel.NAME.equals(identity.channel()))
                 .sorted(Comparator.comparing(ChannelIdentity::toString))
-                .map(identity -> new MediatorView(identity.toString(), marketplace.personByIdentity(identity)
-                        .map(Person::name).orElse(identity.id())))
+                .map(identity -> new MediatorView(identity.toString(), engine.mediatorName(identity)))
                 .toList();
         return new People(people, mediators);
     }

@@ -5,12 +5,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
-import com.disputeassistant.marketplace.Person;
-import com.disputeassistant.marketplace.PersonId;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,15 +19,17 @@ class PeopleControllerTest {
     MockMvc mvc;
     @Autowired
     Marketplace marketplace;
+    @Autowired
+    ConversationEngine engine;
 
     @Test
     void listsPeopleWithAWebIdentityAndTheirOrdersAndTheWebMediators() throws Exception {
         when(marketplace.people()).thenReturn(List.of(Samples.ALICE, Samples.TELEGRAM_ONLY, Samples.BOB));
         when(marketplace.ordersOf(Samples.ALICE.id())).thenReturn(List.of(Samples.LOGO));
         when(marketplace.ordersOf(Samples.BOB.id())).thenReturn(List.of(Samples.LOGO));
-        when(marketplace.personByIdentity(ChannelIdentity.of("web:max"))).thenReturn(Optional.of(
-                new Person(new PersonId("max"), "Max Mediator", "", List.of(ChannelIdentity.of("web:max")))));
-        when(marketplace.personByIdentity(WebApiTest.MEDIATOR)).thenReturn(Optional.empty());
+        // The engine names mediators (configured name, marketplace name or id: MediatorsIT covers that).
+        when(engine.mediatorName(ChannelIdentity.of("web:max"))).thenReturn("Max Mediator");
+        when(engine.mediatorName(WebApiTest.MEDIATOR)).thenReturn("mia");
 
         mvc.perform(get("/api/people"))
                 .andExpect(status().isOk())

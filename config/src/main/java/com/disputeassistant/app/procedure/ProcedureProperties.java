@@ -6,11 +6,10 @@ import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.procedure.Reminder;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,7 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stepDeadlines       how long a step waits for an answer, by step; steps left out keep their default
  * @param reminders           when the person who owes an answer is reminded, e.g. {@code [50%, 1d]}; an empty
  *                            list sends no reminders
- * @param mediators           channel identities allowed to claim disputes, e.g. {@code web:maria}
+ * @param mediators           channel identities allowed to claim disputes, each optionally followed by the
+ *                            name the parties see, e.g. {@code web:maria} or {@code slack:T1/U2 Maria Lopez}
  * @param reannounceAfter     how long a hand-off waits unclaimed before the mediators are told again
  * @param expectedMediatorWait how long the parties are told a mediator usually takes to pick up
  */
@@ -41,6 +41,7 @@ record ProcedureProperties(Duration reworkTime, Integer extensionCap, Integer ex
     /** The settings the engine runs with; a {@link StartupProblem} naming the setting when one is wrong. */
     ProcedureSettings toSettings() {
         ProcedureSettings defaults = ProcedureSettings.defaults();
+        Map<ChannelIdentity, String> named = mediatorsWithNames();
         try {
             return new ProcedureSettings(
                     Objects.requireNonNullElse(reworkTime, defaults.reworkTime()),
@@ -50,26 +51,37 @@ record ProcedureProperties(Duration reworkTime, Integer extensionCap, Integer ex
                     Objects.requireNonNullElse(feeRounds, defaults.feeRounds()),
                     stepDeadlines == null ? Map.of() : stepDeadlines,
                     reminders == null ? defaults.reminders() : reminders.stream().map(Reminder::parse).toList(),
-                    mediatorIdentities(),
+                    named.keySet(),
                     Objects.requireNonNullElse(reannounceAfter, defaults.reannounceAfter()),
-                    Objects.requireNonNullElse(expectedMediatorWait, defaults.expectedMediatorWait()));
+                    Objects.requireNonNullElse(expectedMediatorWait, defaults.expectedMediatorWait()),
+                    names(named));
         } catch (IllegalArgumentException e) {
             throw new StartupProblem("A setting under dispute.procedure is invalid: " + e.getMessage() + ".", FIX, e);
         }
     }
 
-    private Set<ChannelIdentity> mediatorIdentities() {
+    private static Map<ChannelIdentity, String> names(Map<ChannelIdentity, String> mediators) {
+        Map<ChannelIdentity, String> names = new LinkedHashMap<>(mediators);
+        names.values().removeIf(String::isEmpty);
+        return names;
+    }
+
+    /** The mediators, each written {@code channel:id}, optionally followed by the name the parties see. */
+    private Map<ChannelIdentity, String> mediatorsWithNames() {
+        Map<ChannelIdentity, String> named = new LinkedHashMap<>();
         if (mediators == null) {
-            return Set.of();
+            return named;
         }
-        Set<ChannelIdentity> identities = new LinkedHashSet<>();
         for (int i = 0; i < mediators.size(); i++) {
-            String text = mediators.get(i);
+            String text = mediators.get(i) == null ? "" : mediators.get(i).strip();
+            String[] parts = text.split("\\s+", 2);
             int index = i;
-            identities.add(ChannelIdentity.parse(text).orElseThrow(() -> new StartupProblem(
+            ChannelIdentity identity = ChannelIdentity.parse(parts[0]).orElseThrow(() -> new StartupProblem(
                     "dispute.procedure.mediators[" + index + "] is '" + text + "', which is not a channel identity.",
-                    "Write each mediator as channel:id, such as web:maria or slack:T1/U2. " + FIX)));
+                    "Write each mediator as channel:id, optionally followed by the name parties see, such as "
+                            + "web:maria or slack:T1/U2 Maria Lopez. " + FIX));
+            named.put(identity, parts.length == 2 ? parts[1].strip() : "");
         }
-        return identities;
+        return named;
     }
 }

@@ -40,7 +40,8 @@ class ProcedurePropertiesTest {
                         "dispute.procedure.step-deadlines.task-review=12h",
                         "dispute.procedure.step-deadlines.FEE=PT36H",
                         "dispute.procedure.reminders=25%, 12h, PT2H",
-                        "dispute.procedure.mediators[0]=slack:T01MARKET/U09STAFF",
+                        "dispute.procedure.mediators[0]=slack:T01MARKET/U09STAFF  Maria Lopez ",
+                        "dispute.procedure.mediators[1]=web:omar",
                         "dispute.procedure.reannounce-after=45m",
                         "dispute.procedure.expected-mediator-wait=1d")
                 .run(app -> {
@@ -55,7 +56,10 @@ class ProcedurePropertiesTest {
                     assertThat(settings.deadlineOf(Step.TALKING)).isEqualTo(Duration.ofDays(3));
                     assertThat(settings.reminders()).containsExactly(Reminder.atShareOfTime(25),
                             Reminder.before(Duration.ofHours(12)), Reminder.before(Duration.ofHours(2)));
-                    assertThat(settings.mediators()).containsExactly(ChannelIdentity.of("slack:T01MARKET/U09STAFF"));
+                    assertThat(settings.mediators()).containsExactlyInAnyOrder(ChannelIdentity.of("slack:T01MARKET/U09STAFF"),
+                            ChannelIdentity.of("web:omar"));
+                    assertThat(settings.mediatorName(ChannelIdentity.of("slack:T01MARKET/U09STAFF"))).isEqualTo("Maria Lopez");
+                    assertThat(settings.mediatorName(ChannelIdentity.of("web:omar"))).as("no name given").isEqualTo("omar");
                     assertThat(settings.reannounceAfter()).isEqualTo(Duration.ofMinutes(45));
                     assertThat(settings.expectedMediatorWait()).isEqualTo(Duration.ofDays(1));
                 });
