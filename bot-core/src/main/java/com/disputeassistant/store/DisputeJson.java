@@ -8,6 +8,7 @@ import com.disputeassistant.marketplace.OrderId;
 import com.disputeassistant.marketplace.PersonId;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import java.util.Map;
@@ -33,6 +34,9 @@ final class DisputeJson {
      *
      * Unknown properties are ignored so that a dispute saved by a newer version of the app can be read
      * by an older one during a rolling deployment.
+     *
+     * Absent values (null fields) are left out: every open dispute sits in Redis, most of its optional
+     * fields are unset for most of its life, and a missing field reads back as the null it was.
      */
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .changeDefaultVisibility(visibility -> visibility
@@ -47,6 +51,7 @@ final class DisputeJson {
             .withConfigOverride(Map.class, map -> map.setMergeable(true))
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     private DisputeJson() {

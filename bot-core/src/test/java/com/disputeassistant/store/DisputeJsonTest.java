@@ -51,10 +51,29 @@ class DisputeJsonTest {
             }
         });
         assertThat(missing).as("fields the fixture leaves empty").isEmpty();
+        // Absent values are not written, so every field of Dispute must be there for the fixture to cover it.
+        List<String> declared = java.util.Arrays.stream(Dispute.class.getDeclaredFields())
+                .filter(field -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
+                .map(java.lang.reflect.Field::getName).toList();
+        assertThat(tree.propertyNames()).as("fields written").containsExactlyInAnyOrderElementsOf(declared);
         // Fields only, no accessor: computed ones like client() or price() must not appear.
         assertThat(tree.has("client")).isFalse();
         assertThat(tree.has("price")).isFalse();
         assertThat(tree.has("closed")).isFalse();
+    }
+
+    @Test
+    void aJustOpenedDisputeWritesNoAbsentValuesAndReadsBackTheSame() {
+        Dispute opened = TestDisputes.opened();
+        String json = DisputeJson.write(opened);
+
+        assertThat(json).doesNotContain("null");
+        Dispute loaded = DisputeJson.readDispute(json);
+        assertThat(DisputeJson.write(loaded)).isEqualTo(json);
+        assertThat(loaded.description()).isEmpty();
+        assertThat(loaded.mediator()).isEmpty();
+        assertThat(loaded.outcome()).isEmpty();
+        assertThat(loaded.stepDeadline()).isEqualTo(opened.stepDeadline());
     }
 
     @Test
