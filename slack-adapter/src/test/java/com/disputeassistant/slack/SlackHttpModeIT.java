@@ -114,7 +114,10 @@ class SlackHttpModeIT {
 
         HttpResponse<String> forged = http.post("application/json", event, Instant.now(), "v0=" + "0".repeat(64));
         HttpResponse<String> stale = http.post("application/json", event, Instant.now().minusSeconds(301), null);
-        HttpResponse<String> future = http.post("application/json", event, Instant.now().plusSeconds(301), null);
+        // Timestamps are whole seconds: +301 s from the next whole second stays beyond 300 s even when the
+        // request takes a while to arrive (from now, truncated, it could arrive 299.9 s ahead).
+        Instant nextSecond = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        HttpResponse<String> future = http.post("application/json", event, nextSecond.plusSeconds(301), null);
         HttpResponse<String> unsigned = http.postUnsigned("application/json", event);
         HttpResponse<String> otherSecret = new SignedHttp(port, "not-the-secret")
                 .post("application/json", event, Instant.now(), null);
