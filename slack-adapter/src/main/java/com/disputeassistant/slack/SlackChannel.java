@@ -47,10 +47,7 @@ final class SlackChannel implements Channel {
 
     @Override
     public void deliver(OutboundMessage message) {
-        ChannelIdentity to = message.to().identity();
-        if (!NAME.equals(to.channel())) {
-            throw new IllegalArgumentException("the Slack channel cannot deliver to " + to);
-        }
+        ChannelIdentity to = recipientOf(message);
         Optional<SlackRoom.Place> place = room.placeOf(message);
         if (place.isEmpty()) {
             post(SlackIdentities.userOf(to), to, message, body -> body);

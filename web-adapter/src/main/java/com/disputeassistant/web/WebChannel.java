@@ -82,10 +82,7 @@ class WebChannel implements Channel {
 
     @Override
     public void deliver(OutboundMessage message) {
-        ChannelIdentity to = message.to().identity();
-        if (!NAME.equals(to.channel())) {
-            throw new IllegalArgumentException("the web channel cannot deliver to " + to);
-        }
+        ChannelIdentity to = recipientOf(message);
         String json = JSON.writeValueAsString(new Unnumbered(clock.instant(), message.text(), message.options()));
         redis.eval(DELIVER, keysOf(to), List.of(json.substring(1), Integer.toString(INBOX_CAPACITY)));
     }

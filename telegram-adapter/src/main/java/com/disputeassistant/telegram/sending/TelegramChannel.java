@@ -63,10 +63,7 @@ public final class TelegramChannel implements Channel {
 
     @Override
     public void deliver(OutboundMessage message) {
-        ChannelIdentity to = message.to().identity();
-        if (!NAME.equals(to.channel())) {
-            throw new IllegalArgumentException("the telegram channel cannot deliver to " + to);
-        }
+        ChannelIdentity to = recipientOf(message);
         if (room != null && room.takes(message)) {
             deliverToRoom(message);
             return;
