@@ -1,6 +1,7 @@
 package com.disputeassistant.conversation;
 
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import java.util.List;
 import java.util.Objects;
@@ -13,18 +14,33 @@ import java.util.Optional;
  * @param awaitedText the free-text answer the dispute now waits for from this person, or null if none
  * @param dispute     the dispute the message is about, or null (the menu, help): lets a channel keep one
  *                    thread per dispute, such as a mediators' room
+ * @param language    the recipient's language, which the text is in: a channel says what it adds itself
+ *                    (a form's labels, a fallback's hint) in the same language, with {@link
+ *                    com.disputeassistant.language.Texts}
  */
 public record OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
-                              DisputeId dispute) {
+                              DisputeId dispute, Language language) {
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
         options = options == null ? List.of() : List.copyOf(options);
+        language = language == null ? Language.DEFAULT : language;
     }
 
-    /** A message about no dispute in particular, waiting for no free text. */
+    /** A message in English. */
+    public OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
+                           DisputeId dispute) {
+        this(to, text, options, awaitedText, dispute, null);
+    }
+
+    /** A message in English about no dispute in particular, waiting for no free text. */
     public OutboundMessage(Address to, String text, List<ReplyOption> options) {
-        this(to, text, options, null, null);
+        this(to, text, options, null, null, null);
+    }
+
+    /** A message about no dispute in particular, waiting for no free text, in the recipient's language. */
+    public OutboundMessage(Address to, String text, List<ReplyOption> options, Language language) {
+        this(to, text, options, null, null, language);
     }
 
     public Optional<TextAnswer> awaits() {

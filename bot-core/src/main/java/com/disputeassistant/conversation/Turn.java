@@ -36,6 +36,9 @@ final class Turn {
     private final Actor actor;
     private final Instant now;
     private final Marketplace marketplace;
+    /** Who speaks which language: every message is built in its recipient's. */
+    private final Audience audience;
+    /** The actor's prompts and texts, in the actor's language. */
     private final Prompts prompts;
     private final Messages messages;
     private final ProcedureSettings settings;
@@ -64,15 +67,16 @@ final class Turn {
     }
 
     Turn(Dispute dispute, long version, Address from, Actor actor, Instant now, Marketplace marketplace,
-         Prompts prompts, Messages messages, ProcedureSettings settings) {
+         Audience audience, ProcedureSettings settings) {
         this.dispute = dispute;
         this.version = version;
         this.from = from;
         this.actor = actor;
         this.now = now;
         this.marketplace = marketplace;
-        this.prompts = prompts;
-        this.messages = messages;
+        this.audience = audience;
+        this.prompts = audience.prompts(from);
+        this.messages = prompts.messages();
         this.settings = settings;
     }
 
@@ -176,9 +180,10 @@ final class Turn {
     /** Talking it out (S0): the bot passes a party's words to the other party. */
     void relayToOtherParty(PersonId sender, String text) {
         PersonId other = sender.equals(dispute.client()) ? dispute.workingExpert() : dispute.client();
-        Prompts.Prompt prompt = prompts.forParty(dispute, other);
+        Prompts theirs = audience.prompts(other);
+        Prompts.Prompt prompt = theirs.forParty(dispute, other);
         addressOf(other).ifPresent(address -> draft(address)
-                .add(messages.get("relay.from", prompts.name(sender), text), prompt.options()));
+                .add(theirs.text("relay.from", prompts.name(sender), text), prompt.options()));
         changed = true;
     }
 
@@ -186,8 +191,9 @@ final class Turn {
     void relayToMediator(PersonId sender, String text) {
         Optional<ChannelIdentity> mediator = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (mediator.isPresent()) {
-            Prompts.Prompt prompt = prompts.forMediator(dispute);
-            draft(Address.of(mediator.get())).add(messages.get("relay.from", prompts.name(sender), text), prompt.options());
+            Address to = Address.of(mediator.get());
+            Prompts.Prompt prompt = audience.prompts(to).forMediator(dispute);
+            draft(to).add(audience.messages(to).get("relay.from", prompts.name(sender), text), prompt.options());
         } else {
             Prompts.Prompt prompt = prompts.forParty(dispute, sender);
             reply(prompt.text(), prompt.options());
@@ -204,11 +210,14 @@ final class Turn {
             }
         }
         for (PersonId party : recipients) {
-            Prompts.Prompt prompt = prompts.forParty(dispute, party);
+            Prompts theirs = audience.prompts(party);
+            Prompts.Prompt prompt = theirs.forParty(dispute, party);
             addressOf(party).ifPresent(address -> draft(address)
-                    .add(messages.get("mediator.relay", prompts.mediatorName(actor.identity()), text), prompt.options()));
+                    .add(theirs.text("mediator.relay", prompts.mediatorName(actor.identity()), text), prompt.options()));
         }
-        String names = recipients.stream().map(prompts::name).collect(java.util.stream.Collectors.joining(" and "));
+        String names = recipients.size() == 2
+                ? messages.get("general.and", prompts.name(recipients.get(0)), prompts.name(recipients.get(1)))
+                : recipients.stream().map(prompts::name).collect(java.util.stream.Collectors.joining(", "));
         reply(messages.get("mediator.relayed", names), prompts.forMediator(dispute).options());
         changed = true;
     }
@@ -226,19 +235,23 @@ final class Turn {
         if (dispute.awaitsMediator()) {
             // A hand-off nobody has claimed yet: every mediator hears of it again, until one claims it.
             dispute.remindAgainAt(now.plus(settings.reannounceAfter()));
-            Prompts.Prompt claim = prompts.forMediator(dispute);
-            String again = messages.get("mediator.reannounce", dispute.id(),
-                    Prompts.when(dispute.handedOffAt().orElse(now)), claim.text());
-            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(again, claim.options()));
+            settings.mediators().forEach(mediator -> {
+                Prompts theirs = audience.prompts(Address.of(mediator));
+                Prompts.Prompt claim = theirs.forMediator(dispute);
+                String again = theirs.text("mediator.reannounce", dispute.id(),
+                        theirs.when(dispute.handedOffAt().orElse(now)), claim.text());
+                draft(Address.of(mediator)).add(again, claim.options());
+            });
             return;
         }
-        String outcome = messages.get("reminder.outcome." + dispute.step());
         for (PersonId party : currentParties()) {
             if (!prompts.awaits(dispute, party)) {
                 continue;
             }
-            Prompts.Prompt prompt = prompts.forParty(dispute, party);
-            addressOf(party).ifPresent(to -> draft(to).add(messages.get("reminder", dispute.id(),
+            Prompts theirs = audience.prompts(party);
+            Prompts.Prompt prompt = theirs.forParty(dispute, party);
+            String outcome = theirs.text("reminder.outcome." + dispute.step());
+            addressOf(party).ifPresent(to -> draft(to).add(theirs.text("reminder", dispute.id(),
                     dispute.order().title(), prompt.text(), outcome), prompt.options()));
         }
     }
@@ -248,54 +261,75 @@ final class Turn {
     private void announce(Transition transition, Command command) {
         // The command's actor, not the turn's: a deadline applied at the start of a turn is the bot's doing.
         Actor actor = command.actor();
-        String actorName = actor.person() != null ? prompts.name(actor.person()) : actor.identity();
-        Object[] args = {actorName, detail(transition, command), otherPartyName(actor)};
-        String notice = noticeText(command.trigger(), args);
-        String ack = messages.has("ack." + command.trigger()) ? messages.get("ack." + command.trigger(), args) : null;
         boolean stepChanged = transition.changedStep();
 
         List<PersonId> recipients = dispute.step() == Step.INTAKE ? List.of(dispute.openedBy()) : currentParties();
         for (PersonId party : recipients) {
             boolean isActor = party.equals(actor.person());
-            String head = isActor ? ack : notice;
+            Prompts theirs = isActor && from != null ? prompts : audience.prompts(party);
+            Object[] args = noticeArgs(transition, command, theirs);
+            String head = isActor ? ackText(command.trigger(), theirs, args) : noticeText(command.trigger(), theirs, args);
             if (!isActor && !stepChanged && head == null) {
                 continue;
             }
             Prompts.Prompt prompt = dispute.isClosed()
-                    ? new Prompts.Prompt(prompts.outcome(dispute), menuOption())
-                    : prompts.forParty(dispute, party);
+                    ? new Prompts.Prompt(theirs.outcome(dispute), menuOption(theirs))
+                    : theirs.forParty(dispute, party);
             Optional<Address> address = isActor && from != null ? Optional.of(from) : addressOf(party);
             address.ifPresent(to -> draft(to).add(head, null));
             address.ifPresent(to -> draft(to).add(prompt.text(), prompt.options()));
         }
-        announceToMediators(transition, notice, actor);
+        announceToMediators(transition, command, actor);
     }
 
-    private void announceToMediators(Transition transition, String notice, Actor actor) {
+    private void announceToMediators(Transition transition, Command command, Actor actor) {
         if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
             Prompts.Prompt prompt = prompts.forMediator(dispute);
             String ack = messages.has("ack." + transition.trigger()) ? messages.get("ack." + transition.trigger()) : null;
             reply(ack == null ? prompt.text() : ack + "\n\n" + prompt.text(), prompt.options());
         }
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
-        if (!actor.mediator() && holder.isPresent() && notice != null) {
-            draft(Address.of(holder.get())).add(notice, prompts.forMediator(dispute).options());
+        if (!actor.mediator() && holder.isPresent()) {
+            Prompts theirs = audience.prompts(Address.of(holder.get()));
+            String notice = noticeText(command.trigger(), theirs, noticeArgs(transition, command, theirs));
+            if (notice != null) {
+                draft(Address.of(holder.get())).add(notice, theirs.forMediator(dispute).options());
+            }
         }
         boolean backInQueue = transition.trigger() == Trigger.RELEASE;
         if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
             // Hand-off (S8): every allow-listed mediator hears of it, with a button to claim it.
-            Prompts.Prompt prompt = prompts.forMediator(dispute);
             settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
-                    .forEach(mediator -> draft(Address.of(mediator)).add(prompt.text(), prompt.options()));
+                    .forEach(mediator -> {
+                        Prompts.Prompt prompt = audience.prompts(Address.of(mediator)).forMediator(dispute);
+                        draft(Address.of(mediator)).add(prompt.text(), prompt.options());
+                    });
         }
         if (transition.changedStep() && dispute.step() == Step.STALLED) {
             // C1: a stalled rework is brought to a mediator's attention without anyone chasing.
-            String stalled = messages.get("notice.mediators.stalled", dispute.id(), dispute.order().id(), prompts.stallText(dispute));
-            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(stalled, List.of()));
+            settings.mediators().forEach(mediator -> {
+                Prompts theirs = audience.prompts(Address.of(mediator));
+                String stalled = theirs.text("notice.mediators.stalled", dispute.id(), dispute.order().id(),
+                        theirs.stallText(dispute));
+                draft(Address.of(mediator)).add(stalled, List.of());
+            });
         }
     }
 
-    private String noticeText(Trigger trigger, Object[] args) {
+    /** The arguments of a notice or an acknowledgement, in the language of the one who reads it. */
+    private Object[] noticeArgs(Transition transition, Command command, Prompts in) {
+        Actor actor = command.actor();
+        String actorName = actor.person() != null ? prompts.name(actor.person()) : actor.identity();
+        return new Object[] {actorName, detail(transition, command, in), otherPartyName(actor)};
+    }
+
+    private static String ackText(Trigger trigger, Prompts in, Object[] args) {
+        Messages messages = in.messages();
+        return messages.has("ack." + trigger) ? messages.get("ack." + trigger, args) : null;
+    }
+
+    private String noticeText(Trigger trigger, Prompts in, Object[] args) {
+        Messages messages = in.messages();
         if (trigger == Trigger.DESCRIBE) {
             return messages.get("notice.DESCRIBE", args[0], dispute.id(), dispute.order().id(), dispute.order().title(),
                     dispute.reason().map(r -> messages.get("reason." + r)).orElse(""), dispute.description().orElse(""));
@@ -303,12 +337,13 @@ final class Turn {
         return messages.has("notice." + trigger) ? messages.get("notice." + trigger, args) : null;
     }
 
-    private Object detail(Transition transition, Command command) {
+    private Object detail(Transition transition, Command command, Prompts in) {
+        Messages messages = in.messages();
         return switch (command.trigger()) {
             case ADD_TASK -> dispute.tasks().get(dispute.tasks().size() - 1).number();
             case CHECK_TASK -> command.number() + " (" + messages.get("check." + command.verdict()) + ")";
             case GRANT_EXTENSION, DECLINE_EXTENSION, SET_DEADLINE ->
-                    dispute.reworkDeadline().map(Prompts::when).orElse("");
+                    dispute.reworkDeadline().map(in::when).orElse("");
             case HAND_BACK -> messages.get("step." + transition.to());
             case DEADLINE_PASSED -> messages.get("step." + transition.from());
             case CHOOSE_SAME_EXPERT -> prompts.name(dispute.workingExpert());
@@ -347,7 +382,11 @@ final class Turn {
     }
 
     private List<ReplyOption> menuOption() {
-        return List.of(new ReplyOption(OptionId.MENU, messages.get("option.menu")));
+        return menuOption(prompts);
+    }
+
+    private static List<ReplyOption> menuOption(Prompts in) {
+        return List.of(new ReplyOption(OptionId.MENU, in.text("option.menu")));
     }
 
     // ---- results ----
@@ -358,7 +397,7 @@ final class Turn {
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
                 out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address),
-                        dispute.id()));
+                        dispute.id(), audience.of(address.identity())));
             }
         });
         return out;

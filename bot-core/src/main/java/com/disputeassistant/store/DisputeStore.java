@@ -6,9 +6,14 @@ import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Preference;
+import com.disputeassistant.language.Speaker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,4 +78,16 @@ public interface DisputeStore {
 
     /** The latest transcript lines, oldest first, at most {@code limit}. */
     List<TranscriptEntry> transcript(DisputeId id, int limit);
+
+    /**
+     * What is stored about these people's languages, in one read; someone with nothing stored is left
+     * out. The engine reads everyone a turn may address at once, after loading the dispute.
+     */
+    Map<Speaker, Preference> languages(Collection<Speaker> speakers);
+
+    /** Records a person's own choice of language ({@code /language de}), which wins over every hint. */
+    void chooseLanguage(Speaker speaker, Language language);
+
+    /** Records the latest language a channel said the person uses; the engine writes it only when it changed. */
+    void hintLanguage(Speaker speaker, Language language);
 }

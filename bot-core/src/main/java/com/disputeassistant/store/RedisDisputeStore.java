@@ -5,6 +5,9 @@ import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Preference;
+import com.disputeassistant.language.Speaker;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
@@ -18,9 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +54,9 @@ import redis.clients.jedis.params.SetParams;
  *       (the next reminder or the step's deadline), kept by every commit;
  *   <li>{@code P mediators:queue}: sorted set of the disputes handed to a mediator and not claimed, by
  *       when they were handed off, kept by every commit;
+ *   <li>{@code P languages}: hash of people's languages: field {@code <speaker>} their own choice,
+ *       {@code <speaker>|hint} the latest a channel told (see {@link Speaker}); one hash, so a turn reads
+ *       everyone it may address with one {@code HMGET};
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
  *       with an idempotency key, for the payments system (the bot itself moves no money).
  * </ul>
@@ -63,6 +72,8 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
+    /** The suffix of a speaker's field that holds a channel's hint rather than their own choice. */
+    private static final String HINT = "|hint";
     static final Duration FOCUS_TTL = Duration.ofDays(30);
     /**
      * How long an inbound message's delivery id is remembered: longer than any platform redelivers
@@ -209,6 +220,39 @@ public final class RedisDisputeStore implements DisputeStore {
         }
         return redis.lrange(keys.transcript(id), -limit, -1).stream()
                 .map(DisputeJson::readTranscriptEntry).toList();
+    }
+
+    @Override
+    public Map<Speaker, Preference> languages(Collection<Speaker> speakers) {
+        if (speakers.isEmpty()) {
+            return Map.of();
+        }
+        List<Speaker> asked = List.copyOf(speakers);
+        String[] fields = new String[asked.size() * 2];
+        for (int i = 0; i < asked.size(); i++) {
+            fields[2 * i] = asked.get(i).key();
+            fields[2 * i + 1] = asked.get(i).key() + HINT;
+        }
+        List<String> values = redis.hmget(keys.languages(), fields);
+        Map<Speaker, Preference> found = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Language chosen = Language.of(values.get(2 * i)).orElse(null);
+            Language hinted = Language.of(values.get(2 * i + 1)).orElse(null);
+            if (chosen != null || hinted != null) {
+                found.put(asked.get(i), new Preference(chosen, hinted));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void chooseLanguage(Speaker speaker, Language language) {
+        redis.hset(keys.languages(), speaker.key(), language.code());
+    }
+
+    @Override
+    public void hintLanguage(Speaker speaker, Language language) {
+        redis.hset(keys.languages(), speaker.key() + HINT, language.code());
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {

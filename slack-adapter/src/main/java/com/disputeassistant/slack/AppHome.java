@@ -2,15 +2,14 @@ package com.disputeassistant.slack;
 
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Texts;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.slack.sending.Mrkdwn;
 import com.disputeassistant.store.DisputeStore;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,8 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  * time the tab is opened. The conversation itself stays in the Messages tab.
  */
 final class AppHome {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DisputeStore store;
@@ -35,28 +32,28 @@ final class AppHome {
         this.engine = engine;
     }
 
-    /** The home view for a Slack identity, or for a stranger when {@code known} is empty. */
-    String view(Optional<ChannelIdentity> known) {
+    /** The home view for a Slack identity, or for a stranger when {@code known} is empty, in their language. */
+    String view(Optional<ChannelIdentity> known, Language language) {
+        Texts texts = Texts.of(language);
         Optional<Person> person = known.flatMap(marketplace::personByIdentity);
         if (known.isEmpty()) {
-            return render("Dispute Assistant", List.of(SlackInbound.STRANGER));
+            return render(texts.get("slack.home.title"), List.of(texts.get("slack.home.stranger")));
         }
         if (person.isEmpty()) {
-            return render("Dispute Assistant", List.of("You are a mediator here: disputes handed to a mediator "
-                    + "reach you in the Messages tab."));
+            return render(texts.get("slack.home.title"), List.of(texts.get("slack.home.mediator")));
         }
         List<Dispute> open = store.loadOpenDisputesOf(person.get().id());
         if (open.isEmpty()) {
-            return render("Your disputes", List.of("You have no open disputes. Type /dispute in the Messages tab "
-                    + "to open one about one of your orders."));
+            return render(texts.get("slack.home.your-disputes"), List.of(texts.get("slack.home.none")));
         }
-        return render("Your disputes", open.stream().map(this::line).toList());
+        return render(texts.get("slack.home.your-disputes"), open.stream().map(d -> line(d, texts)).toList());
     }
 
-    private String line(Dispute d) {
-        String deadline = d.stepDeadline().map(at -> "; answer by " + WHEN.format(at)).orElse("");
-        return "*" + Mrkdwn.escape(d.id().toString()) + "*: order " + Mrkdwn.escape(d.order().id().toString())
-                + " \"" + Mrkdwn.escape(d.order().title()) + "\"\nNow: " + engine.stepName(d.step()) + deadline;
+    private String line(Dispute d, Texts texts) {
+        Language language = texts.language();
+        String deadline = d.stepDeadline().map(at -> texts.get("slack.home.deadline", language.when(at))).orElse("");
+        return texts.get("slack.home.line", Mrkdwn.escape(d.id().toString()), Mrkdwn.escape(d.order().id().toString()),
+                Mrkdwn.escape(d.order().title()), engine.stepName(d.step(), language), deadline);
     }
 
     /** Lines are mrkdwn: the caller escaped anything a person wrote. */

@@ -63,7 +63,7 @@ final class SlackChannel implements Channel {
     private void post(String conversation, ChannelIdentity buttonsFor, OutboundMessage message,
                       UnaryOperator<String> placing) {
         List<ReplyOption> options = new ArrayList<>();
-        message.awaits().map(Form::of).ifPresent(form -> options.add(form.option()));
+        message.awaits().map(Form::of).ifPresent(form -> options.add(form.option(message.language())));
         options.addAll(message.options());
         List<String> tokens = options.isEmpty() ? List.of() : buttons.register(buttonsFor, options);
         List<SlackMessage.Button> rendered = IntStream.range(0, options.size())

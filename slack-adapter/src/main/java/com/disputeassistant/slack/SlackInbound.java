@@ -7,6 +7,7 @@ import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.InboundMessage;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.slack.linking.SlackIdentities;
@@ -192,7 +193,8 @@ final class SlackInbound {
             tellStranger(team, user);
             return;
         }
-        handle(InboundMessage.text(addressOf(known.get()), text).withDeliveryId(deliveryId));
+        handle(InboundMessage.text(addressOf(known.get()), text).withDeliveryId(deliveryId)
+                .withLanguage(identities.language(user).orElse(null)));
     }
 
     private void onPress(SlackWork.Press press) {
@@ -205,8 +207,9 @@ final class SlackInbound {
         // The room's buttons are the room's, for any mediator; the engine decides what this one may do.
         ButtonPress result = inRoom ? buttons.press(press.token(), room.identity(), SlackRoom.pressId(press.token()))
                 : buttons.press(press.token(), presser, press.deliveryId());
+        Language hint = identities.language(press.user()).orElse(null);
         if (result instanceof ButtonPress.Refused refused) {
-            tellEphemeral(press, refused.explanation());
+            tellEphemeral(press, refused.explanation(engine.languageOf(presser, hint)));
             return;
         }
         String optionId = ((ButtonPress.Accepted) result).optionId();
@@ -214,14 +217,14 @@ final class SlackInbound {
         if (form.isPresent()) {
             // A trigger id lasts three seconds: a press handled late (after a take-over) cannot open the form.
             if (!call("views.open", () -> slack.viewsOpen(r -> r.triggerId(press.triggerId())
-                    .viewAsString(form.get().modal())))) {
+                    .viewAsString(form.get().modal(engine.languageOf(presser, hint)))))) {
                 tellEphemeral(press, FORM_NOT_OPENED);
             }
             return;
         }
         // Pressed in the room, the answer goes to the room too: see SlackRoom.placeOf.
         Address from = inRoom ? new Address(presser, press.channel()) : addressOf(presser);
-        handle(InboundMessage.option(from, optionId).withDeliveryId(press.deliveryId()));
+        handle(InboundMessage.option(from, optionId).withDeliveryId(press.deliveryId()).withLanguage(hint));
     }
 
     /**
@@ -235,13 +238,15 @@ final class SlackInbound {
             return;
         }
         Address from = new Address(author, message.channel());
+        Language hint = identities.language(message.user()).orElse(null);
         String text = SlackRoom.asCommand(message.text());
         boolean topLevel = message.threadTs() == null || message.threadTs().equals(message.ts());
         Optional<DisputeId> dispute = topLevel ? Optional.empty() : room.disputeOf(message.threadTs());
         if (dispute.isPresent()) {
-            handle(InboundMessage.text(from, text).about(dispute.get()).withDeliveryId(message.deliveryId()));
+            handle(InboundMessage.text(from, text).about(dispute.get()).withDeliveryId(message.deliveryId())
+                    .withLanguage(hint));
         } else if (topLevel && SlackRoom.worksAtTopLevel(text)) {
-            handle(InboundMessage.text(from, text).withDeliveryId(message.deliveryId()));
+            handle(InboundMessage.text(from, text).withDeliveryId(message.deliveryId()).withLanguage(hint));
         } else {
             tellEphemeral(message.channel(), message.user(), SlackRoom.WHERE_TO_WRITE);
         }
@@ -264,9 +269,10 @@ final class SlackInbound {
         }
         ChannelIdentity from = SlackIdentities.identity(submission.team(), submission.user());
         List<String> messages = form.get().messages(submission.answer());
+        Language hint = identities.language(submission.user()).orElse(null);
         for (int i = 0; i < messages.size(); i++) {
             String deliveryId = "slack:view:" + submission.viewId() + ":" + i;
-            handle(InboundMessage.text(addressOf(from), messages.get(i)).withDeliveryId(deliveryId));
+            handle(InboundMessage.text(addressOf(from), messages.get(i)).withDeliveryId(deliveryId).withLanguage(hint));
         }
     }
 
@@ -277,7 +283,9 @@ final class SlackInbound {
     }
 
     private void publishHome(String team, String user) {
-        String view = home.view(identities.known(team, user));
+        Optional<ChannelIdentity> known = identities.known(team, user);
+        Language language = engine.languageOf(SlackIdentities.identity(team, user), identities.language(user).orElse(null));
+        String view = home.view(known, language);
         call("views.publish", () -> slack.viewsPublish(r -> r.userId(user).viewAsString(view)));
     }
 

@@ -3,12 +3,15 @@ package com.disputeassistant.web;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.language.Language;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,9 +34,12 @@ class ChatController {
     }
 
     // No "consumes": a body of another type then reaches ApiErrors, which explains what to send.
+    // The browser's Accept-Language is the channel's hint of the person's language (see Language).
     @PostMapping("/messages")
-    Delivered send(@RequestBody PostedMessage posted) {
-        List<OutboundMessage> replies = engine.handle(posted.toInbound());
+    Delivered send(@RequestBody PostedMessage posted,
+                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        List<OutboundMessage> replies = engine.handle(posted.toInbound()
+                .withLanguage(Language.ofAcceptLanguage(acceptLanguage).orElse(null)));
         delivery.deliver(replies);
         return new Delivered(replies.size());
     }

@@ -7,6 +7,8 @@ import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.InboundMessage;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Texts;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -61,7 +63,6 @@ public final class UpdateHandler {
     private final CodeLinking linking;
     /** The mediators' room, or null when there is none. */
     private final TelegramRoom room;
-    private final Texts texts = new Texts();
 
     public UpdateHandler(ConversationEngine engine, Delivery delivery, Marketplace marketplace, ProcedureSettings settings,
                          DisputeStore store, ButtonRegistry buttons, TelegramChannel channel, CodeLinking linking,
@@ -99,9 +100,16 @@ public final class UpdateHandler {
 
     /** Registers the command menu that Telegram shows next to the text field. */
     public void registerCommands(TelegramClient client) throws TelegramApiException {
-        client.execute(new SetMyCommands(ChatCommand.ALL.stream()
-                .map(command -> new BotCommand(command.word(), command.description()))
-                .toList()));
+        // One list per language: Telegram shows a user the list of their app's language, else the default.
+        for (Language language : Language.values()) {
+            SetMyCommands commands = new SetMyCommands(ChatCommand.ALL.stream()
+                    .map(command -> new BotCommand(command.word(), command.description(language)))
+                    .toList());
+            if (language != Language.DEFAULT) {
+                commands.setLanguageCode(language.code());
+            }
+            client.execute(commands);
+        }
     }
 
     private void onMessage(Message message, String deliveryId) {
@@ -110,30 +118,31 @@ public final class UpdateHandler {
             return;
         }
         ChannelIdentity identity = identityOf(from);
+        Language language = Language.of(from.getLanguageCode()).orElse(null);
         if (room != null && room.isRoom(message.getChatId())) {
-            onRoomMessage(message, identity, deliveryId);
+            onRoomMessage(message, identity, language, deliveryId);
             return;
         }
         Address address = new Address(identity, Long.toString(message.getChatId()));
         if (!message.isUserMessage()) {
-            say(address, texts.get("private-only"));
+            say(address, text(language, "telegram.private-only"));
             return;
         }
         if (!message.hasText()) {
-            say(address, texts.get("text-only"));
+            say(address, text(language, "telegram.text-only"));
             return;
         }
         ChatCommand.Invocation invocation = ChatCommand.parse(message.getText()).orElse(null);
         if (invocation != null && invocation.command() == ChatCommand.START) {
-            onStart(address, invocation.argument(), deliveryId);
+            onStart(address, language, invocation.argument(), deliveryId);
             return;
         }
         if (!known(identity)) {
-            say(address, texts.get("not-linked", identity.id()));
+            say(address, text(language, "telegram.not-linked", identity.id()));
             return;
         }
-        String text = invocation == null ? message.getText() : invocation.command().engineText();
-        turn(InboundMessage.text(address, text).withDeliveryId(deliveryId));
+        String text = invocation == null ? message.getText() : invocation.engineText();
+        turn(InboundMessage.text(address, text).withDeliveryId(deliveryId).withLanguage(language));
     }
 
     /**
@@ -141,44 +150,45 @@ public final class UpdateHandler {
      * only the commands that name no dispute make sense. Joins, topic events and other messages without
      * text are the group's life, not meant for the bot.
      */
-    private void onRoomMessage(Message message, ChannelIdentity identity, String deliveryId) {
+    private void onRoomMessage(Message message, ChannelIdentity identity, Language language, String deliveryId) {
         Address address = new Address(identity, room.chat());
         if (!message.hasText()) {
             return;
         }
         if (!room.admits(identity)) {
-            say(address, texts.get("room.mediators-only"));
+            say(address, text(language, "telegram.room.mediators-only"));
             return;
         }
         String text = ChatCommand.withoutBotName(message.getText());
         Optional<DisputeId> dispute = room.disputeOf(message);
         if (dispute.isPresent()) {
-            turn(InboundMessage.text(address, text).about(dispute.get()).withDeliveryId(deliveryId));
+            turn(InboundMessage.text(address, text).about(dispute.get()).withDeliveryId(deliveryId).withLanguage(language));
         } else if (ChatCommand.word(text).filter(ROOM_TOP_LEVEL_COMMANDS::contains).isPresent()) {
-            turn(InboundMessage.text(address, text).withDeliveryId(deliveryId));
+            turn(InboundMessage.text(address, text).withDeliveryId(deliveryId).withLanguage(language));
         } else {
             // Anything else would act on whichever dispute the mediator last touched: too easy to get wrong.
-            say(address, texts.get("room.top-level"));
+            say(address, text(language, "telegram.room.top-level"));
         }
     }
 
-    private void onStart(Address address, String code, String deliveryId) {
+    private void onStart(Address address, Language language, String code, String deliveryId) {
         if (!code.isEmpty()) {
             CodeLinking.Result result = linking.redeem(code, address.identity());
             if (result instanceof CodeLinking.Result.Refused refused) {
-                say(address, texts.get("link." + refused.reason(), address.identity().id()));
+                say(address, text(language, "telegram.link." + refused.reason(), address.identity().id()));
                 return;
             }
             say(address, result instanceof CodeLinking.Result.Linked linked
-                    ? texts.get("link.linked", linked.person().name())
-                    : texts.get("link.already", ((CodeLinking.Result.AlreadyLinked) result).person().name()));
+                    ? text(language, "telegram.link.linked", linked.person().name())
+                    : text(language, "telegram.link.already", ((CodeLinking.Result.AlreadyLinked) result).person().name()));
         } else {
-            say(address, texts.get("welcome"));
+            say(address, text(language, "telegram.welcome"));
         }
         if (known(address.identity())) {
-            turn(InboundMessage.text(address, ChatCommand.DISPUTE.engineText()).withDeliveryId(deliveryId));
+            turn(InboundMessage.text(address, ChatCommand.DISPUTE.engineText()).withDeliveryId(deliveryId)
+                    .withLanguage(language));
         } else {
-            say(address, texts.get("not-linked", address.identity().id()));
+            say(address, text(language, "telegram.not-linked", address.identity().id()));
         }
     }
 
@@ -188,12 +198,13 @@ public final class UpdateHandler {
      */
     private void onPress(CallbackQuery query, String deliveryId) {
         ChannelIdentity identity = identityOf(query.getFrom());
+        Language language = Language.of(query.getFrom().getLanguageCode()).orElse(null);
         Long chatId = query.getMessage() != null ? query.getMessage().getChatId() : null;
         String chat = chatId != null ? Long.toString(chatId) : identity.id();
         boolean inRoom = room != null && room.isRoom(chatId);
         if (inRoom ? !room.admits(identity) : !known(identity)) {
             channel.answerCallbackQuery(query.getId(), chat,
-                    texts.get(inRoom ? "room.press.mediators-only" : "not-linked.button"));
+                    text(language, inRoom ? "telegram.room.press.mediators-only" : "telegram.not-linked.button"));
             return;
         }
         String token = query.getData();
@@ -201,18 +212,19 @@ public final class UpdateHandler {
         if (claim.isPresent()) {
             channel.answerCallbackQuery(query.getId(), chat, "");
             turn(InboundMessage.text(new Address(identity, chat), "/claim " + claim.get()).about(claim.get())
-                    .withDeliveryId(deliveryId));
+                    .withDeliveryId(deliveryId).withLanguage(language));
             return;
         }
         ButtonPress press = token == null || token.isEmpty()
-                ? new ButtonPress.Refused(texts.get("press-failed"))
+                ? new ButtonPress.Refused("telegram.press-failed")
                 : buttons.press(token, inRoom ? room.identity() : identity, deliveryId);
         if (press instanceof ButtonPress.Accepted accepted) {
             // Acknowledged at once, so the button stops spinning while the engine answers in the chat.
             channel.answerCallbackQuery(query.getId(), chat, "");
-            turn(InboundMessage.option(new Address(identity, chat), accepted.optionId()).withDeliveryId(deliveryId));
+            turn(InboundMessage.option(new Address(identity, chat), accepted.optionId()).withDeliveryId(deliveryId)
+                    .withLanguage(language));
         } else {
-            channel.answerCallbackQuery(query.getId(), chat, ((ButtonPress.Refused) press).explanation());
+            channel.answerCallbackQuery(query.getId(), chat, ((ButtonPress.Refused) press).explanation(language));
         }
     }
 
@@ -222,6 +234,14 @@ public final class UpdateHandler {
 
     private void say(Address to, String text) {
         delivery.deliver(List.of(new OutboundMessage(to, text, List.of())));
+    }
+
+    /**
+     * What the channel itself says, in the language of the sender's Telegram app: these people are not
+     * known to the engine yet (or not in a turn), so their app's language is all there is to go by.
+     */
+    private static String text(Language language, String key, Object... args) {
+        return Texts.of(language).get(key, args);
     }
 
     /** Known to the engine: a marketplace person (by the file or a link), or a mediator. */
