@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -183,7 +184,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 if (email != null) {
                     user.putObject("profile").put("email", email);
                 }
-                if (locale != null && "true".equals(call.param("include_locale"))) {
+                // Slack answers the locale only when asked for it.
+                if (locale != null && Set.of("true", "1").contains(String.valueOf(call.param("include_locale")))) {
                     user.put("locale", locale);
                 }
             }
