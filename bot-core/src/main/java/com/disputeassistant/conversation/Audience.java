@@ -1,6 +1,5 @@
 package com.disputeassistant.conversation;
 
-import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.language.Preference;
 import com.disputeassistant.language.Speaker;
@@ -11,6 +10,7 @@ import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.LoadedDispute;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +20,8 @@ import java.util.Objects;
 /**
  * Who speaks which language, among the people one inbound message (or one timer) may address: each
  * recipient gets every text in their own language, so one turn can tell a German client and an English
- * expert the same news. The stored preferences are read once, for everyone at once (one round trip,
- * after the dispute is loaded), and the sender's channel hint is written only when it changed.
+ * expert the same news. The stored preferences are read once, for everyone at once, together with the
+ * dispute (no round trip of their own), and the sender's channel hint is written only when it changed.
  */
 final class Audience {
     private final DisputeStore store;
@@ -44,16 +44,24 @@ final class Audience {
         this.senderHint = senderHint;
     }
 
-    /** Reads, in one call, what is stored for the dispute's people, its mediators and the sender. */
-    void readFor(Dispute dispute) {
+    /**
+     * The people a turn may address besides the dispute's parties, whose languages are not known yet: the
+     * sender and the mediators. The store reads them with the dispute ({@link DisputeStore#loadForTurn}).
+     */
+    List<Speaker> othersToAsk() {
         List<Speaker> unread = new ArrayList<>();
-        dispute.parties().forEach(party -> addUnread(unread, Speaker.person(party.value())));
-        dispute.mediator().flatMap(ChannelIdentity::parse).ifPresent(m -> addUnread(unread, speakerOf(m)));
         settings.mediators().forEach(m -> addUnread(unread, speakerOf(m)));
         if (sender != null) {
             addUnread(unread, speakerOf(sender));
         }
-        read(unread);
+        return unread;
+    }
+
+    /** Keeps what the turn's load read: the languages of the dispute's parties and of {@code asked}. */
+    void remember(LoadedDispute loaded, List<Speaker> asked) {
+        List<Speaker> read = new ArrayList<>(asked);
+        loaded.stored().dispute().parties().forEach(party -> read.add(Speaker.person(party.value())));
+        read.forEach(speaker -> stored.put(speaker, loaded.languages().getOrDefault(speaker, Preference.NONE)));
     }
 
     private void addUnread(List<Speaker> unread, Speaker speaker) {

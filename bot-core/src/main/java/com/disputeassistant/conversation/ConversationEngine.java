@@ -8,6 +8,7 @@ import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Speaker;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -25,6 +26,7 @@ import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
 import com.disputeassistant.store.CommitResult;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.LoadedDispute;
 import com.disputeassistant.store.StoredDispute;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -205,12 +207,14 @@ public final class ConversationEngine {
     private List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
         Address from = cause.from();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<StoredDispute> stored = store.load(id);
-            if (stored.isEmpty()) {
+            List<Speaker> others = cause.audience.othersToAsk();
+            Optional<LoadedDispute> loaded = store.loadForTurn(id, others);
+            if (loaded.isEmpty()) {
                 return from == null ? List.of() : cause.reply("general.dispute-missing", id);
             }
-            cause.audience.readFor(stored.get().dispute());
-            Turn turn = new Turn(stored.get().dispute(), stored.get().version(), from, actor, clock.instant(),
+            cause.audience.remember(loaded.get(), others);
+            StoredDispute stored = loaded.get().stored();
+            Turn turn = new Turn(stored.dispute(), stored.version(), from, actor, clock.instant(),
                     marketplace, cause.audience, settings);
             applyDueDeadline(turn);
             act.run(turn);

@@ -30,6 +30,18 @@ public interface DisputeStore {
 
     Optional<StoredDispute> load(DisputeId id);
 
+    /**
+     * Loads the dispute for a turn, with the stored languages of its parties and of {@code others} (the
+     * sender, the mediators): every recipient's language comes with the dispute. By default two reads.
+     */
+    default Optional<LoadedDispute> loadForTurn(DisputeId id, Collection<Speaker> others) {
+        return load(id).map(stored -> {
+            java.util.Set<Speaker> speakers = new java.util.LinkedHashSet<>(others);
+            stored.dispute().parties().forEach(party -> speakers.add(Speaker.person(party.value())));
+            return new LoadedDispute(stored, languages(speakers));
+        });
+    }
+
     CommitResult commit(Change change);
 
     /** The person's open disputes (as client, expert or replacement expert), oldest first. */

@@ -68,7 +68,7 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
  * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
- * round trip.
+ * round trip; a turn's load ({@link #loadForTurn}) reads the dispute and its people's languages in one.
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
@@ -99,6 +99,8 @@ public final class RedisDisputeStore implements DisputeStore {
             return due
             """;
     private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
+    private static final String LOAD_SCRIPT = readResource("load.lua");
+    private static final String LOAD_SCRIPT_SHA = sha1(LOAD_SCRIPT);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -119,6 +121,32 @@ public final class RedisDisputeStore implements DisputeStore {
             return Optional.empty();
         }
         return Optional.of(new StoredDispute(DisputeJson.readDispute(json), Long.parseLong(version)));
+    }
+
+    /** One round trip: the dispute and its people's languages, with {@code load.lua}. */
+    @Override
+    public Optional<LoadedDispute> loadForTurn(DisputeId id, Collection<Speaker> others) {
+        List<String> args = new ArrayList<>(1 + others.size());
+        args.add(HINT);
+        others.forEach(speaker -> args.add(speaker.key()));
+        List<?> reply = (List<?>) runScript(LOAD_SCRIPT, LOAD_SCRIPT_SHA, List.of(keys.dispute(requireId(id)),
+                keys.languages()), args);
+        if (reply.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredDispute stored = new StoredDispute(DisputeJson.readDispute((String) reply.get(1)),
+                Long.parseLong((String) reply.get(0)));
+        List<?> speakers = (List<?>) reply.get(2);
+        List<?> values = (List<?>) reply.get(3);
+        Map<Speaker, Preference> languages = new HashMap<>();
+        for (int i = 0; i < speakers.size(); i++) {
+            Language chosen = Language.of((String) values.get(2 * i)).orElse(null);
+            Language hinted = Language.of((String) values.get(2 * i + 1)).orElse(null);
+            if (chosen != null || hinted != null) {
+                languages.put(new Speaker((String) speakers.get(i)), new Preference(chosen, hinted));
+            }
+        }
+        return Optional.of(new LoadedDispute(stored, languages));
     }
 
     @Override
@@ -256,11 +284,15 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
+        return (List<?>) runScript(COMMIT_SCRIPT, COMMIT_SCRIPT_SHA, scriptKeys, args);
+    }
+
+    private Object runScript(String script, String sha, List<String> scriptKeys, List<String> args) {
         try {
-            return (List<?>) redis.evalsha(COMMIT_SCRIPT_SHA, scriptKeys, args);
+            return redis.evalsha(sha, scriptKeys, args);
         } catch (JedisNoScriptException notCachedYet) {
             // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
-            return (List<?>) redis.eval(COMMIT_SCRIPT, scriptKeys, args);
+            return redis.eval(script, scriptKeys, args);
         }
     }
 
