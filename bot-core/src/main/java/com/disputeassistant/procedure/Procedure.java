@@ -7,7 +7,10 @@ import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.Order;
 import com.disputeassistant.marketplace.PersonId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -93,6 +96,27 @@ public final class Procedure {
         Step to = dispute.step();
         return new Transition(command.trigger(), from, to,
                 new TimelineEntry(now, command.actor().identity(), from, to, why(command, decision.branch())), null);
+    }
+
+    /**
+     * The steps a hand-back by the mediator holding this dispute would be accepted for now, the step it was
+     * handed off from first, then in the procedure's order; empty unless the dispute is with a mediator.
+     * Derived from the same table and rules that decide a hand-back, so whatever this offers is accepted.
+     */
+    public List<Step> resumableSteps(Dispute dispute) {
+        if (dispute.step() != Step.MEDIATION) {
+            return List.of();
+        }
+        Set<Step> namable = definition.table().namedTargets(Step.MEDIATION, Trigger.HAND_BACK);
+        List<Step> steps = new ArrayList<>(namable.size());
+        dispute.resumeStep().filter(namable::contains).filter(step -> Rules.resumeRefusal(dispute, step).isEmpty())
+                .ifPresent(steps::add);
+        for (Step step : namable) {
+            if (!steps.contains(step) && Rules.resumeRefusal(dispute, step).isEmpty()) {
+                steps.add(step);
+            }
+        }
+        return List.copyOf(steps);
     }
 
     /** Whether the bot may put a full refund on the table for this dispute (S5, S6). */
