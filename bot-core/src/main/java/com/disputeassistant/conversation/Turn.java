@@ -296,17 +296,14 @@ final class Turn {
         boolean backInQueue = transition.trigger() == Trigger.RELEASE || expiredHold != null;
         if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
             // Hand-off (S8): every allow-listed mediator hears of it, with a button to claim it.
+            // The same words for every mediator, the one whose time ran out included, so a room posts them once.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
-            String expired = expiredHold == null ? null : messages.get("mediator.expired.others", dispute.id(),
+            String why = expiredHold == null ? null : messages.get("mediator.expired", dispute.id(),
                     prompts.mediatorName(expiredHold), Prompts.duration(settings.deadlineOf(Step.MEDIATION)));
             settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
                     .forEach(mediator -> {
-                        Draft draft = draft(Address.of(mediator));
-                        if (expiredHold != null) {
-                            draft.add(mediator.toString().equals(expiredHold) ? messages.get("mediator.expired.holder",
-                                    dispute.id(), Prompts.duration(settings.deadlineOf(Step.MEDIATION))) : expired, null);
-                        }
-                        draft.add(prompt.text(), prompt.options());
+                        draft(Address.of(mediator)).add(why, null);
+                        draft(Address.of(mediator)).add(prompt.text(), prompt.options());
                     });
         }
         if (transition.changedStep() && dispute.step() == Step.STALLED) {

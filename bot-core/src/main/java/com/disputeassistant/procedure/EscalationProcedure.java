@@ -66,7 +66,7 @@ final class EscalationProcedure {
     static final String FIRED = "fired";
 
     /** Steps in which a dispute is open and waiting for a party; also the steps a mediator can hand back to. */
-    static final Set<Step> PARTY_STEPS = EnumSet.of(INTAKE, TALKING, TERMS, TASKS, TASK_REVIEW,
+    private static final Set<Step> PARTY_STEPS = EnumSet.of(INTAKE, TALKING, TERMS, TASKS, TASK_REVIEW,
             EXPERT_CHOICE, REPLACEMENT, REWORK, STALLED, CHECK, FEE);
 
     private final ProcedureSettings settings;
@@ -87,11 +87,6 @@ final class EscalationProcedure {
     /** Whether the procedure has a transition for this trigger at this step. */
     boolean accepts(Step step, Trigger trigger) {
         return table.accepts(step, trigger);
-    }
-
-    /** The steps a transition from this step can lead to (itself, for internal transitions). */
-    Set<Step> targetsFrom(Step step) {
-        return table.targetsFrom(step);
     }
 
     /** A Spring state machine configured from the table: one transition per row, guarded by its branch. */

@@ -34,11 +34,14 @@ public final class Procedure {
     private final StateMachinePersister<Step, Trigger, Dispute> persister;
     private final Queue<StateMachine<Step, Trigger>> idleMachines = new ConcurrentLinkedQueue<>();
     private final ProcedureSettings settings;
+    /** The steps a mediator can name for a hand-back, from the table. */
+    private final Set<Step> handBackSteps;
 
     public Procedure(ProcedureSettings settings) {
         this.settings = settings;
         this.rules = new Rules(settings);
         this.definition = new EscalationProcedure(settings);
+        this.handBackSteps = definition.table().namedTargets(Step.MEDIATION, Trigger.HAND_BACK);
         this.persister = new DefaultStateMachinePersister<>(new DisputeContextPersist(settings));
     }
 
@@ -107,11 +110,10 @@ public final class Procedure {
         if (dispute.step() != Step.MEDIATION) {
             return List.of();
         }
-        Set<Step> namable = definition.table().namedTargets(Step.MEDIATION, Trigger.HAND_BACK);
-        List<Step> steps = new ArrayList<>(namable.size());
-        dispute.resumeStep().filter(namable::contains).filter(step -> Rules.resumeRefusal(dispute, step).isEmpty())
-                .ifPresent(steps::add);
-        for (Step step : namable) {
+        List<Step> steps = new ArrayList<>(handBackSteps.size());
+        dispute.resumeStep().filter(handBackSteps::contains)
+                .filter(step -> Rules.resumeRefusal(dispute, step).isEmpty()).ifPresent(steps::add);
+        for (Step step : handBackSteps) {
             if (!steps.contains(step) && Rules.resumeRefusal(dispute, step).isEmpty()) {
                 steps.add(step);
             }
