@@ -96,11 +96,12 @@ final class Turn {
 
     /** Applies a command; on success records it and tells everyone concerned. */
     Transition apply(Procedure procedure, Command command) {
+        String heldBy = dispute.mediator().orElse(null);
         Transition transition = procedure.apply(dispute, command, now);
         if (transition.applied()) {
             changed = true;
             timeline.add(transition.entry());
-            announce(transition, command);
+            announce(transition, command, heldBy);
         }
         return transition;
     }
@@ -232,6 +233,14 @@ final class Turn {
             return;
         }
         changed = true;
+        Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
+        if (holder.isPresent()) {
+            // A claimed dispute waits on its mediator: only they are reminded, before it goes back to the queue.
+            Prompts.Prompt prompt = prompts.forMediator(dispute);
+            draft(Address.of(holder.get())).add(messages.get("mediator.reminder", dispute.id(),
+                    dispute.order().title(), prompt.text()), prompt.options());
+            return;
+        }
         if (dispute.awaitsMediator()) {
             // A hand-off nobody has claimed yet: every mediator hears of it again, until one claims it.
             dispute.remindAgainAt(now.plus(settings.reannounceAfter()));
@@ -258,9 +267,10 @@ final class Turn {
 
     // ---- announcing what happened ----
 
-    private void announce(Transition transition, Command command) {
+    private void announce(Transition transition, Command command, String heldBy) {
         // The command's actor, not the turn's: a deadline applied at the start of a turn is the bot's doing.
         Actor actor = command.actor();
+        String expiredHold = heldBy != null && transition.trigger() == Trigger.DEADLINE_PASSED ? heldBy : null;
         boolean stepChanged = transition.changedStep();
 
         List<PersonId> recipients = dispute.step() == Step.INTAKE ? List.of(dispute.openedBy()) : currentParties();
@@ -268,7 +278,8 @@ final class Turn {
             boolean isActor = party.equals(actor.person());
             Prompts theirs = isActor && from != null ? prompts : audience.prompts(party);
             Object[] args = noticeArgs(transition, command, theirs);
-            String head = isActor ? ackText(command.trigger(), theirs, args) : noticeText(command.trigger(), theirs, args);
+            String head = isActor ? ackText(command.trigger(), theirs, args)
+                    : noticeFor(transition, command, theirs, expiredHold);
             if (!isActor && !stepChanged && head == null) {
                 continue;
             }
@@ -279,10 +290,11 @@ final class Turn {
             address.ifPresent(to -> draft(to).add(head, null));
             address.ifPresent(to -> draft(to).add(prompt.text(), prompt.options()));
         }
-        announceToMediators(transition, command, actor);
+        announceToMediators(transition, command, actor, expiredHold);
     }
 
-    private void announceToMediators(Transition transition, Command command, Actor actor) {
+    /** {@code expiredHold}: the mediator whose claim on the dispute just ran out, if that is what happened. */
+    private void announceToMediators(Transition transition, Command command, Actor actor, String expiredHold) {
         if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
             Prompts.Prompt prompt = prompts.forMediator(dispute);
             String ack = messages.has("ack." + transition.trigger()) ? messages.get("ack." + transition.trigger()) : null;
@@ -291,17 +303,23 @@ final class Turn {
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (!actor.mediator() && holder.isPresent()) {
             Prompts theirs = audience.prompts(Address.of(holder.get()));
-            String notice = noticeText(command.trigger(), theirs, noticeArgs(transition, command, theirs));
+            String notice = noticeFor(transition, command, theirs, expiredHold);
             if (notice != null) {
                 draft(Address.of(holder.get())).add(notice, theirs.forMediator(dispute).options());
             }
         }
-        boolean backInQueue = transition.trigger() == Trigger.RELEASE;
+        boolean backInQueue = transition.trigger() == Trigger.RELEASE || expiredHold != null;
         if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
             // Hand-off (S8): every allow-listed mediator hears of it, with a button to claim it.
+            // The same words for every mediator of a language, the one whose time ran out included, so a room
+            // posts them once (per language its mediators read).
             settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
                     .forEach(mediator -> {
-                        Prompts.Prompt prompt = audience.prompts(Address.of(mediator)).forMediator(dispute);
+                        Prompts theirs = audience.prompts(Address.of(mediator));
+                        Prompts.Prompt prompt = theirs.forMediator(dispute);
+                        String why = expiredHold == null ? null : theirs.text("mediator.expired", dispute.id(),
+                                theirs.mediatorName(expiredHold), theirs.duration(settings.deadlineOf(Step.MEDIATION)));
+                        draft(Address.of(mediator)).add(why, null);
                         draft(Address.of(mediator)).add(prompt.text(), prompt.options());
                     });
         }
@@ -321,6 +339,12 @@ final class Turn {
         Actor actor = command.actor();
         String actorName = actor.person() != null ? prompts.name(actor.person()) : actor.identity();
         return new Object[] {actorName, detail(transition, command, in), otherPartyName(actor)};
+    }
+
+    /** What the others hear of a command, in their language: that a mediator's time ran out, or the notice. */
+    private String noticeFor(Transition transition, Command command, Prompts in, String expiredHold) {
+        return expiredHold != null ? in.text("notice.mediator-expired", in.mediatorName(expiredHold))
+                : noticeText(command.trigger(), in, noticeArgs(transition, command, in));
     }
 
     private static String ackText(Trigger trigger, Prompts in, Object[] args) {
