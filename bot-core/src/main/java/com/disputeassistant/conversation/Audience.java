@@ -138,7 +138,9 @@ final class Audience {
      * one stored: a write only when someone's app language changed, not on every message.
      */
     void keepSenderHint() {
-        if (sender == null || senderHint == null) {
+        // Nothing is kept for strangers: anyone can write to a bot, and nobody else needs their language.
+        if (sender == null || senderHint == null
+                || !settings.isMediator(sender) && marketplace.personByIdentity(sender).isEmpty()) {
             return;
         }
         Speaker speaker = speakerOf(sender);

@@ -19,6 +19,7 @@ import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.InboundMessage;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,20 @@ class ChatControllerTest {
         when(engine.handle(InboundMessage.option(ALICE, "o:ORD-1001"))).thenReturn(answer);
 
         postJson("{\"as\":\"web:alice\",\"option\":\"o:ORD-1001\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.delivered").value(1));
+
+        verify(delivery).deliver(answer);
+    }
+
+    @Test
+    void theBrowsersLanguageGoesToTheEngineAsTheSendersHint() throws Exception {
+        List<OutboundMessage> answer = List.of(new OutboundMessage(ALICE, "Was möchten Sie tun?", List.of()));
+        when(engine.handle(InboundMessage.text(ALICE, "menu").withLanguage(Language.DE))).thenReturn(answer);
+
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "fr-CH, de;q=0.9, en;q=0.8")
+                        .content("{\"as\":\"web:alice\",\"text\":\"menu\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.delivered").value(1));
 
