@@ -397,13 +397,10 @@ final class Prompts {
             return new Prompt(text("mediator.handoff", d.id(), d.order().id(), d.order().title(), handoffText(d)), options);
         }
         Step resume = d.resumeStep().orElse(Step.TALKING);
-        options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        List<Step> resumable = resumableSteps(d);
+        options.add(trigger(d, Trigger.HAND_BACK, resumable.get(0), text("step." + resumable.get(0))));
         options.add(trigger(d, Trigger.RELEASE, null));
-        for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
-            if (step != resume) {
-                options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step)));
-            }
-        }
+        resumable.stream().skip(1).forEach(step -> options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step))));
         d.tasks().stream().filter(t -> t.scope() == TaskScope.DISPUTED).forEach(t -> {
             options.add(trigger(d, Trigger.RULE_TASK_IN_SCOPE, t.number(), t.number()));
             options.add(trigger(d, Trigger.RULE_TASK_OUT_OF_SCOPE, t.number(), t.number()));
@@ -415,6 +412,18 @@ final class Prompts {
         options.add(trigger(d, Trigger.DECIDE_FULL_REFUND, null));
         options.add(trigger(d, Trigger.CLOSE_AS_RESOLVED, null));
         return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)), options);
+    }
+
+    /** The steps a mediator is offered to hand the dispute back at, the recorded resume step first. */
+    List<Step> resumableSteps(Dispute d) {
+        Step resume = d.resumeStep().orElse(Step.TALKING);
+        List<Step> steps = new ArrayList<>(List.of(resume));
+        for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
+            if (step != resume) {
+                steps.add(step);
+            }
+        }
+        return steps;
     }
 
     /** Candidates for a replacement: people who work as experts, or who have no orders yet (spare experts). */
@@ -448,16 +457,14 @@ final class Prompts {
                 replacement, reason, d.description().orElse(""), termsText(d), taskList(d), ledger, fees);
     }
 
-    String timeline(List<TimelineEntry> entries) {
+    /** The timeline as people read it, one line per entry, oldest first. */
+    List<String> timelineLines(List<TimelineEntry> entries) {
         return entries.stream().map(e -> text("timeline.line", when(e.at()), e.actor(), e.from(), e.to(), e.why()))
-                .collect(Collectors.joining("\n"));
+                .toList();
     }
 
-    String transcript(List<TranscriptEntry> entries) {
-        if (entries.isEmpty()) {
-            return text("transcript.none");
-        }
-        return entries.stream().map(e -> when(e.at()) + " " + e.from() + " -> " + e.to() + ": " + e.text())
-                .collect(Collectors.joining("\n"));
+    /** The transcript as people read it, one line per entry, oldest first. */
+    List<String> transcriptLines(List<TranscriptEntry> entries) {
+        return entries.stream().map(e -> when(e.at()) + " " + e.from() + " -> " + e.to() + ": " + e.text()).toList();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.SendFailure;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.rooms.MediatorRoom;
 import com.disputeassistant.slack.FakeSlackApi.Call;
 import com.disputeassistant.slack.sending.SlackMessage;
@@ -34,8 +36,8 @@ class SlackRoomSenderTest {
     void start() {
         api = new FakeSlackApi();
         room = new MediatorRoom(testRedis.client(), testRedis.prefix(), "slack");
-        sender = new SlackRoomSender(new SlackSender(api.url(), "xoxb-test"), room, ROOM, testRedis.client(),
-                testRedis.prefix());
+        sender = new SlackRoomSender(new SlackSender(api.url(), "xoxb-test"),
+                new ChatRoom("slack", ROOM, room, room, ProcedureSettings.defaults()));
     }
 
     @AfterEach
@@ -64,7 +66,7 @@ class SlackRoomSenderTest {
 
     @Test
     void whileAnotherInstancePostsTheCardAMessageWaitsAndPostsNothing() {
-        testRedis.client().set(testRedis.prefix() + "slack-room:{D1}:card", "another instance's entry");
+        testRedis.client().set(testRedis.prefix() + "room:{slack}:card:D1", "another instance's entry");
 
         SendFailure failure = catchThrowableOfType(SendFailure.class, () -> sender.send(forThread("Alice: hello")));
 
