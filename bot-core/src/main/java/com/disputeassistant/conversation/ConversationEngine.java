@@ -135,9 +135,9 @@ public final class ConversationEngine {
         return Prompts.when(instant);
     }
 
-    /** A person's open disputes, e.g. for a channel's list of them. */
-    public List<Dispute> openDisputesOf(PersonId person) {
-        return store.loadOpenDisputesOf(person);
+    /** The open disputes of the marketplace person with this identity, e.g. for a channel's list; empty for anyone else. */
+    public Optional<List<Dispute>> openDisputesOf(ChannelIdentity identity) {
+        return marketplace.personByIdentity(identity).map(person -> store.loadOpenDisputesOf(person.id()));
     }
 
     /** The name of a step as people read it, e.g. for a channel's list of someone's disputes. */

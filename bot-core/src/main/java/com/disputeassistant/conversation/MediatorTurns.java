@@ -250,7 +250,7 @@ final class MediatorTurns {
             Transition claim = turn.apply(procedure, command);
             Dispute d = turn.dispute();
             if (claim.applied()) {
-                List<ReplyOption> options = new ArrayList<>(readingOptions(d, 1));
+                List<ReplyOption> options = new ArrayList<>(readingOptions(d, null, 0));
                 options.addAll(prompts.forMediator(d).options());
                 turn.reply(messages.get("mediator.claimed", d.id(), summary(d), prompts.forMediator(d).text()), options);
             } else if (d.mediator().isPresent()) {
@@ -322,14 +322,14 @@ final class MediatorTurns {
         String body = shown.isEmpty() ? messages.get(command == MediatorCommand.TIMELINE ? "timeline.none" : "transcript.none")
                 : String.join("\n", shown);
         String title = messages.get("mediator.page." + command.name(), d.id(), page, pages);
-        turn.reply(title + "\n" + body, readingOptions(d, page < pages ? page + 1 : 0));
+        turn.reply(title + "\n" + body, readingOptions(d, command, page < pages ? page + 1 : 0));
     }
 
-    /** The buttons to read more: the next older page of each, where there is one ({@code 0}: none). */
-    private List<ReplyOption> readingOptions(Dispute d, int olderPage) {
+    /** The buttons to read more: the next older page of what is shown ({@code 0}: none), then each of the three. */
+    private List<ReplyOption> readingOptions(Dispute d, MediatorCommand shown, int olderPage) {
         List<ReplyOption> options = new ArrayList<>();
         if (olderPage > 1) {
-            options.add(option(d, MediatorCommand.TIMELINE, olderPage, "option.mediator.older"));
+            options.add(option(d, shown, olderPage, "option.mediator.older"));
         }
         options.add(option(d, MediatorCommand.TIMELINE, 1, "option.mediator.TIMELINE"));
         options.add(option(d, MediatorCommand.TRANSCRIPT, 1, "option.mediator.TRANSCRIPT"));

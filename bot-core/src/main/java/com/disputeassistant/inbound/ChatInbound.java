@@ -95,7 +95,8 @@ public final class ChatInbound {
         }
         if (!known(event.from())) {
             return new ChatAnswer.Notice(engine.text(event instanceof ChatEvent.Press
-                    ? "inbound.stranger.press" : "inbound.stranger." + event.from().channel(), event.from().id()));
+                    ? "inbound.stranger.press" : "inbound.stranger." + event.from().channel(), event.from().id(),
+                    event.from().toString()));
         }
         Address from = new Address(event.from(), event.conversation());
         if (event instanceof ChatEvent.Press press) {

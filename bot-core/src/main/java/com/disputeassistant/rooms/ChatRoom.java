@@ -9,6 +9,7 @@ import com.disputeassistant.procedure.ProcedureSettings;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The mediators' room policy of one chat platform (a Slack channel, a Telegram group), the same for
@@ -38,7 +39,7 @@ public final class ChatRoom {
      *                     reference is the thread itself (a Slack thread ts, a Telegram topic), or a map of
      *                     every post of the bot where a reference is the post replied to
      */
-    public ChatRoom(String channel, String conversation, MediatorRoom threads, MediatorRoom posts,
+    ChatRoom(String channel, String conversation, MediatorRoom threads, MediatorRoom posts,
                     ProcedureSettings settings) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
@@ -48,6 +49,26 @@ public final class ChatRoom {
         if (conversation.isBlank()) {
             throw new IllegalArgumentException("a mediators' room needs its " + channel + " conversation id");
         }
+    }
+
+    /**
+     * A room whose threads a message names by the thread itself (a Slack thread's ts, a Telegram forum
+     * topic); its keys are under {@code keyPrefix}.
+     */
+    public static ChatRoom threaded(UnifiedJedis redis, String keyPrefix, String channel, String conversation,
+                                    ProcedureSettings settings) {
+        MediatorRoom threads = new MediatorRoom(redis, keyPrefix, channel);
+        return new ChatRoom(channel, conversation, threads, threads, settings);
+    }
+
+    /**
+     * A room where a dispute's thread is the reply chain under its card (a Telegram group that is no
+     * forum): a message names it by the post of the bot it replies to, so every post is remembered.
+     */
+    public static ChatRoom replyChains(UnifiedJedis redis, String keyPrefix, String channel, String conversation,
+                                       ProcedureSettings settings) {
+        return new ChatRoom(channel, conversation, new MediatorRoom(redis, keyPrefix, channel),
+                new MediatorRoom(redis, keyPrefix, channel + "-posts"), settings);
     }
 
     /** Where a message goes; see {@link #placeOf}. */

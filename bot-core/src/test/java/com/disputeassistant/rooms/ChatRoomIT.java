@@ -34,8 +34,7 @@ class ChatRoomIT {
 
     @BeforeEach
     void room() {
-        MediatorRoom threads = new MediatorRoom(testRedis.client(), testRedis.prefix(), "slack");
-        room = new ChatRoom("slack", ROOM, threads, threads,
+        room = ChatRoom.threaded(testRedis.client(), testRedis.prefix(), "slack", ROOM,
                 ProcedureSettings.defaults().withMediators(Set.of(MARIA, OMAR, TELEGRAM_MEDIATOR)));
     }
 

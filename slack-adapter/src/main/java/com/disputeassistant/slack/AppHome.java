@@ -3,8 +3,6 @@ package com.disputeassistant.slack;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.marketplace.ChannelIdentity;
-import com.disputeassistant.marketplace.Marketplace;
-import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.slack.sending.Mrkdwn;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class AppHome {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Marketplace marketplace;
     private final ConversationEngine engine;
 
-    AppHome(Marketplace marketplace, ConversationEngine engine) {
-        this.marketplace = marketplace;
+    AppHome(ConversationEngine engine) {
         this.engine = engine;
     }
 
@@ -32,11 +28,11 @@ final class AppHome {
         if (known.isEmpty()) {
             return render(engine.text("slack.home.title.bot"), List.of(engine.text("inbound.stranger.slack")));
         }
-        Optional<Person> person = known.flatMap(marketplace::personByIdentity);
-        if (person.isEmpty()) {
+        Optional<List<Dispute>> disputes = engine.openDisputesOf(known.get());
+        if (disputes.isEmpty()) {
             return render(engine.text("slack.home.title.bot"), List.of(engine.text("slack.home.mediator")));
         }
-        List<Dispute> open = engine.openDisputesOf(person.get().id());
+        List<Dispute> open = disputes.get();
         if (open.isEmpty()) {
             return render(engine.text("slack.home.title"), List.of(engine.text("slack.home.none")));
         }

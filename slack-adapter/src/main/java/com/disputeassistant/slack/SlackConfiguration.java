@@ -3,12 +3,10 @@ package com.disputeassistant.slack;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.ReplyTokens;
-import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
-import com.disputeassistant.rooms.MediatorRoom;
 import com.disputeassistant.slack.http.SlackEventsController;
 import com.disputeassistant.slack.http.SlackSignature;
 import com.disputeassistant.slack.linking.SlackIdentities;
@@ -112,8 +110,7 @@ public class SlackConfiguration {
         @Conditional(SlackMode.MediatorsRoom.class)
         ChatRoom slackRoom(UnifiedJedis redis, ProcedureSettings procedure) {
             log.info("Slack mediators work in the room {}", settings.mediatorsChannel());
-            MediatorRoom threads = new MediatorRoom(redis, keyPrefix, SlackChannel.NAME);
-            return new ChatRoom(SlackChannel.NAME, settings.mediatorsChannel(), threads, threads, procedure);
+            return ChatRoom.threaded(redis, keyPrefix, SlackChannel.NAME, settings.mediatorsChannel(), procedure);
         }
 
         @Bean(initMethod = "start", destroyMethod = "close")
@@ -144,9 +141,9 @@ public class SlackConfiguration {
         }
 
         @Bean
-        SlackInbound slackInbound(ChatInbound inbound, ConversationEngine engine, Marketplace marketplace,
-                                  MethodsClient slackMethods, SlackInbox slackInbox) {
-            return new SlackInbound(inbound, engine, new AppHome(marketplace, engine), slackMethods, slackInbox,
+        SlackInbound slackInbound(ChatInbound inbound, ConversationEngine engine, MethodsClient slackMethods,
+                                  SlackInbox slackInbox) {
+            return new SlackInbound(inbound, engine, new AppHome(engine), slackMethods, slackInbox,
                     settings.mediatorsChannel());
         }
 

@@ -9,7 +9,6 @@ import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.SendFailure;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
-import com.disputeassistant.rooms.MediatorRoom;
 import com.disputeassistant.slack.FakeSlackApi.Call;
 import com.disputeassistant.slack.sending.SlackMessage;
 import com.disputeassistant.slack.sending.SlackSender;
@@ -29,15 +28,14 @@ class SlackRoomSenderTest {
     private static final DisputeId DISPUTE = new DisputeId("D1");
 
     private FakeSlackApi api;
-    private MediatorRoom room;
+    private ChatRoom room;
     private SlackRoomSender sender;
 
     @BeforeEach
     void start() {
         api = new FakeSlackApi();
-        room = new MediatorRoom(testRedis.client(), testRedis.prefix(), "slack");
-        sender = new SlackRoomSender(new SlackSender(api.url(), "xoxb-test"),
-                new ChatRoom("slack", ROOM, room, room, ProcedureSettings.defaults()));
+        room = ChatRoom.threaded(testRedis.client(), testRedis.prefix(), "slack", ROOM, ProcedureSettings.defaults());
+        sender = new SlackRoomSender(new SlackSender(api.url(), "xoxb-test"), room);
     }
 
     @AfterEach

@@ -44,7 +44,8 @@ public final class SlackMessage {
         body.put("channel", channel);
         // The notification and screen-reader text, the options numbered (typing a number picks one); the
         // blocks are what people see.
-        body.put("text", ReplyTokens.withNumberedOptions(String.join("\n", sections), buttons));
+        body.put("text", ReplyTokens.withNumberedOptions(String.join("\n", sections), buttons.stream()
+                .map(button -> new Button(Mrkdwn.escape(button.label()), button.token())).toList()));
         ArrayNode blocks = body.putArray("blocks");
         for (String section : sections) {
             ObjectNode block = blocks.addObject().put("type", "section");

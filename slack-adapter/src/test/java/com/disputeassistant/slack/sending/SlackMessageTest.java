@@ -30,7 +30,8 @@ class SlackMessageTest {
         assertThat(bodies).hasSize(1);
         JsonNode body = JSON.readTree(bodies.get(0));
         assertThat(body.path("channel").asString()).isEqualTo("U1");
-        assertThat(body.path("text").asString()).isEqualTo("Who? &lt;b&gt; &amp; co");
+        assertThat(body.path("text").asString()).as("the notification text, options numbered for typing")
+                .isEqualTo("Who? &lt;b&gt; &amp; co\n\n1. Same expert\n2. " + "x".repeat(90));
         JsonNode buttons = body.path("blocks").get(1).path("elements");
         assertThat(buttons.get(0).path("action_id").asString()).isEqualTo("tok.0");
         assertThat(buttons.get(0).path("value").asString()).isEqualTo("tok.0");

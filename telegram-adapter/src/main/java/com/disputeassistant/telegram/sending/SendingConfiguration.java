@@ -6,7 +6,6 @@ import com.disputeassistant.outbox.OutboxSender;
 import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
-import com.disputeassistant.rooms.MediatorRoom;
 import com.disputeassistant.telegram.TelegramConditions;
 import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
@@ -46,10 +45,8 @@ public class SendingConfiguration {
         String chat = settings.mediatorsChatIfSet().orElseThrow();
         boolean topics = settings.mediatorsChatTopics();
         log.info("Telegram mediators' room: group {}, {}", chat, topics ? "a topic per dispute" : "a reply chain per dispute");
-        MediatorRoom threads = new MediatorRoom(redis, keyPrefix, TelegramChannel.NAME);
-        // In a reply chain a mediator replies to any post of the bot in it, so every post is remembered.
-        MediatorRoom posts = topics ? threads : new MediatorRoom(redis, keyPrefix, TelegramChannel.NAME + "-posts");
-        return new TelegramRoom(new ChatRoom(TelegramChannel.NAME, chat, threads, posts, procedure), topics);
+        return new TelegramRoom(topics ? ChatRoom.threaded(redis, keyPrefix, TelegramChannel.NAME, chat, procedure)
+                : ChatRoom.replyChains(redis, keyPrefix, TelegramChannel.NAME, chat, procedure), topics);
     }
 
     /** The room's policy, for the inbound path. */
