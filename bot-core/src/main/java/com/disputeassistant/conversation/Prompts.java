@@ -396,11 +396,18 @@ final class Prompts {
             options.add(trigger(d, Trigger.CLAIM, null));
             return new Prompt(text("mediator.handoff", d.id(), d.order().id(), d.order().title(), handoffText(d)), options);
         }
-        Step resume = d.resumeStep().orElse(Step.TALKING);
-        List<Step> resumable = resumableSteps(d);
-        options.add(trigger(d, Trigger.HAND_BACK, resumable.get(0), text("step." + resumable.get(0))));
+        // Only steps the dispute can resume at are offered; the one it was handed off from comes first.
+        List<Step> resumable = procedure.resumableSteps(d);
+        Step resume = resumable.isEmpty() ? d.resumeStep().orElse(Step.TALKING) : resumable.get(0);
+        if (!resumable.isEmpty()) {
+            options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        }
         options.add(trigger(d, Trigger.RELEASE, null));
-        resumable.stream().skip(1).forEach(step -> options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step))));
+        for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
+            if (step != resume && resumable.contains(step)) {
+                options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step)));
+            }
+        }
         d.tasks().stream().filter(t -> t.scope() == TaskScope.DISPUTED).forEach(t -> {
             options.add(trigger(d, Trigger.RULE_TASK_IN_SCOPE, t.number(), t.number()));
             options.add(trigger(d, Trigger.RULE_TASK_OUT_OF_SCOPE, t.number(), t.number()));
@@ -411,19 +418,13 @@ final class Prompts {
                 .forEach(p -> options.add(trigger(d, Trigger.ASSIGN_REPLACEMENT, p.id(), p.name())));
         options.add(trigger(d, Trigger.DECIDE_FULL_REFUND, null));
         options.add(trigger(d, Trigger.CLOSE_AS_RESOLVED, null));
-        return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)), options);
+        String deadline = d.stepDeadline().map(at -> "\n" + text("mediator.deadline", when(at))).orElse("");
+        return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)) + deadline, options);
     }
 
-    /** The steps a mediator is offered to hand the dispute back at, the recorded resume step first. */
+    /** The steps a hand-back is accepted at now, the one the dispute was handed off from first. */
     List<Step> resumableSteps(Dispute d) {
-        Step resume = d.resumeStep().orElse(Step.TALKING);
-        List<Step> steps = new ArrayList<>(List.of(resume));
-        for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
-            if (step != resume) {
-                steps.add(step);
-            }
-        }
-        return steps;
+        return procedure.resumableSteps(d);
     }
 
     /** Candidates for a replacement: people who work as experts, or who have no orders yet (spare experts). */
