@@ -77,6 +77,16 @@ public final class ConversationEngine {
             log.debug("Ignoring {}: already handled", deliveryId);
             return List.of();
         }
+        return handleNew(message);
+    }
+
+    /**
+     * Handles a message whose delivery id the caller has just found new (the inbound path checks it before
+     * a press is answered), so it is not read again. A commit still applies the id at most once, so a
+     * concurrent redelivery changes nothing.
+     */
+    public List<OutboundMessage> handleNew(InboundMessage message) {
+        String deliveryId = message.deliveryId();
         Cause cause = new Cause(message);
         List<OutboundMessage> answer = dispatch(cause);
         if (deliveryId != null && !cause.committed) {

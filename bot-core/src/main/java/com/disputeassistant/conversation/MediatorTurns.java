@@ -250,8 +250,8 @@ final class MediatorTurns {
             Transition claim = turn.apply(procedure, command);
             Dispute d = turn.dispute();
             if (claim.applied()) {
-                List<ReplyOption> options = new ArrayList<>(readingOptions(d, null, 0));
-                options.addAll(prompts.forMediator(d).options());
+                List<ReplyOption> options = new ArrayList<>(prompts.forMediator(d).options());
+                options.addAll(readingOptions(d, null, 0));
                 turn.reply(messages.get("mediator.claimed", d.id(), summary(d), prompts.forMediator(d).text()), options);
             } else if (d.mediator().isPresent()) {
                 // Lost a race for the claim: one clear line, and none of the holder's buttons.

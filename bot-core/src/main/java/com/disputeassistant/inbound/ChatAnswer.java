@@ -26,4 +26,8 @@ public sealed interface ChatAnswer {
      */
     record Local(String optionId) implements ChatAnswer {
     }
+
+    /** The delivery was handled before (a platform's redelivery): nothing was done, and nothing is to do. */
+    record Seen() implements ChatAnswer {
+    }
 }

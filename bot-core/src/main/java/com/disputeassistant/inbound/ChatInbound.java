@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -89,9 +90,30 @@ public final class ChatInbound {
      * that the channel does not confirm the delivery and the platform sends it again.
      */
     public ChatAnswer handle(ChatEvent event) {
+        return handle(event, checked -> { });
+    }
+
+    /**
+     * Handles one event; for a press, {@code pressChecked} is told first whether it counts (an empty text)
+     * or why not, before the turn runs, so that a platform which wants every press answered (Telegram's
+     * callback queries) can stop the button's spinner at once. A redelivery is neither answered nor handled.
+     */
+    public ChatAnswer handle(ChatEvent event, Consumer<String> pressChecked) {
+        if (event.deliveryId() != null && store.wasHandled(event.deliveryId())) {
+            log.debug("Ignoring {}: already handled", event.deliveryId());
+            return new ChatAnswer.Seen();
+        }
+        ChatAnswer answer = route(event, event instanceof ChatEvent.Press ? pressChecked : checked -> { });
+        if (event instanceof ChatEvent.Press && answer instanceof ChatAnswer.Notice notice) {
+            pressChecked.accept(notice.text());
+        }
+        return answer;
+    }
+
+    private ChatAnswer route(ChatEvent event, Consumer<String> pressAccepted) {
         Optional<ChatRoom> room = roomOf(event);
         if (room.isPresent()) {
-            return inRoom(room.get(), event);
+            return inRoom(room.get(), event, pressAccepted);
         }
         if (!known(event.from())) {
             return new ChatAnswer.Notice(engine.text(event instanceof ChatEvent.Press
@@ -100,7 +122,7 @@ public final class ChatInbound {
         }
         Address from = new Address(event.from(), event.conversation());
         if (event instanceof ChatEvent.Press press) {
-            return press(press, buttons.press(press.token(), press.from(), press.deliveryId()), from);
+            return press(press, buttons.press(press.token(), press.from(), press.deliveryId()), from, pressAccepted);
         }
         if (event instanceof ChatEvent.Choice choice) {
             return turn(withId(InboundMessage.option(from, choice.optionId()), choice.deliveryId()));
@@ -109,7 +131,7 @@ public final class ChatInbound {
         Optional<String> numbered = numberedPick(text);
         if (numbered.isPresent()) {
             return press(new ChatEvent.Press(text.from(), text.conversation(), numbered.get(), text.deliveryId()),
-                    buttons.press(numbered.get(), text.from(), text.deliveryId()), from);
+                    buttons.press(numbered.get(), text.from(), text.deliveryId()), from, checked -> { });
         }
         return turn(withId(InboundMessage.text(from, text.text()), text.deliveryId()));
     }
@@ -179,7 +201,7 @@ public final class ChatInbound {
         return Optional.empty();
     }
 
-    private ChatAnswer inRoom(ChatRoom room, ChatEvent event) {
+    private ChatAnswer inRoom(ChatRoom room, ChatEvent event, Consumer<String> pressAccepted) {
         Address from = new Address(event.from(), room.conversation());
         if (!room.admits(event.from())) {
             return new ChatAnswer.Notice(engine.text(event instanceof ChatEvent.Press
@@ -189,7 +211,8 @@ public final class ChatInbound {
             // The room's buttons are the room's, for any mediator: the same press id for every press of one
             // button lets the engine hear each mediator (a second Claim is told who has the dispute), while
             // the card's other buttons stay spent once one was used.
-            return press(press, buttons.press(press.token(), room.identity(), roomPressId(press.token())), from);
+            return press(press, buttons.press(press.token(), room.identity(), roomPressId(press.token())), from,
+                    pressAccepted);
         }
         if (event instanceof ChatEvent.Choice) {
             return new ChatAnswer.Notice(engine.text("inbound.room.where-to-write." + room.channel()));
@@ -212,10 +235,11 @@ public final class ChatInbound {
 
     // ---- presses and turns ----
 
-    private ChatAnswer press(ChatEvent.Press press, ButtonPress result, Address from) {
+    private ChatAnswer press(ChatEvent.Press press, ButtonPress result, Address from, Consumer<String> accepted) {
         if (result instanceof ButtonPress.Refused refused) {
             return new ChatAnswer.Notice(refused.explanation());
         }
+        accepted.accept("");
         String optionId = ((ButtonPress.Accepted) result).optionId();
         if (optionId.startsWith(press.from().channel() + ":")) {
             // A button the channel added itself (Slack's "open the form"): the channel does what it is for.
@@ -246,7 +270,7 @@ public final class ChatInbound {
         List<OutboundMessage> answer = null;
         for (int attempt = 1; answer == null; attempt++) {
             try {
-                answer = engine.handle(message);
+                answer = engine.handleNew(message);
             } catch (RuntimeException e) {
                 if (attempt == ENGINE_ATTEMPTS) {
                     log.error("The engine failed {} times on {} from {}; the person is asked to send it again",

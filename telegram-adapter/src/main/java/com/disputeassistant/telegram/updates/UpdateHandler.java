@@ -146,15 +146,15 @@ public final class UpdateHandler {
         return true;
     }
 
-    /** A button press: answered to Telegram either way, with the reason when it changed nothing. */
+    /** A button press: answered to Telegram either way, with the reason when it changed nothing; a repeat is not. */
     private void onPress(CallbackQuery query, String deliveryId) {
         ChannelIdentity identity = identityOf(query.getFrom());
         Long chatId = query.getMessage() != null ? query.getMessage().getChatId() : null;
         String chat = chatId != null ? Long.toString(chatId) : identity.id();
         String token = query.getData() == null ? "" : query.getData();
-        ChatAnswer answer = inbound.handle(new ChatEvent.Press(identity, chat, token, deliveryId));
-        channel.answerCallbackQuery(query.getId(), chat,
-                answer instanceof ChatAnswer.Notice notice ? notice.text() : "");
+        // Answered as soon as the press is checked, so the button stops spinning while the engine answers.
+        inbound.handle(new ChatEvent.Press(identity, chat, token, deliveryId),
+                checked -> channel.answerCallbackQuery(query.getId(), chat, checked));
     }
 
     private static ChannelIdentity identityOf(User user) {
