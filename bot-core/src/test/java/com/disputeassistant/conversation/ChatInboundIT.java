@@ -141,7 +141,7 @@ class ChatInboundIT {
         says(ALICE, "menu", "web:10");
         int before = sent.size();
 
-        assertThat(says(ALICE, "menu", "web:10")).isEqualTo(new ChatAnswer.Done(0));
+        assertThat(says(ALICE, "menu", "web:10")).isEqualTo(new ChatAnswer.Seen());
         assertThat(sent).hasSize(before);
     }
 
