@@ -84,7 +84,7 @@ class LanguagesIT {
         maria.received("braucht eine Vermittlung: eine Partei hat nach einem Menschen gefragt").isOffered("Übernehmen");
         omar.received("needs a mediator: a party asked for a human").isOffered("Claim");
 
-        maria.presses("Übernehmen").received("Sie haben den Streitfall").received("Verlauf:");
+        maria.presses("Übernehmen").received("Sie haben den Streitfall").received("Kurz gefasst:");
         alice.received("A human mediator has taken over.");
         maria.says("Guten Tag, ich sehe mir das an.");
         alice.received("Guten Tag, ich sehe mir das an.");

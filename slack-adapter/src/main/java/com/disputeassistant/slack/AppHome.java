@@ -5,10 +5,7 @@ import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.language.Texts;
 import com.disputeassistant.marketplace.ChannelIdentity;
-import com.disputeassistant.marketplace.Marketplace;
-import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.slack.sending.Mrkdwn;
-import com.disputeassistant.store.DisputeStore;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,37 +13,33 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The App Home tab: a person's open disputes and the step each is at, read fresh from the store each
- * time the tab is opened. The conversation itself stays in the Messages tab.
+ * The App Home tab: a person's open disputes and the step each is at, read fresh each time the tab
+ * is opened. The conversation itself stays in the Messages tab.
  */
 final class AppHome {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final DisputeStore store;
-    private final Marketplace marketplace;
     private final ConversationEngine engine;
 
-    AppHome(DisputeStore store, Marketplace marketplace, ConversationEngine engine) {
-        this.store = store;
-        this.marketplace = marketplace;
+    AppHome(ConversationEngine engine) {
         this.engine = engine;
     }
 
     /** The home view for a Slack identity, or for a stranger when {@code known} is empty, in their language. */
     String view(Optional<ChannelIdentity> known, Language language) {
         Texts texts = Texts.of(language);
-        Optional<Person> person = known.flatMap(marketplace::personByIdentity);
         if (known.isEmpty()) {
-            return render(texts.get("slack.home.title"), List.of(texts.get("slack.home.stranger")));
+            return render(texts.get("slack.home.title.bot"), List.of(texts.get("inbound.stranger.slack")));
         }
-        if (person.isEmpty()) {
-            return render(texts.get("slack.home.title"), List.of(texts.get("slack.home.mediator")));
+        Optional<List<Dispute>> disputes = engine.openDisputesOf(known.get());
+        if (disputes.isEmpty()) {
+            return render(texts.get("slack.home.title.bot"), List.of(texts.get("slack.home.mediator")));
         }
-        List<Dispute> open = store.loadOpenDisputesOf(person.get().id());
+        List<Dispute> open = disputes.get();
         if (open.isEmpty()) {
-            return render(texts.get("slack.home.your-disputes"), List.of(texts.get("slack.home.none")));
+            return render(texts.get("slack.home.title"), List.of(texts.get("slack.home.none")));
         }
-        return render(texts.get("slack.home.your-disputes"), open.stream().map(d -> line(d, texts)).toList());
+        return render(texts.get("slack.home.title"), open.stream().map(d -> line(d, texts)).toList());
     }
 
     private String line(Dispute d, Texts texts) {

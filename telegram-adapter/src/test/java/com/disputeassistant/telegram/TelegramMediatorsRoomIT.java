@@ -75,8 +75,8 @@ class TelegramMediatorsRoomIT {
         alice.received("A human mediator has taken over");
         bob.received("A human mediator has taken over");
         pressInRoom(MEDIATOR_OMAR, "Claim");
-        room.received("already handled by");
-        assertThat(roomMessage("already handled by").json().path("reply_to_message_id").asInt()).isEqualTo(cardId);
+        room.received("is handled by");
+        assertThat(roomMessage("is handled by").json().path("reply_to_message_id").asInt()).isEqualTo(cardId);
         assertThat(dispute().mediator()).contains("telegram:" + MEDIATOR_MARIA);
         // One card for both mediators, and nothing to them in private.
         assertThat(handOffs(1)).hasSize(1);
