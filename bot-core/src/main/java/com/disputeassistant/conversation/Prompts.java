@@ -422,6 +422,11 @@ final class Prompts {
         return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)) + deadline, options);
     }
 
+    /** The steps a hand-back is accepted at now, the one the dispute was handed off from first. */
+    List<Step> resumableSteps(Dispute d) {
+        return procedure.resumableSteps(d);
+    }
+
     /** Candidates for a replacement: people who work as experts, or who have no orders yet (spare experts). */
     private boolean mayBeExpert(Person person) {
         List<com.disputeassistant.marketplace.Order> orders = marketplace.ordersOf(person.id());
@@ -453,16 +458,14 @@ final class Prompts {
                 replacement, reason, d.description().orElse(""), termsText(d), taskList(d), ledger, fees);
     }
 
-    String timeline(List<TimelineEntry> entries) {
+    /** The timeline as people read it, one line per entry, oldest first. */
+    List<String> timelineLines(List<TimelineEntry> entries) {
         return entries.stream().map(e -> text("timeline.line", when(e.at()), e.actor(), e.from(), e.to(), e.why()))
-                .collect(Collectors.joining("\n"));
+                .toList();
     }
 
-    String transcript(List<TranscriptEntry> entries) {
-        if (entries.isEmpty()) {
-            return text("transcript.none");
-        }
-        return entries.stream().map(e -> when(e.at()) + " " + e.from() + " -> " + e.to() + ": " + e.text())
-                .collect(Collectors.joining("\n"));
+    /** The transcript as people read it, one line per entry, oldest first. */
+    List<String> transcriptLines(List<TranscriptEntry> entries) {
+        return entries.stream().map(e -> when(e.at()) + " " + e.from() + " -> " + e.to() + ": " + e.text()).toList();
     }
 }

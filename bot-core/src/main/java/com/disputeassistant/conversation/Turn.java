@@ -113,7 +113,7 @@ final class Turn {
         replyWithPrompt(why);
     }
 
-    private String explain(Refusal refusal) {
+    String explain(Refusal refusal) {
         Object[] args = refusal.args().stream()
                 .map(arg -> arg instanceof Step step ? messages.get("step." + step) : arg).toArray();
         return messages.get(refusal.key(), args);
@@ -376,10 +376,24 @@ final class Turn {
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
                 out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address),
-                        dispute.id()));
+                        dispute.id(), takesText(address)));
             }
         });
         return out;
+    }
+
+    /**
+     * Whether what this recipient writes next is text to the dispute rather than a pick by number: a
+     * mediator's words and commands, and a party's words while the step passes them on.
+     */
+    private boolean takesText(Address address) {
+        if (settings.isMediator(address.identity())) {
+            return true;
+        }
+        return switch (dispute.step()) {
+            case TALKING, REWORK, MEDIATION -> true;
+            default -> false;
+        };
     }
 
     /** Where the parties who owe free text now are reached: their messages say so, for channels' forms. */

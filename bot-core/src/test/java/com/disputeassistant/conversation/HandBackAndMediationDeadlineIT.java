@@ -128,7 +128,7 @@ class HandBackAndMediationDeadlineIT {
         }
         alice.received("maria could not finish this dispute in time, so another mediator will take over");
         bob.received("another mediator will take over");
-        maria.says("/to client hello?").received("is not yours");
+        maria.says("/to client hello?").received("claim it first");
 
         // Back in the queue, it is announced again until someone claims it.
         fixture.clock.advance(Duration.ofMinutes(30));

@@ -2,10 +2,7 @@ package com.disputeassistant.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.disputeassistant.testing.ReadmeBlock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +18,9 @@ class ProcedureDiagramTest {
     private final TransitionTable table = new EscalationProcedure(ProcedureSettings.defaults()).table();
 
     @Test
-    void theReadmeShowsTheDiagramOfTheProcedureThatRuns() throws IOException {
-        Path readme = readme();
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        assertThat(begin).as("README.md has the marker %s", BEGIN).isNotNegative();
-        assertThat(end).as("README.md has the marker %s after the beginning one", END).isGreaterThan(begin);
-        String block = "```mermaid\n" + ProcedureDiagram.mermaid(table) + "```\n";
-        String current = text.substring(begin + BEGIN.length() + 1, end);
-        if (Boolean.getBoolean("diagram.write") && !current.equals(block)) {
-            Files.writeString(readme, text.substring(0, begin + BEGIN.length() + 1) + block + text.substring(end),
-                    StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(current).as("the procedure's diagram in README.md is out of date; rewrite it with: " + REWRITE)
-                .isEqualTo(block);
+    void theReadmeShowsTheDiagramOfTheProcedureThatRuns() {
+        new ReadmeBlock(BEGIN, END, "diagram.write", REWRITE)
+                .check("```mermaid\n" + ProcedureDiagram.mermaid(table) + "```\n");
     }
 
     @Test
@@ -52,15 +36,5 @@ class ProcedureDiagramTest {
             assertThat(diagram).contains(" " + step + " ");
         }
         assertThat(diagram).as("one arrow per pair of steps").containsOnlyOnce("    TALKING --> MEDIATION : ");
-    }
-
-    /** README.md of the repository: surefire runs in the module's folder, so it is found walking up. */
-    private static Path readme() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isRegularFile(dir.resolve("mvnw"))) {
-                return dir.resolve("README.md");
-            }
-        }
-        throw new IllegalStateException("README.md not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -165,7 +165,7 @@ class CrossChannelMediationIT {
         alice.received("A human mediator has taken over");
 
         omar.pressesInChannel(ROOM, card, "Claim");
-        assertThat(threadPost(card, before, "already handled by").param("text")).contains("UMARIA");
+        assertThat(threadPost(card, before, "is handled by").param("text")).contains("UMARIA");
 
         // Both mediators were sent the hand-off: the room shows it once (one card, no copy in the thread),
         // and neither got it in a DM.

@@ -123,7 +123,7 @@ class SlackRoomIT {
         alice.received("A human mediator has taken over");
 
         omar.pressesInChannel(ROOM, card, "Claim");
-        assertThat(threadPost(card, before, "already handled by").param("text")).contains("UMARIA");
+        assertThat(threadPost(card, before, "is handled by").param("text")).contains("UMARIA");
 
         // Both mediators were sent the hand-off: the room shows it once (no copy in the thread either), and
         // neither got it as a DM.
