@@ -27,6 +27,14 @@ public interface Marketplace {
         return person(person).flatMap(p -> p.identities().stream().findFirst());
     }
 
+    /**
+     * Where to reach a person who has not written to the bot yet: their preferred identity if the
+     * marketplace names one, else every identity it lists, so they hear of a dispute wherever they are.
+     */
+    default List<ChannelIdentity> contactsOf(PersonId person) {
+        return person(person).map(Person::contacts).orElse(List.of());
+    }
+
     /** Everyone, for choosing a replacement expert and for the playground's identity picker. */
     List<Person> people();
 }

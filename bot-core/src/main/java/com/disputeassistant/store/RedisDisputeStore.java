@@ -5,6 +5,7 @@ import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
@@ -18,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +45,8 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code P order:ORDER:dispute}: the order's open dispute (one per order);
  *   <li>{@code P person:PERSON:disputes}: sorted set of a party's open disputes, scored by when they opened;
  *   <li>{@code P focus:CHANNEL:ID}: the dispute an identity last acted on, kept for 30 days;
+ *   <li>{@code P person:PERSON:reach}: the address a person last wrote to the bot from (any dispute), where
+ *       the bot reaches them; written by the commit of the turn they caused, or by {@link #rememberAddress};
  *   <li>{@code P inbound:DELIVERY-ID}: a platform message that was applied (by the commit it caused, which
  *       it names, or as handled without a change), kept {@link #INBOUND_TTL} so a redelivery is recognised;
  *   <li>{@code P timers}: sorted set of open disputes by when the bot must next look at them by itself
@@ -182,6 +187,27 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     @Override
+    public Map<PersonId, Address> lastAddressesOf(List<PersonId> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        List<String> found = redis.mget(people.stream().map(keys::lastAddress).toArray(String[]::new));
+        Map<PersonId, Address> addresses = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (found.get(i) != null) {
+                addresses.put(people.get(i), DisputeJson.readAddress(found.get(i)));
+            }
+        }
+        return addresses;
+    }
+
+    @Override
+    public void rememberAddress(PersonId person, Address address) {
+        redis.set(keys.lastAddress(Objects.requireNonNull(person, "person")),
+                DisputeJson.write(Objects.requireNonNull(address, "address")));
+    }
+
+    @Override
     public boolean wasHandled(String inboundId) {
         return redis.exists(keys.inbound(inboundId));
     }
@@ -288,6 +314,9 @@ public final class RedisDisputeStore implements DisputeStore {
             if (!orderHolder.isEmpty()) {
                 scriptKeys.add(keys.dispute(orderHolder));
             }
+            if (change.lastUsed() != null) {
+                scriptKeys.add(keys.lastAddress(change.lastUsed().person()));
+            }
             if (change.inboundId() != null) {
                 scriptKeys.add(keys.inbound(change.inboundId()));
             }
@@ -317,7 +346,8 @@ public final class RedisDisputeStore implements DisputeStore {
                     Long.toString(INBOUND_TTL.toSeconds()),
                     dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                     dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
-                            : ""));
+                            : "",
+                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);

@@ -42,6 +42,10 @@ record RedisKeys(String prefix) {
         return prefix + "person:" + person.value() + ":disputes";
     }
 
+    String lastAddress(PersonId person) {
+        return prefix + "person:" + person.value() + ":reach";
+    }
+
     String focus(ChannelIdentity identity) {
         return prefix + "focus:" + identity.channel() + ":" + identity.id();
     }

@@ -201,7 +201,7 @@ class ConversationScriptsIT {
         maria.presses("Claim").received("You claimed dispute").received("Erik asked for 3 more day(s)");
         dana.received("A human mediator has taken over").received("maria, a mediator, is handling this dispute");
         erik.received("A human mediator has taken over");
-        omar.says("/claim " + disputeOf("dana").id()).received("already handled by web:maria");
+        omar.says("/claim " + disputeOf("dana").id()).received("already handled by maria");
         dana.says("Please, I just want my money back");
         maria.received("Dana: Please, I just want my money back");
         maria.says("Erik, can you deliver anything at all?");
