@@ -54,9 +54,9 @@ final class Turn {
 
     /**
      * Parts of the one message a person gets this turn; the latest options win. Two parts often open
-     * with the same sentence (a notice "Bob delivered again." and the prompt that starts with it): a
-     * sentence of the bot's that the message already says is left out of later parts, so nobody reads
-     * it twice. Relayed words are the sender's and are passed on as written.
+     * with the same sentence (a notice "Bob delivered again." and the prompt that starts with it): the
+     * sentences a later part opens with that the message already says are left out, so nobody reads one
+     * twice. Relayed words are the sender's and are passed on as written.
      */
     private static final class Draft {
         /** A sentence: ends with . ! or ? before a space, a line break or the end; list lines don't count. */
@@ -88,28 +88,35 @@ final class Turn {
             }
         }
 
+        /**
+         * The part without the sentences it opens with that an earlier part already said. Only the
+         * opening: a part that quotes earlier messages (a transcript) keeps everything after its first
+         * new sentence, and repeats within one part are the part's own business.
+         */
         private String withoutRepeatedSentences(String part) {
-            StringBuilder kept = new StringBuilder(part.length());
             Matcher sentence = SENTENCE.matcher(part);
-            int copied = 0;
+            int keptFrom = 0;
+            boolean opening = true;
+            List<String> said = new ArrayList<>();
             int previousEnd = 0;
             while (sentence.find()) {
                 // Only whole sentences: one that starts the part, a line, or right after another sentence.
                 int start = sentence.start();
-                boolean whole = start == previousEnd || part.charAt(start - 1) == '\n';
-                if (!whole) {
+                if (start != previousEnd && part.charAt(start - 1) != '\n') {
+                    opening = false;
                     continue;
                 }
                 previousEnd = sentence.end();
-                String said = sentence.group().strip();
-                if (said.length() < SHORTEST_DROPPED || sentences.add(said)) {
-                    continue;
+                String one = sentence.group().strip();
+                if (opening && one.length() >= SHORTEST_DROPPED && sentences.contains(one)) {
+                    keptFrom = sentence.end();
+                } else {
+                    opening = false;
                 }
-                kept.append(part, copied, sentence.start());
-                copied = sentence.end();
+                said.add(one);
             }
-            kept.append(part, copied, part.length());
-            return kept.toString().strip();
+            sentences.addAll(said);
+            return keptFrom == 0 ? part : part.substring(keptFrom).strip();
         }
     }
 

@@ -49,7 +49,11 @@ class ReadingIT {
         bob.says("900");
         alice.presses("Talk to a human");
         maria.presses("Claim").received("Timeline:").received("Alice: opened the dispute about order ORD-1")
-                .received("Bob to Dispute Assistant");
+                .received("Bob: delivered again (from \"rework\" to \"checking the delivery\")")
+                .received("Bob to Dispute Assistant: 900");
+        // A claim that quotes earlier messages keeps them whole, though they repeat each other.
+        assertThat(occurrences(maria.last(), "What does Bob still need to do before you can accept the work?"))
+                .isGreaterThan(1);
         omar.says("/claim " + maria.lastMessage().dispute().value()).received("already handled by maria");
         alice.says("I would settle for 600");
         maria.says("/fee 600").received("You decided a fee of 600.00 EUR");
