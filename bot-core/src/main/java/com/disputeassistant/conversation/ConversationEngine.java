@@ -168,8 +168,7 @@ public final class ConversationEngine {
             if (stored.isEmpty()) {
                 return from == null ? List.of() : reply(from, messages.get("general.dispute-missing", id));
             }
-            Turn turn = new Turn(stored.get().dispute(), stored.get().version(), from, actor, clock.instant(),
-                    marketplace, prompts, messages, settings, store);
+            Turn turn = new Turn(stored.get(), from, actor, clock.instant(), marketplace, prompts, messages, settings);
             applyDueDeadline(turn);
             act.run(turn);
             List<OutboundMessage> outbound = turn.outbound();

@@ -17,7 +17,7 @@ import com.disputeassistant.procedure.Refusal;
 import com.disputeassistant.procedure.Transition;
 import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
-import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.StoredDispute;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +44,8 @@ final class Turn {
     private final Prompts prompts;
     private final Messages messages;
     private final ProcedureSettings settings;
-    private final DisputeStore store;
-
-    private Map<PersonId, Address> lastAddresses;
+    /** Where the parties last wrote to the bot from, loaded with the dispute. */
+    private final Map<PersonId, Address> lastAddresses;
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<TranscriptEntry> inbound = new ArrayList<>();
     private final Map<Address, Draft> drafts = new LinkedHashMap<>();
@@ -120,10 +119,11 @@ final class Turn {
         }
     }
 
-    Turn(Dispute dispute, long version, Address from, Actor actor, Instant now, Marketplace marketplace,
-         Prompts prompts, Messages messages, ProcedureSettings settings, DisputeStore store) {
-        this.dispute = dispute;
-        this.version = version;
+    Turn(StoredDispute stored, Address from, Actor actor, Instant now, Marketplace marketplace,
+         Prompts prompts, Messages messages, ProcedureSettings settings) {
+        this.dispute = stored.dispute();
+        this.version = stored.version();
+        this.lastAddresses = stored.lastAddresses();
         this.from = from;
         this.actor = actor;
         this.now = now;
@@ -131,7 +131,6 @@ final class Turn {
         this.prompts = prompts;
         this.messages = messages;
         this.settings = settings;
-        this.store = store;
     }
 
     Dispute dispute() {
@@ -438,7 +437,7 @@ final class Turn {
         if (from != null && person.equals(actor.person())) {
             return List.of(from);
         }
-        Address last = lastAddresses().get(person);
+        Address last = lastAddresses.get(person);
         if (last != null) {
             return List.of(last);
         }
@@ -447,14 +446,6 @@ final class Turn {
             return List.of(known.get());
         }
         return marketplace.contactsOf(person).stream().map(Address::of).toList();
-    }
-
-    /** Read once per turn, and only by a turn that writes to someone other than the sender. */
-    private Map<PersonId, Address> lastAddresses() {
-        if (lastAddresses == null) {
-            lastAddresses = store.lastAddressesOf(dispute.parties());
-        }
-        return lastAddresses;
     }
 
     private Draft draft(Address address) {

@@ -64,7 +64,7 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
  * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
- * round trip.
+ * round trip: loading a dispute reads where its parties last wrote from in the same script.
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
@@ -93,6 +93,27 @@ public final class RedisDisputeStore implements DisputeStore {
             return due
             """;
     private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
+    /*
+     * A dispute with where each of its parties last wrote from, in one round trip: the parties are only
+     * known from the dispute's hash, so the script reads their keys (as commit.lua reads former parties'
+     * indexes; see the note on Redis Cluster above). Replies {} for no dispute, else version, JSON, then
+     * party id and address (or '') pairs.
+     */
+    private static final String LOAD = """
+            local found = redis.call('HMGET', KEYS[1], 'version', 'json', 'parties')
+            if not found[1] or not found[2] then
+              return {}
+            end
+            local reply = {found[1], found[2]}
+            if found[3] then
+              for _, party in ipairs(cjson.decode(found[3])) do
+                table.insert(reply, party)
+                table.insert(reply, redis.call('GET', ARGV[1] .. party .. ARGV[2]) or '')
+              end
+            end
+            return reply
+            """;
+    private static final String LOAD_SHA = sha1(LOAD);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -106,13 +127,20 @@ public final class RedisDisputeStore implements DisputeStore {
 
     @Override
     public Optional<StoredDispute> load(DisputeId id) {
-        List<String> fields = redis.hmget(keys.dispute(requireId(id)), "version", "json");
-        String version = fields.get(0);
-        String json = fields.get(1);
-        if (version == null || json == null) {
+        List<?> found = (List<?>) runScript(LOAD_SHA, LOAD, List.of(keys.dispute(requireId(id))),
+                List.of(keys.lastAddressPrefix(), RedisKeys.LAST_ADDRESS_SUFFIX));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StoredDispute(DisputeJson.readDispute(json), Long.parseLong(version)));
+        Map<PersonId, Address> lastAddresses = new HashMap<>();
+        for (int i = 2; i + 1 < found.size(); i += 2) {
+            String address = (String) found.get(i + 1);
+            if (!address.isEmpty()) {
+                lastAddresses.put(new PersonId((String) found.get(i)), DisputeJson.readAddress(address));
+            }
+        }
+        return Optional.of(new StoredDispute(DisputeJson.readDispute((String) found.get(1)),
+                Long.parseLong((String) found.get(0)), lastAddresses));
     }
 
     @Override
@@ -238,11 +266,15 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
+        return (List<?>) runScript(COMMIT_SCRIPT_SHA, COMMIT_SCRIPT, scriptKeys, args);
+    }
+
+    private Object runScript(String sha, String script, List<String> scriptKeys, List<String> args) {
         try {
-            return (List<?>) redis.evalsha(COMMIT_SCRIPT_SHA, scriptKeys, args);
+            return redis.evalsha(sha, scriptKeys, args);
         } catch (JedisNoScriptException notCachedYet) {
             // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
-            return (List<?>) redis.eval(COMMIT_SCRIPT, scriptKeys, args);
+            return redis.eval(script, scriptKeys, args);
         }
     }
 

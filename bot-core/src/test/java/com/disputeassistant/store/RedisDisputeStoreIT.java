@@ -86,6 +86,9 @@ class RedisDisputeStoreIT {
         store.rememberAddress(EXPERT, Address.of(ChannelIdentity.of("telegram:42")));
         assertThat(store.lastAddressesOf(List.of(CLIENT, EXPERT)))
                 .containsEntry(CLIENT, aliceOnSlack).containsEntry(EXPERT, Address.of(ChannelIdentity.of("telegram:42")));
+        // Loading the dispute reads its parties' addresses in the same round trip.
+        assertThat(store.load(dispute.id()).orElseThrow().lastAddresses())
+                .containsEntry(CLIENT, aliceOnSlack).containsEntry(EXPERT, Address.of(ChannelIdentity.of("telegram:42")));
     }
 
     @Test
