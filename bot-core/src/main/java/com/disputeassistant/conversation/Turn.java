@@ -499,7 +499,7 @@ final class Turn {
     }
 
     /** A person's turn records where they wrote from: from now on the bot reaches them there. */
-    Change.LastUsed lastUsed() {
+    private Change.LastUsed lastUsed() {
         return from == null || actor.person() == null ? null : new Change.LastUsed(actor.person(), from);
     }
 
