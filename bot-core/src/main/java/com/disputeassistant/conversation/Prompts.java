@@ -397,11 +397,15 @@ final class Prompts {
             options.add(trigger(d, Trigger.CLAIM, null));
             return new Prompt(text("mediator.handoff", d.id(), d.order().id(), d.order().title(), handoffText(d)), options);
         }
-        Step resume = d.resumeStep().orElse(Step.TALKING);
-        options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        // Only steps the dispute can resume at are offered; the one it was handed off from comes first.
+        List<Step> resumable = procedure.resumableSteps(d);
+        Step resume = resumable.isEmpty() ? d.resumeStep().orElse(Step.TALKING) : resumable.get(0);
+        if (!resumable.isEmpty()) {
+            options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        }
         options.add(trigger(d, Trigger.RELEASE, null));
         for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
-            if (step != resume) {
+            if (step != resume && resumable.contains(step)) {
                 options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step)));
             }
         }
@@ -415,7 +419,8 @@ final class Prompts {
                 .forEach(p -> options.add(trigger(d, Trigger.ASSIGN_REPLACEMENT, p.id(), p.name())));
         options.add(trigger(d, Trigger.DECIDE_FULL_REFUND, null));
         options.add(trigger(d, Trigger.CLOSE_AS_RESOLVED, null));
-        return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)), options);
+        String deadline = d.stepDeadline().map(at -> "\n" + text("mediator.deadline", when(at))).orElse("");
+        return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)) + deadline, options);
     }
 
     /** Candidates for a replacement: people who work as experts, or who have no orders yet (spare experts). */

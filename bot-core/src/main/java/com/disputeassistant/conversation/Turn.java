@@ -149,11 +149,12 @@ final class Turn {
 
     /** Applies a command; on success records it and tells everyone concerned. */
     Transition apply(Procedure procedure, Command command) {
+        String heldBy = dispute.mediator().orElse(null);
         Transition transition = procedure.apply(dispute, command, now);
         if (transition.applied()) {
             changed = true;
             timeline.add(transition.entry());
-            announce(transition, command);
+            announce(transition, command, heldBy);
         }
         return transition;
     }
@@ -289,6 +290,14 @@ final class Turn {
             return;
         }
         changed = true;
+        Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
+        if (holder.isPresent()) {
+            // A claimed dispute waits on its mediator: only they are reminded, before it goes back to the queue.
+            Prompts.Prompt prompt = prompts.forMediator(dispute);
+            draft(Address.of(holder.get())).add(messages.get("mediator.reminder", dispute.id(),
+                    dispute.order().title(), prompt.text()), prompt.options());
+            return;
+        }
         if (dispute.awaitsMediator()) {
             // A hand-off nobody has claimed yet: every mediator hears of it again, until one claims it.
             dispute.remindAgainAt(now.plus(settings.reannounceAfter()));
@@ -311,11 +320,13 @@ final class Turn {
 
     // ---- announcing what happened ----
 
-    private void announce(Transition transition, Command command) {
+    private void announce(Transition transition, Command command, String heldBy) {
         // The command's actor, not the turn's: a deadline applied at the start of a turn is the bot's doing.
         Actor actor = command.actor();
         Object[] args = {actorName(actor), detail(transition, command), otherPartyName(actor)};
-        String notice = noticeText(command.trigger(), args);
+        boolean holdExpired = heldBy != null && transition.trigger() == Trigger.DEADLINE_PASSED;
+        String notice = holdExpired ? messages.get("notice.mediator-expired", prompts.mediatorName(heldBy))
+                : noticeText(command.trigger(), args);
         String ack = ackText(transition, command, args);
         boolean stepChanged = transition.changedStep();
 
@@ -335,7 +346,7 @@ final class Turn {
                 draft(to).add(prompt.text(), prompt.options());
             }
         }
-        announceToMediators(transition, notice, ack, actor);
+        announceToMediators(transition, notice, ack, actor, holdExpired ? heldBy : null);
     }
 
     /** Who did it, as people read it: a party's or a mediator's name, or the assistant itself. */
@@ -362,7 +373,8 @@ final class Turn {
         return messages.has(key) ? messages.get(key, args) : null;
     }
 
-    private void announceToMediators(Transition transition, String notice, String ack, Actor actor) {
+    /** {@code expiredHold}: the mediator whose claim on the dispute just ran out, if that is what happened. */
+    private void announceToMediators(Transition transition, String notice, String ack, Actor actor, String expiredHold) {
         if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
             // What the mediator can do changed with their action: their buttons come once, on this message.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
@@ -373,12 +385,18 @@ final class Turn {
             // A party's action only changes the mediator's buttons when it changes the step.
             draft(Address.of(holder.get())).add(notice, transition.changedStep() ? prompts.forMediator(dispute).options() : null);
         }
-        boolean backInQueue = transition.trigger() == Trigger.RELEASE;
+        boolean backInQueue = transition.trigger() == Trigger.RELEASE || expiredHold != null;
         if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
             // Hand-off: every allow-listed mediator hears of it, with a button to claim it.
+            // The same words for every mediator, the one whose time ran out included, so a room posts them once.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
+            String why = expiredHold == null ? null : messages.get("mediator.expired", dispute.id(),
+                    prompts.mediatorName(expiredHold), Prompts.duration(settings.deadlineOf(Step.MEDIATION)));
             settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
-                    .forEach(mediator -> draft(Address.of(mediator)).add(prompt.text(), prompt.options()));
+                    .forEach(mediator -> {
+                        draft(Address.of(mediator)).add(why, null);
+                        draft(Address.of(mediator)).add(prompt.text(), prompt.options());
+                    });
         }
         if (transition.changedStep() && dispute.step() == Step.STALLED) {
             // A stalled rework is brought to a mediator's attention without anyone chasing.
