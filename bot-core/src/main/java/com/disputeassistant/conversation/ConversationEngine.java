@@ -189,8 +189,7 @@ public final class ConversationEngine {
             if (stored.isEmpty()) {
                 return from == null ? List.of() : reply(from, messages.get("general.dispute-missing", id));
             }
-            Turn turn = new Turn(stored.get().dispute(), stored.get().version(), from, actor, clock.instant(),
-                    marketplace, prompts, messages, settings);
+            Turn turn = new Turn(stored.get(), from, actor, clock.instant(), marketplace, prompts, messages, settings);
             applyDueDeadline(turn);
             act.run(turn);
             List<OutboundMessage> outbound = turn.outbound();
@@ -239,6 +238,15 @@ public final class ConversationEngine {
         }
 
         List<OutboundMessage> handle() {
+            List<OutboundMessage> answer = answer();
+            if (!cause.committed) {
+                // A commit records where the person wrote from; an answer that changed nothing records it here.
+                store.rememberAddress(person.id(), message.from());
+            }
+            return answer;
+        }
+
+        private List<OutboundMessage> answer() {
             if (message.isOption()) {
                 Optional<OptionId> option = OptionId.parse(message.option());
                 if (option.isEmpty()) {
@@ -392,7 +400,7 @@ public final class ConversationEngine {
                     "opened about order " + order.get().id());
             CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
                     Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity(),
-                    cause.deliveryId()));
+                    cause.deliveryId(), new Change.LastUsed(person.id(), message.from())));
             if (result instanceof CommitResult.AlreadyApplied) {
                 return List.of();
             }

@@ -5,6 +5,7 @@ import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
@@ -18,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +45,8 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code P order:ORDER:dispute}: the order's open dispute (one per order);
  *   <li>{@code P person:PERSON:disputes}: sorted set of a party's open disputes, scored by when they opened;
  *   <li>{@code P focus:CHANNEL:ID}: the dispute an identity last acted on, kept for 30 days;
+ *   <li>{@code P person:PERSON:reach}: the address a person last wrote to the bot from (any dispute), where
+ *       the bot reaches them; written by the commit of the turn they caused, or by {@link #rememberAddress};
  *   <li>{@code P inbound:DELIVERY-ID}: a platform message that was applied (by the commit it caused, which
  *       it names, or as handled without a change), kept {@link #INBOUND_TTL} so a redelivery is recognised;
  *   <li>{@code P timers}: sorted set of open disputes by when the bot must next look at them by itself
@@ -59,7 +64,7 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
  * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
- * round trip.
+ * round trip: loading a dispute reads where its parties last wrote from in the same script.
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
@@ -88,6 +93,27 @@ public final class RedisDisputeStore implements DisputeStore {
             return due
             """;
     private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
+    /*
+     * A dispute with where each of its parties last wrote from, in one round trip: the parties are only
+     * known from the dispute's hash, so the script reads their keys (as commit.lua reads former parties'
+     * indexes; see the note on Redis Cluster above). Replies {} for no dispute, else version, JSON, then
+     * party id and address (or '') pairs.
+     */
+    private static final String LOAD = """
+            local found = redis.call('HMGET', KEYS[1], 'version', 'json', 'parties')
+            if not found[1] or not found[2] then
+              return {}
+            end
+            local reply = {found[1], found[2]}
+            if found[3] then
+              for _, party in ipairs(cjson.decode(found[3])) do
+                table.insert(reply, party)
+                table.insert(reply, redis.call('GET', ARGV[1] .. party .. ARGV[2]) or '')
+              end
+            end
+            return reply
+            """;
+    private static final String LOAD_SHA = sha1(LOAD);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -101,13 +127,20 @@ public final class RedisDisputeStore implements DisputeStore {
 
     @Override
     public Optional<StoredDispute> load(DisputeId id) {
-        List<String> fields = redis.hmget(keys.dispute(requireId(id)), "version", "json");
-        String version = fields.get(0);
-        String json = fields.get(1);
-        if (version == null || json == null) {
+        List<?> found = (List<?>) runScript(LOAD_SHA, LOAD, List.of(keys.dispute(requireId(id))),
+                List.of(keys.lastAddressPrefix(), RedisKeys.LAST_ADDRESS_SUFFIX));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StoredDispute(DisputeJson.readDispute(json), Long.parseLong(version)));
+        Map<PersonId, Address> lastAddresses = new HashMap<>();
+        for (int i = 2; i + 1 < found.size(); i += 2) {
+            String address = (String) found.get(i + 1);
+            if (!address.isEmpty()) {
+                lastAddresses.put(new PersonId((String) found.get(i)), DisputeJson.readAddress(address));
+            }
+        }
+        return Optional.of(new StoredDispute(DisputeJson.readDispute((String) found.get(1)),
+                Long.parseLong((String) found.get(0)), lastAddresses));
     }
 
     @Override
@@ -182,6 +215,27 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     @Override
+    public Map<PersonId, Address> lastAddressesOf(List<PersonId> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        List<String> found = redis.mget(people.stream().map(keys::lastAddress).toArray(String[]::new));
+        Map<PersonId, Address> addresses = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (found.get(i) != null) {
+                addresses.put(people.get(i), DisputeJson.readAddress(found.get(i)));
+            }
+        }
+        return addresses;
+    }
+
+    @Override
+    public void rememberAddress(PersonId person, Address address) {
+        redis.set(keys.lastAddress(Objects.requireNonNull(person, "person")),
+                DisputeJson.write(Objects.requireNonNull(address, "address")));
+    }
+
+    @Override
     public boolean wasHandled(String inboundId) {
         return redis.exists(keys.inbound(inboundId));
     }
@@ -199,6 +253,11 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     @Override
+    public long transcriptSize(DisputeId id) {
+        return redis.llen(keys.transcript(requireId(id)));
+    }
+
+    @Override
     public List<TranscriptEntry> transcript(DisputeId id, int limit) {
         requireId(id);
         if (limit < 0) {
@@ -212,11 +271,15 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
+        return (List<?>) runScript(COMMIT_SCRIPT_SHA, COMMIT_SCRIPT, scriptKeys, args);
+    }
+
+    private Object runScript(String sha, String script, List<String> scriptKeys, List<String> args) {
         try {
-            return (List<?>) redis.evalsha(COMMIT_SCRIPT_SHA, scriptKeys, args);
+            return redis.evalsha(sha, scriptKeys, args);
         } catch (JedisNoScriptException notCachedYet) {
             // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
-            return (List<?>) redis.eval(COMMIT_SCRIPT, scriptKeys, args);
+            return redis.eval(script, scriptKeys, args);
         }
     }
 
@@ -288,6 +351,9 @@ public final class RedisDisputeStore implements DisputeStore {
             if (!orderHolder.isEmpty()) {
                 scriptKeys.add(keys.dispute(orderHolder));
             }
+            if (change.lastUsed() != null) {
+                scriptKeys.add(keys.lastAddress(change.lastUsed().person()));
+            }
             if (change.inboundId() != null) {
                 scriptKeys.add(keys.inbound(change.inboundId()));
             }
@@ -317,7 +383,8 @@ public final class RedisDisputeStore implements DisputeStore {
                     Long.toString(INBOUND_TTL.toSeconds()),
                     dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                     dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
-                            : ""));
+                            : "",
+                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);
