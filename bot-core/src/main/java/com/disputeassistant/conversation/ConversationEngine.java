@@ -3,7 +3,6 @@ package com.disputeassistant.conversation;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Reason;
-import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
@@ -21,7 +20,6 @@ import com.disputeassistant.procedure.Actor;
 import com.disputeassistant.procedure.Command;
 import com.disputeassistant.procedure.Procedure;
 import com.disputeassistant.procedure.ProcedureSettings;
-import com.disputeassistant.procedure.Transition;
 import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
 import com.disputeassistant.store.CommitResult;
@@ -241,9 +239,8 @@ public final class ConversationEngine {
                 return from == null ? List.of() : cause.reply("general.dispute-missing", id);
             }
             cause.audience.remember(loaded.get(), others);
-            StoredDispute stored = loaded.get().stored();
-            Turn turn = new Turn(stored.dispute(), stored.version(), from, actor, clock.instant(),
-                    marketplace, cause.audience, settings);
+            Turn turn = new Turn(loaded.get().stored(), from, actor, clock.instant(), marketplace, cause.audience,
+                    settings);
             applyDueDeadline(turn);
             act.run(turn);
             List<OutboundMessage> outbound = turn.outbound();
@@ -315,6 +312,15 @@ public final class ConversationEngine {
         }
 
         List<OutboundMessage> handle() {
+            List<OutboundMessage> answer = answer();
+            if (!cause.committed) {
+                // A commit records where the person wrote from; an answer that changed nothing records it here.
+                store.rememberAddress(person.id(), message.from());
+            }
+            return answer;
+        }
+
+        private List<OutboundMessage> answer() {
             if (message.isOption()) {
                 Optional<OptionId> option = OptionId.parse(message.option());
                 if (option.isEmpty()) {
@@ -484,7 +490,7 @@ public final class ConversationEngine {
                     "opened about order " + order.get().id());
             CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
                     Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity(),
-                    cause.deliveryId()));
+                    cause.deliveryId(), new Change.LastUsed(person.id(), message.from())));
             if (result instanceof CommitResult.AlreadyApplied) {
                 return List.of();
             }

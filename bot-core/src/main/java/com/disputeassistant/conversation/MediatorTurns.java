@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -176,12 +177,13 @@ final class MediatorTurns {
         Dispute d = turn.dispute();
         switch (command) {
             case SUMMARY -> turn.reply(summary(d), prompts.forMediator(d).options());
-            case TIMELINE -> page(turn, command, argument, prompts.timelineLines(store.timeline(d.id())));
-            case TRANSCRIPT -> {
-                int wanted = pageNumber(argument).orElse(1);
-                int limit = Math.min(wanted, MAX_TRANSCRIPT_PAGES) * PAGE_SIZE + 1;
-                page(turn, command, argument, prompts.transcriptLines(store.transcript(d.id(), limit)));
+            case TIMELINE -> {
+                List<String> lines = prompts.timelineLines(store.timeline(d.id()));
+                page(turn, command, argument, lines.size(), page -> lines);
             }
+            case TRANSCRIPT -> page(turn, command, argument,
+                    Math.min(store.transcriptSize(d.id()), (long) MAX_TRANSCRIPT_PAGES * PAGE_SIZE),
+                    page -> prompts.transcriptLines(store.transcript(d.id(), page * PAGE_SIZE)));
             case TO -> relayTo(turn, argument);
             case HELP, QUEUE -> turn.reply(help(null), List.of());
             default -> commandOf(command, argument, d).ifPresentOrElse(c -> perform(turn, c),
@@ -314,18 +316,24 @@ final class MediatorTurns {
         return prompts.summary(d);
     }
 
-    /** One page of the timeline or the transcript, newest first, with a button for the next older page. */
-    private void page(Turn turn, MediatorCommand command, String argument, List<String> lines) {
+    /**
+     * One page of the timeline or the transcript, newest first, with a button for the next older page.
+     * {@code newest} gives at least the newest {@code page * PAGE_SIZE} of the {@code total} lines, oldest
+     * first, so that a long transcript is read only as far back as the page shown.
+     */
+    private void page(Turn turn, MediatorCommand command, String argument, long total,
+                      IntFunction<List<String>> newest) {
         Dispute d = turn.dispute();
         Optional<Integer> wanted = pageNumber(argument);
         if (wanted.isEmpty()) {
             turn.reply(wrongArgument(command, d), List.of());
             return;
         }
-        int pages = Math.max(1, (lines.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(wanted.get(), pages);
-        int end = lines.size() - (page - 1) * PAGE_SIZE;
-        List<String> shown = lines.subList(Math.max(0, end - PAGE_SIZE), Math.max(0, end));
+        List<String> lines = newest.apply(page);
+        int end = Math.max(0, lines.size() - (page - 1) * PAGE_SIZE);
+        List<String> shown = lines.subList(Math.max(0, end - PAGE_SIZE), end);
         String body = shown.isEmpty() ? messages.get(command == MediatorCommand.TIMELINE ? "timeline.none" : "transcript.none")
                 : String.join("\n", shown);
         String title = messages.get("mediator.page." + command.name(), d.id(), page, pages);

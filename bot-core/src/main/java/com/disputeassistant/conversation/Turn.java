@@ -17,13 +17,18 @@ import com.disputeassistant.procedure.Refusal;
 import com.disputeassistant.procedure.Transition;
 import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
+import com.disputeassistant.store.StoredDispute;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One turn on one dispute: what the procedure applied, and the messages it produced for each person,
@@ -42,18 +47,38 @@ final class Turn {
     private final Prompts prompts;
     private final Messages messages;
     private final ProcedureSettings settings;
-
+    /** Where the parties last wrote to the bot from, loaded with the dispute. */
+    private final Map<PersonId, Address> lastAddresses;
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<TranscriptEntry> inbound = new ArrayList<>();
     private final Map<Address, Draft> drafts = new LinkedHashMap<>();
     private boolean changed;
 
-    /** Parts of the one message a person gets this turn; the latest options win. */
+    /**
+     * Parts of the one message a person gets this turn; the latest options win. Two parts often open
+     * with the same sentence (a notice "Bob delivered again." and the prompt that starts with it): the
+     * sentences a later part opens with that the message already says are left out, so nobody reads one
+     * twice. Relayed words are the sender's and are passed on as written.
+     */
     private static final class Draft {
+        /** A sentence: ends with . ! or ? before a space, a line break or the end; list lines don't count. */
+        private static final Pattern SENTENCE = Pattern.compile("[^\\n.!?]*[^\\s.!?][.!?]+(?=\\s|$)\\s*");
+        private static final int SHORTEST_DROPPED = 8;
+
         private final StringBuilder text = new StringBuilder();
+        private final Set<String> sentences = new HashSet<>();
         private List<ReplyOption> options = List.of();
 
         void add(String part, List<ReplyOption> newOptions) {
+            addPart(part == null ? null : withoutRepeatedSentences(part), newOptions);
+        }
+
+        /** Adds someone's own words, unchanged. */
+        void addVerbatim(String part, List<ReplyOption> newOptions) {
+            addPart(part, newOptions);
+        }
+
+        private void addPart(String part, List<ReplyOption> newOptions) {
             if (part != null && !part.isBlank()) {
                 if (!text.isEmpty()) {
                     text.append("\n\n");
@@ -64,12 +89,44 @@ final class Turn {
                 options = newOptions;
             }
         }
+
+        /**
+         * The part without the sentences it opens with that an earlier part already said. Only the
+         * opening: a part that quotes earlier messages (a transcript) keeps everything after its first
+         * new sentence, and repeats within one part are the part's own business.
+         */
+        private String withoutRepeatedSentences(String part) {
+            Matcher sentence = SENTENCE.matcher(part);
+            int keptFrom = 0;
+            boolean opening = true;
+            List<String> said = new ArrayList<>();
+            int previousEnd = 0;
+            while (sentence.find()) {
+                // Only whole sentences: one that starts the part, a line, or right after another sentence.
+                int start = sentence.start();
+                if (start != previousEnd && part.charAt(start - 1) != '\n') {
+                    opening = false;
+                    continue;
+                }
+                previousEnd = sentence.end();
+                String one = sentence.group().strip();
+                if (opening && one.length() >= SHORTEST_DROPPED && sentences.contains(one)) {
+                    keptFrom = sentence.end();
+                } else {
+                    opening = false;
+                }
+                said.add(one);
+            }
+            sentences.addAll(said);
+            return keptFrom == 0 ? part : part.substring(keptFrom).strip();
+        }
     }
 
-    Turn(Dispute dispute, long version, Address from, Actor actor, Instant now, Marketplace marketplace,
+    Turn(StoredDispute stored, Address from, Actor actor, Instant now, Marketplace marketplace,
          Audience audience, ProcedureSettings settings) {
-        this.dispute = dispute;
-        this.version = version;
+        this.dispute = stored.dispute();
+        this.version = stored.version();
+        this.lastAddresses = stored.lastAddresses();
         this.from = from;
         this.actor = actor;
         this.now = now;
@@ -118,8 +175,11 @@ final class Turn {
     }
 
     String explain(Refusal refusal) {
+        // People read step names and names, never a step's or a channel identity's raw form.
         Object[] args = refusal.args().stream()
-                .map(arg -> arg instanceof Step step ? messages.get("step." + step) : arg).toArray();
+                .map(arg -> arg instanceof Step step ? messages.get("step." + step)
+                        : arg instanceof String text && ChannelIdentity.parse(text).isPresent() ? prompts.mediatorName(text)
+                        : arg).toArray();
         return messages.get(refusal.key(), args);
     }
 
@@ -178,26 +238,31 @@ final class Turn {
 
     // ---- relaying ----
 
-    /** Talking it out (S0): the bot passes a party's words to the other party. */
+    /**
+     * Talking it out: the bot passes a party's words to the other party, and tells the sender it did.
+     * A relayed line carries no buttons: nothing changed, and the buttons of the last prompt still work.
+     */
     void relayToOtherParty(PersonId sender, String text) {
         PersonId other = sender.equals(dispute.client()) ? dispute.workingExpert() : dispute.client();
-        Prompts theirs = audience.prompts(other);
-        Prompts.Prompt prompt = theirs.forParty(dispute, other);
-        addressOf(other).ifPresent(address -> draft(address)
-                .add(theirs.text("relay.from", prompts.name(sender), text), prompt.options()));
+        String relayed = audience.messages(other).get("relay.from", prompts.name(sender), text);
+        addressesOf(other).forEach(address -> draft(address).addVerbatim(relayed, null));
+        reply(messages.get("ack.relay", prompts.name(other)));
         changed = true;
     }
 
-    /** While a mediator holds the dispute, parties talk to the mediator; before that, it waits in the transcript. */
+    /**
+     * While a mediator holds the dispute, parties talk to the mediator (a relayed line, no buttons: the
+     * mediator's buttons came with the latest message that changed them); before that, the words wait in
+     * the transcript for whoever claims it. Either way the sender is told.
+     */
     void relayToMediator(PersonId sender, String text) {
         Optional<ChannelIdentity> mediator = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (mediator.isPresent()) {
             Address to = Address.of(mediator.get());
-            Prompts.Prompt prompt = audience.prompts(to).forMediator(dispute);
-            draft(to).add(audience.messages(to).get("relay.from", prompts.name(sender), text), prompt.options());
+            draft(to).addVerbatim(audience.messages(to).get("relay.from", prompts.name(sender), text), null);
+            reply(messages.get("ack.relay", prompts.mediatorName(mediator.get())));
         } else {
-            Prompts.Prompt prompt = prompts.forParty(dispute, sender);
-            reply(prompt.text(), prompt.options());
+            replyWithPrompt(messages.get("ack.relay.queued"));
         }
         changed = true;
     }
@@ -211,15 +276,12 @@ final class Turn {
             }
         }
         for (PersonId party : recipients) {
-            Prompts theirs = audience.prompts(party);
-            Prompts.Prompt prompt = theirs.forParty(dispute, party);
-            addressOf(party).ifPresent(address -> draft(address)
-                    .add(theirs.text("mediator.relay", prompts.mediatorName(actor.identity()), text), prompt.options()));
+            String relayed = audience.messages(party).get("mediator.relay", prompts.mediatorName(actor.identity()), text);
+            addressesOf(party).forEach(address -> draft(address).addVerbatim(relayed, null));
         }
-        String names = recipients.size() == 2
-                ? messages.get("general.and", prompts.name(recipients.get(0)), prompts.name(recipients.get(1)))
-                : recipients.stream().map(prompts::name).collect(java.util.stream.Collectors.joining(", "));
-        reply(messages.get("mediator.relayed", names), prompts.forMediator(dispute).options());
+        String names = recipients.stream().map(prompts::name)
+                .collect(java.util.stream.Collectors.joining(messages.get("general.and")));
+        reply(messages.get("mediator.relayed", names));
         changed = true;
     }
 
@@ -236,8 +298,9 @@ final class Turn {
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (holder.isPresent()) {
             // A claimed dispute waits on its mediator: only they are reminded, before it goes back to the queue.
-            Prompts.Prompt prompt = prompts.forMediator(dispute);
-            draft(Address.of(holder.get())).add(messages.get("mediator.reminder", dispute.id(),
+            Prompts theirs = audience.prompts(Address.of(holder.get()));
+            Prompts.Prompt prompt = theirs.forMediator(dispute);
+            draft(Address.of(holder.get())).add(theirs.text("mediator.reminder", dispute.id(),
                     dispute.order().title(), prompt.text()), prompt.options());
             return;
         }
@@ -260,8 +323,8 @@ final class Turn {
             Prompts theirs = audience.prompts(party);
             Prompts.Prompt prompt = theirs.forParty(dispute, party);
             String outcome = theirs.text("reminder.outcome." + dispute.step());
-            addressOf(party).ifPresent(to -> draft(to).add(theirs.text("reminder", dispute.id(),
-                    dispute.order().title(), prompt.text(), outcome), prompt.options()));
+            String reminder = theirs.text("reminder", dispute.id(), dispute.order().title(), prompt.text(), outcome);
+            addressesOf(party).forEach(to -> draft(to).add(reminder, prompt.options()));
         }
     }
 
@@ -276,9 +339,9 @@ final class Turn {
         List<PersonId> recipients = dispute.step() == Step.INTAKE ? List.of(dispute.openedBy()) : currentParties();
         for (PersonId party : recipients) {
             boolean isActor = party.equals(actor.person());
+            // Each in their own language: the actor in the one they wrote in, the others in theirs.
             Prompts theirs = isActor && from != null ? prompts : audience.prompts(party);
-            Object[] args = noticeArgs(transition, command, theirs);
-            String head = isActor ? ackText(command.trigger(), theirs, args)
+            String head = isActor ? ackText(transition, command, theirs)
                     : noticeFor(transition, command, theirs, expiredHold);
             if (!isActor && !stepChanged && head == null) {
                 continue;
@@ -286,18 +349,58 @@ final class Turn {
             Prompts.Prompt prompt = dispute.isClosed()
                     ? new Prompts.Prompt(theirs.outcome(dispute), menuOption(theirs))
                     : theirs.forParty(dispute, party);
-            Optional<Address> address = isActor && from != null ? Optional.of(from) : addressOf(party);
-            address.ifPresent(to -> draft(to).add(head, null));
-            address.ifPresent(to -> draft(to).add(prompt.text(), prompt.options()));
+            List<Address> addresses = isActor && from != null ? List.of(from) : addressesOf(party);
+            for (Address to : addresses) {
+                draft(to).add(head, null);
+                draft(to).add(prompt.text(), prompt.options());
+            }
         }
         announceToMediators(transition, command, actor, expiredHold);
+    }
+
+    /** Who did it, as people read it: a party's or a mediator's name, or the assistant itself. */
+    private String actorName(Actor actor, Prompts in) {
+        if (actor.person() != null) {
+            return prompts.name(actor.person());
+        }
+        return actor.mediator() ? prompts.mediatorName(actor.identity()) : in.text("general.assistant");
+    }
+
+    /** The arguments of a notice or an acknowledgement, in the language of the one who reads it. */
+    private Object[] noticeArgs(Transition transition, Command command, Prompts in) {
+        return new Object[] {actorName(command.actor(), in), detail(transition, command, in), otherPartyName(command.actor())};
+    }
+
+    /** What the others hear of a command, in their language: that a mediator's time ran out, or the notice. */
+    private String noticeFor(Transition transition, Command command, Prompts in, String expiredHold) {
+        return expiredHold != null ? in.text("notice.mediator-expired", in.mediatorName(expiredHold))
+                : noticeText(command.trigger(), in, noticeArgs(transition, command, in));
+    }
+
+    /**
+     * What the actor hears: {@code ack.TRIGGER}, or {@code ack.TRIGGER.STEP} when the action took the
+     * dispute to a step that needs its own words (a request for more time over the cap stalls the rework),
+     * or {@code ack.MARK_TASK_DONE.undone} when the press took a tick back.
+     */
+    private String ackText(Transition transition, Command command, Prompts in) {
+        Messages messages = in.messages();
+        Object[] args = noticeArgs(transition, command, in);
+        String key = "ack." + command.trigger();
+        if (transition.changedStep() && messages.has(key + "." + transition.to())) {
+            key = key + "." + transition.to();
+        } else if (command.trigger() == Trigger.MARK_TASK_DONE && dispute.tasks().stream()
+                .anyMatch(task -> task.number() == command.number() && !task.doneClaimed())) {
+            key = key + ".undone";
+        }
+        return messages.has(key) ? messages.get(key, args) : null;
     }
 
     /** {@code expiredHold}: the mediator whose claim on the dispute just ran out, if that is what happened. */
     private void announceToMediators(Transition transition, Command command, Actor actor, String expiredHold) {
         if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
+            // What the mediator can do changed with their action: their buttons come once, on this message.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
-            String ack = messages.has("ack." + transition.trigger()) ? messages.get("ack." + transition.trigger()) : null;
+            String ack = ackText(transition, command, prompts);
             reply(ack == null ? prompt.text() : ack + "\n\n" + prompt.text(), prompt.options());
         }
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
@@ -305,12 +408,14 @@ final class Turn {
             Prompts theirs = audience.prompts(Address.of(holder.get()));
             String notice = noticeFor(transition, command, theirs, expiredHold);
             if (notice != null) {
-                draft(Address.of(holder.get())).add(notice, theirs.forMediator(dispute).options());
+                // A party's action only changes the mediator's buttons when it changes the step.
+                draft(Address.of(holder.get())).add(notice,
+                        transition.changedStep() ? theirs.forMediator(dispute).options() : null);
             }
         }
         boolean backInQueue = transition.trigger() == Trigger.RELEASE || expiredHold != null;
         if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
-            // Hand-off (S8): every allow-listed mediator hears of it, with a button to claim it.
+            // Hand-off: every allow-listed mediator hears of it, with a button to claim it.
             // The same words for every mediator of a language, the one whose time ran out included, so a room
             // posts them once (per language its mediators read).
             settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
@@ -324,7 +429,7 @@ final class Turn {
                     });
         }
         if (transition.changedStep() && dispute.step() == Step.STALLED) {
-            // C1: a stalled rework is brought to a mediator's attention without anyone chasing.
+            // A stalled rework is brought to a mediator's attention without anyone chasing.
             settings.mediators().forEach(mediator -> {
                 Prompts theirs = audience.prompts(Address.of(mediator));
                 String stalled = theirs.text("notice.mediators.stalled", dispute.id(), dispute.order().id(),
@@ -332,24 +437,6 @@ final class Turn {
                 draft(Address.of(mediator)).add(stalled, List.of());
             });
         }
-    }
-
-    /** The arguments of a notice or an acknowledgement, in the language of the one who reads it. */
-    private Object[] noticeArgs(Transition transition, Command command, Prompts in) {
-        Actor actor = command.actor();
-        String actorName = actor.person() != null ? prompts.name(actor.person()) : actor.identity();
-        return new Object[] {actorName, detail(transition, command, in), otherPartyName(actor)};
-    }
-
-    /** What the others hear of a command, in their language: that a mediator's time ran out, or the notice. */
-    private String noticeFor(Transition transition, Command command, Prompts in, String expiredHold) {
-        return expiredHold != null ? in.text("notice.mediator-expired", in.mediatorName(expiredHold))
-                : noticeText(command.trigger(), in, noticeArgs(transition, command, in));
-    }
-
-    private static String ackText(Trigger trigger, Prompts in, Object[] args) {
-        Messages messages = in.messages();
-        return messages.has("ack." + trigger) ? messages.get("ack." + trigger, args) : null;
     }
 
     private String noticeText(Trigger trigger, Prompts in, Object[] args) {
@@ -371,7 +458,9 @@ final class Turn {
             case HAND_BACK -> messages.get("step." + transition.to());
             case DEADLINE_PASSED -> messages.get("step." + transition.from());
             case CHOOSE_SAME_EXPERT -> prompts.name(dispute.workingExpert());
+            case ASSIGN_REPLACEMENT -> command.person() == null ? "" : prompts.name(command.person());
             case DEFINE_TERMS -> command.text();
+            case PROPOSE_FEE, DECIDE_FEE -> command.amount();
             default -> command.number();
         };
     }
@@ -393,12 +482,24 @@ final class Turn {
         return parties;
     }
 
-    private Optional<Address> addressOf(PersonId person) {
+    /**
+     * Where to reach a person this turn: the sender where they wrote from; anyone else where they last
+     * wrote to the bot (any dispute), else where they last wrote in this dispute, else, before they have
+     * ever written, on every identity the marketplace lists for them (or their preferred one).
+     */
+    private List<Address> addressesOf(PersonId person) {
+        if (from != null && person.equals(actor.person())) {
+            return List.of(from);
+        }
+        Address last = lastAddresses.get(person);
+        if (last != null) {
+            return List.of(last);
+        }
         Optional<Address> known = dispute.contact(person);
         if (known.isPresent()) {
-            return known;
+            return List.of(known.get());
         }
-        return marketplace.contactOf(person).map(Address::of);
+        return marketplace.contactsOf(person).stream().map(Address::of).toList();
     }
 
     private Draft draft(Address address) {
@@ -449,7 +550,7 @@ final class Turn {
         }
         for (PersonId party : currentParties()) {
             prompts.awaitedText(dispute, party).ifPresent(answer -> {
-                addressOf(party).ifPresent(address -> awaited.put(address, answer));
+                addressesOf(party).forEach(address -> awaited.put(address, answer));
                 if (from != null && party.equals(actor.person())) {
                     awaited.put(from, answer);
                 }
@@ -466,7 +567,12 @@ final class Turn {
         List<TranscriptEntry> transcript = new ArrayList<>(inbound);
         transcript.addAll(transcriptOf(now, outbound));
         ChannelIdentity focus = from == null || actor.isBot() ? null : from.identity();
-        return new Change(dispute, version, timeline, transcript, focus, inboundId);
+        return new Change(dispute, version, timeline, transcript, focus, inboundId, lastUsed());
+    }
+
+    /** A person's turn records where they wrote from: from now on the bot reaches them there. */
+    private Change.LastUsed lastUsed() {
+        return from == null || actor.person() == null ? null : new Change.LastUsed(actor.person(), from);
     }
 
     static List<TranscriptEntry> transcriptOf(Instant at, List<OutboundMessage> messages) {

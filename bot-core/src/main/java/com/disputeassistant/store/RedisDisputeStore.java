@@ -8,6 +8,7 @@ import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.language.Preference;
 import com.disputeassistant.language.Speaker;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
@@ -48,6 +49,8 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code P order:ORDER:dispute}: the order's open dispute (one per order);
  *   <li>{@code P person:PERSON:disputes}: sorted set of a party's open disputes, scored by when they opened;
  *   <li>{@code P focus:CHANNEL:ID}: the dispute an identity last acted on, kept for 30 days;
+ *   <li>{@code P person:PERSON:reach}: the address a person last wrote to the bot from (any dispute), where
+ *       the bot reaches them; written by the commit of the turn they caused, or by {@link #rememberAddress};
  *   <li>{@code P inbound:DELIVERY-ID}: a platform message that was applied (by the commit it caused, which
  *       it names, or as handled without a change), kept {@link #INBOUND_TTL} so a redelivery is recognised;
  *   <li>{@code P timers}: sorted set of open disputes by when the bot must next look at them by itself
@@ -68,7 +71,8 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
  * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
- * round trip; a turn's load ({@link #loadForTurn}) reads the dispute and its people's languages in one.
+ * round trip: a turn's load ({@link #loadForTurn}) reads the dispute, where its parties last wrote from and
+ * the languages of everyone the turn may address in one script.
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
@@ -114,30 +118,34 @@ public final class RedisDisputeStore implements DisputeStore {
 
     @Override
     public Optional<StoredDispute> load(DisputeId id) {
-        List<String> fields = redis.hmget(keys.dispute(requireId(id)), "version", "json");
-        String version = fields.get(0);
-        String json = fields.get(1);
-        if (version == null || json == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredDispute(DisputeJson.readDispute(json), Long.parseLong(version)));
+        return loadForTurn(id, List.of()).map(LoadedDispute::stored);
     }
 
-    /** One round trip: the dispute and its people's languages, with {@code load.lua}. */
+    /** One round trip ({@code load.lua}): the dispute, its parties' last addresses and its people's languages. */
     @Override
     public Optional<LoadedDispute> loadForTurn(DisputeId id, Collection<Speaker> others) {
-        List<String> args = new ArrayList<>(1 + others.size());
+        List<String> args = new ArrayList<>(3 + others.size());
+        args.add(keys.lastAddressPrefix());
+        args.add(RedisKeys.LAST_ADDRESS_SUFFIX);
         args.add(HINT);
         others.forEach(speaker -> args.add(speaker.key()));
-        List<?> reply = (List<?>) runScript(LOAD_SCRIPT, LOAD_SCRIPT_SHA, List.of(keys.dispute(requireId(id)),
+        List<?> reply = (List<?>) runScript(LOAD_SCRIPT_SHA, LOAD_SCRIPT, List.of(keys.dispute(requireId(id)),
                 keys.languages()), args);
         if (reply.isEmpty()) {
             return Optional.empty();
         }
+        List<?> addresses = (List<?>) reply.get(2);
+        Map<PersonId, Address> lastAddresses = new HashMap<>();
+        for (int i = 0; i + 1 < addresses.size(); i += 2) {
+            String address = (String) addresses.get(i + 1);
+            if (!address.isEmpty()) {
+                lastAddresses.put(new PersonId((String) addresses.get(i)), DisputeJson.readAddress(address));
+            }
+        }
         StoredDispute stored = new StoredDispute(DisputeJson.readDispute((String) reply.get(1)),
-                Long.parseLong((String) reply.get(0)));
-        List<?> speakers = (List<?>) reply.get(2);
-        List<?> values = (List<?>) reply.get(3);
+                Long.parseLong((String) reply.get(0)), lastAddresses);
+        List<?> speakers = (List<?>) reply.get(3);
+        List<?> values = (List<?>) reply.get(4);
         Map<Speaker, Preference> languages = new HashMap<>();
         for (int i = 0; i < speakers.size(); i++) {
             Language chosen = Language.of((String) values.get(2 * i)).orElse(null);
@@ -221,6 +229,27 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     @Override
+    public Map<PersonId, Address> lastAddressesOf(List<PersonId> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        List<String> found = redis.mget(people.stream().map(keys::lastAddress).toArray(String[]::new));
+        Map<PersonId, Address> addresses = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (found.get(i) != null) {
+                addresses.put(people.get(i), DisputeJson.readAddress(found.get(i)));
+            }
+        }
+        return addresses;
+    }
+
+    @Override
+    public void rememberAddress(PersonId person, Address address) {
+        redis.set(keys.lastAddress(Objects.requireNonNull(person, "person")),
+                DisputeJson.write(Objects.requireNonNull(address, "address")));
+    }
+
+    @Override
     public boolean wasHandled(String inboundId) {
         return redis.exists(keys.inbound(inboundId));
     }
@@ -235,6 +264,11 @@ public final class RedisDisputeStore implements DisputeStore {
     public List<TimelineEntry> timeline(DisputeId id) {
         return redis.lrange(keys.timeline(requireId(id)), 0, -1).stream()
                 .map(DisputeJson::readTimelineEntry).toList();
+    }
+
+    @Override
+    public long transcriptSize(DisputeId id) {
+        return redis.llen(keys.transcript(requireId(id)));
     }
 
     @Override
@@ -284,10 +318,10 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
-        return (List<?>) runScript(COMMIT_SCRIPT, COMMIT_SCRIPT_SHA, scriptKeys, args);
+        return (List<?>) runScript(COMMIT_SCRIPT_SHA, COMMIT_SCRIPT, scriptKeys, args);
     }
 
-    private Object runScript(String script, String sha, List<String> scriptKeys, List<String> args) {
+    private Object runScript(String sha, String script, List<String> scriptKeys, List<String> args) {
         try {
             return redis.evalsha(sha, scriptKeys, args);
         } catch (JedisNoScriptException notCachedYet) {
@@ -364,6 +398,9 @@ public final class RedisDisputeStore implements DisputeStore {
             if (!orderHolder.isEmpty()) {
                 scriptKeys.add(keys.dispute(orderHolder));
             }
+            if (change.lastUsed() != null) {
+                scriptKeys.add(keys.lastAddress(change.lastUsed().person()));
+            }
             if (change.inboundId() != null) {
                 scriptKeys.add(keys.inbound(change.inboundId()));
             }
@@ -393,7 +430,8 @@ public final class RedisDisputeStore implements DisputeStore {
                     Long.toString(INBOUND_TTL.toSeconds()),
                     dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                     dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
-                            : ""));
+                            : "",
+                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);

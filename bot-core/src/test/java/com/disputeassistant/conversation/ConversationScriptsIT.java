@@ -30,6 +30,11 @@ class ConversationScriptsIT {
     private final Chat.Person omar = chat.as("web:omar");
 
     @AfterEach
+    void nothingAnyoneReadShowsACodeOrAnId() {
+        chat.assertNothingLeaks();
+    }
+
+    @AfterEach
     void everyPublishedOutcomeKeepsTheMoneyInvariantThenCleanUp() {
         try {
             // What the payments system would read: refund + payout = paid, nothing negative, one event per dispute.
@@ -328,7 +333,7 @@ class ConversationScriptsIT {
     void badInputGetsAClearAnswerAndChangesNothing() {
         chat.as("web:stranger").says("hello").received("not linked to a marketplace account");
         alice.says("/frobnicate").received("I don't know the command '/frobnicate'");
-        alice.pressesId("d:NOPE:1:ESCALATE").received("I can't find dispute NOPE");
+        alice.pressesId("d:NOPE:1:ESCALATE").received("I can't find that dispute");
         alice.pressesId("garbage::").received("didn't recognise that button");
         alice.pressesId("open:ORD-2").received("can't find order ORD-2 among your orders");
         aliceOpensAndDescribes();

@@ -38,7 +38,8 @@ class LanguagesIT {
                 .received("Versuchen Sie bitte zuerst, das gemeinsam zu lösen").isOffered("Eskalieren", "Hilfe");
 
         bob.says("I did edit them, please look again");
-        alice.received("Bob: I did edit them, please look again").isOffered("Wir haben es gelöst", "Eskalieren");
+        alice.received("Bob: I did edit them, please look again");
+        bob.received("Passed on to Alice.");
         alice.presses("Eskalieren").received("Prüfen wir die vereinbarten Bedingungen des Auftrags ORD-1")
                 .received("Preis: 1000,00 EUR").isOffered("Diese Bedingungen gelten", "Unklar oder falsch");
         bob.received("Alice escalated the dispute.").received("Let's check the agreed terms of order ORD-1")

@@ -64,7 +64,7 @@ class MediatorVocabularyIT {
         assertThat(maria.last().lines().count()).isLessThan(25);
 
         maria.presses("Messages").received("Messages of dispute " + dispute().id() + ", page 1 of")
-                .received("I edited them, see the tracked changes");
+                .received("Dispute Assistant to Alice");
         maria.says("/timeline").received("Timeline of dispute " + dispute().id() + ", page 1 of");
         maria.says("/transcript x").received("needs something else after the command: /transcript [page]");
     }

@@ -37,6 +37,11 @@ class MediatorsIT {
             new Delivery(List.of(chat.asChannel())), fixture.clock, Duration.ofSeconds(1));
 
     @AfterEach
+    void nothingAnyoneReadShowsACodeOrAnId() {
+        chat.assertNothingLeaks();
+    }
+
+    @AfterEach
     void cleanUp() {
         fixture.close();
     }

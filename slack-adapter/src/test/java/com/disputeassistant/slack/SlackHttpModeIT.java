@@ -115,7 +115,7 @@ class SlackHttpModeIT {
         nils.says("hallo");
         nils.received("Was möchten Sie tun?");
 
-        mona.runsDispute().presses("Streitfall zu ORD-6");
+        mona.runsDispute().presses("Streitfall zu ORD-7");
         mona.presses("Nicht geliefert / verspätet");
         mona.fillsIn("Problem beschreiben", "Die Kapitel 3 und 4 fehlen");
         JsonNode form = API.calls("views.open").get(API.calls("views.open").size() - 1).json("view");
@@ -280,6 +280,22 @@ class SlackHttpModeIT {
 
         Call published = API.await("views.publish", before, c -> gina.id.equals(c.param("user_id")), "for Gina");
         assertThat(published.json("view").toString()).contains("ORD-4").contains("Now: talking");
+    }
+
+    @Test
+    void anExpertListedOnTheWebFirstAndOnSlackSecondHearsOfTheDisputeOnSlack() {
+        SlackUser max = user("max");
+        SlackUser kim = user("kim");
+        max.runsDispute().presses("Dispute ORD-6");
+        max.presses("Not delivered / late");
+        max.says("Chapters 3 and 4 are missing");
+        kim.received("Max opened dispute");
+        kim.received("Chapters 3 and 4 are missing");
+
+        // Kim answers on Slack: from now on the bot writes to Kim there, and Max hears it.
+        kim.says("Sorry, I will send them today");
+        kim.received("Passed on to Max");
+        max.received("Kim: Sorry, I will send them today");
     }
 
     /** The client opens a dispute about the order and describes it; the two are then talking it out. */

@@ -154,7 +154,9 @@ class SlackRoomIT {
         Call toClient = threadPost(card, before, "Passed on to Erin.");
         assertThat(web.textsTo("fred")).hasSize(fredBefore);
 
-        maria.pressesInChannel(ROOM, toClient, "Resume at: talking it out");
+        // Relays carry no buttons: the mediator's actions came once, with the claim reply, and still work.
+        assertThat(SlackUser.token(toClient, "Resume at: talking it out")).isNull();
+        maria.pressesInChannel(ROOM, threadPost(card, 0, "You claimed dispute"), "Resume at: talking it out");
         erin.received("we continue at: talking it out");
         web.await("fred", "we continue at: talking it out");
         threadPost(card, before, "handed the dispute back");

@@ -1,19 +1,19 @@
 package com.disputeassistant.slack;
 
-import com.disputeassistant.inbound.ChatInbound;
-import com.disputeassistant.inbound.ConfirmedEmails;
-import com.disputeassistant.inbound.ReplyTokens;
-import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.inbound.ConfirmedEmails;
+import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.IdentityLinks;
 import com.disputeassistant.marketplace.LinkedMarketplace;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.YamlMarketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.store.RedisDisputeStore;

@@ -66,7 +66,7 @@ class TelegramMediatorsRoomIT {
         assertThat(card.json().has("reply_to_message_id")).isFalse();
 
         int byStranger = pressInRoom(STRANGER, "Claim");
-        assertThat(answerTo(byStranger)).contains("Only the marketplace's mediators");
+        assertThat(answerTo(byStranger)).contains("only mediators can use the buttons");
         assertThat(dispute().mediator()).isEmpty();
 
         pressInRoom(MEDIATOR_MARIA, "Claim");
@@ -187,7 +187,7 @@ class TelegramMediatorsRoomIT {
         writeInRoom(MEDIATOR_MARIA, "/queue@" + FakeBotApi.BOT_USERNAME, null);
         room.received("No dispute is waiting for a mediator");
         writeInRoom(STRANGER, "/queue", null);
-        room.received("only the marketplace's mediators can act here");
+        room.received("only mediators can act here");
         // Nothing of it reached anyone privately.
         assertThat(api.messagesTo(MEDIATOR_MARIA)).isEmpty();
         assertThat(api.messagesTo(STRANGER)).isEmpty();

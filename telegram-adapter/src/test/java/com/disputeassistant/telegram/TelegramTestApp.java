@@ -1,13 +1,12 @@
 package com.disputeassistant.telegram;
 
-import com.disputeassistant.inbound.ChatInbound;
-import com.disputeassistant.inbound.ConfirmedEmails;
-import com.disputeassistant.inbound.ReplyTokens;
-import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.inbound.ConfirmedEmails;
+import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.IdentityLinks;
 import com.disputeassistant.marketplace.LinkedMarketplace;
@@ -15,6 +14,7 @@ import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.YamlMarketplace;
 import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.store.RedisDisputeStore;

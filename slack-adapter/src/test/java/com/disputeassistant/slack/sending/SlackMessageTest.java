@@ -1,9 +1,8 @@
 package com.disputeassistant.slack.sending;
 
-import com.disputeassistant.inbound.ReplyTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.inbound.ReplyTokens;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
