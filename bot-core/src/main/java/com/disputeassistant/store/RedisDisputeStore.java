@@ -144,17 +144,8 @@ public final class RedisDisputeStore implements DisputeStore {
         }
         StoredDispute stored = new StoredDispute(DisputeJson.readDispute((String) reply.get(1)),
                 Long.parseLong((String) reply.get(0)), lastAddresses);
-        List<?> speakers = (List<?>) reply.get(3);
-        List<?> values = (List<?>) reply.get(4);
-        Map<Speaker, Preference> languages = new HashMap<>();
-        for (int i = 0; i < speakers.size(); i++) {
-            Language chosen = Language.of((String) values.get(2 * i)).orElse(null);
-            Language hinted = Language.of((String) values.get(2 * i + 1)).orElse(null);
-            if (chosen != null || hinted != null) {
-                languages.put(new Speaker((String) speakers.get(i)), new Preference(chosen, hinted));
-            }
-        }
-        return Optional.of(new LoadedDispute(stored, languages));
+        List<Speaker> speakers = ((List<?>) reply.get(3)).stream().map(key -> new Speaker((String) key)).toList();
+        return Optional.of(new LoadedDispute(stored, preferences(speakers, (List<?>) reply.get(4))));
     }
 
     @Override
@@ -295,13 +286,17 @@ public final class RedisDisputeStore implements DisputeStore {
             fields[2 * i] = asked.get(i).key();
             fields[2 * i + 1] = asked.get(i).key() + HINT;
         }
-        List<String> values = redis.hmget(keys.languages(), fields);
+        return preferences(asked, redis.hmget(keys.languages(), fields));
+    }
+
+    /** The speakers' preferences from their fields' values, a choice and a hint each; nothing stored is left out. */
+    private static Map<Speaker, Preference> preferences(List<Speaker> speakers, List<?> values) {
         Map<Speaker, Preference> found = new HashMap<>();
-        for (int i = 0; i < asked.size(); i++) {
-            Language chosen = Language.of(values.get(2 * i)).orElse(null);
-            Language hinted = Language.of(values.get(2 * i + 1)).orElse(null);
+        for (int i = 0; i < speakers.size(); i++) {
+            Language chosen = Language.of((String) values.get(2 * i)).orElse(null);
+            Language hinted = Language.of((String) values.get(2 * i + 1)).orElse(null);
             if (chosen != null || hinted != null) {
-                found.put(asked.get(i), new Preference(chosen, hinted));
+                found.put(speakers.get(i), new Preference(chosen, hinted));
             }
         }
         return found;
