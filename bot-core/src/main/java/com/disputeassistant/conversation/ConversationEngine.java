@@ -111,7 +111,7 @@ public final class ConversationEngine {
             return cause.reply("refuse.text.long", MAX_TEXT);
         }
         if (settings.isMediator(identity)) {
-            return new MediatorTurns(this, cause, marketplace, store, procedure, cause.prompts(), cause.messages()).handle();
+            return new MediatorTurns(this, cause, marketplace, store, procedure).handle();
         }
         Optional<Person> person = marketplace.personByIdentity(identity);
         if (person.isEmpty()) {
