@@ -2,6 +2,7 @@ package com.disputeassistant.app.redis;
 
 import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.marketplace.IdentityLinks;
+import com.disputeassistant.store.CommitEvents;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisIdentityLinks;
 import com.disputeassistant.store.RedisConnections;
@@ -45,8 +46,8 @@ class RedisConfiguration {
     }
 
     @Bean
-    DisputeStore disputeStore(UnifiedJedis redis, RedisSettings settings, Clock clock) {
-        return new RedisDisputeStore(redis, settings.keyPrefix(), clock);
+    DisputeStore disputeStore(UnifiedJedis redis, RedisSettings settings, Clock clock, CommitEvents events) {
+        return new RedisDisputeStore(redis, settings.keyPrefix(), clock, events);
     }
 
     @Bean
