@@ -10,21 +10,16 @@ import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -76,7 +71,7 @@ public final class RedisDisputeStore implements DisputeStore {
      */
     private static final int MAX_SCRIPT_CALLS = 3;
 
-    private static final String COMMIT_SCRIPT = Scripts.read("commit.lua");
+    private static final Scripts COMMIT_SCRIPT = Scripts.read("commit.lua");
     /*
      * Claims by moving the score to the end of the lease: the claimer's commit then sets the real next
      * time, and a claimer that dies leaves the timer to fire again when the lease ends.
@@ -88,7 +83,6 @@ public final class RedisDisputeStore implements DisputeStore {
             end
             return due
             """;
-    private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -222,12 +216,7 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
-        try {
-            return (List<?>) redis.evalsha(COMMIT_SCRIPT_SHA, scriptKeys, args);
-        } catch (JedisNoScriptException notCachedYet) {
-            // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
-            return (List<?>) redis.eval(COMMIT_SCRIPT, scriptKeys, args);
-        }
+        return COMMIT_SCRIPT.run(redis, scriptKeys, args);
     }
 
     /**
@@ -352,15 +341,6 @@ public final class RedisDisputeStore implements DisputeStore {
         private List<PersonId> leavers(Set<PersonId> formerParties) {
             List<PersonId> parties = dispute.parties();
             return formerParties.stream().filter(party -> !parties.contains(party)).toList();
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }

@@ -39,9 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RedisMarketplace implements Marketplace {
     private static final Logger log = LoggerFactory.getLogger(RedisMarketplace.class);
-    private static final String PUT_PERSON = Scripts.read("put-person.lua");
-    private static final String PUT_ORDER = Scripts.read("put-order.lua");
-    private static final String DELETE = Scripts.read("delete-marketplace-entry.lua");
+    private static final Scripts PUT_PERSON = Scripts.read("put-person.lua");
+    private static final Scripts PUT_ORDER = Scripts.read("put-order.lua");
+    private static final Scripts DELETE = Scripts.read("delete-marketplace-entry.lua");
     private static final int MAX_CALLS = 5;
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -118,7 +118,7 @@ public final class RedisMarketplace implements Marketplace {
                     keys.marketSequence()));
             person.identities().forEach(identity -> scriptKeys.add(keys.marketIdentity(identity)));
             storedIdentities.forEach(identity -> scriptKeys.add(keys.marketIdentity(ChannelIdentity.of(identity))));
-            List<?> reply = (List<?>) redis.eval(PUT_PERSON, scriptKeys, List.of(person.id().value(), json, identities, stored,
+            List<?> reply = PUT_PERSON.run(redis, scriptKeys, List.of(person.id().value(), json, identities, stored,
                     Integer.toString(person.identities().size()), Integer.toString(storedIdentities.size()),
                     expectedVersion == null ? "" : expectedVersion.toString()));
             switch ((String) reply.get(0)) {
@@ -159,7 +159,7 @@ public final class RedisMarketplace implements Marketplace {
                     keys.marketOrdersOf(order.client().value()), keys.marketOrdersOf(order.expert().value()),
                     keys.marketOrdersOf(storedClient), keys.marketOrdersOf(storedExpert),
                     keys.order(order.id()), keys.dispute(holder), keys.dispute(holder) + ":timeline");
-            List<?> reply = (List<?>) redis.eval(PUT_ORDER, scriptKeys, List.of(id, json, order.client().value(),
+            List<?> reply = PUT_ORDER.run(redis, scriptKeys, List.of(id, json, order.client().value(),
                     order.expert().value(), storedClient, storedExpert,
                     expectedVersion == null ? "" : expectedVersion.toString(), holder,
                     clock.instant().toString(), actor, why));
@@ -197,7 +197,7 @@ public final class RedisMarketplace implements Marketplace {
             for (String identity : JSON.readValue(stored, String[].class)) {
                 scriptKeys.add(keys.marketIdentity(ChannelIdentity.of(identity)));
             }
-            MarketplaceWrite result = deleted((List<?>) redis.eval(DELETE, scriptKeys, List.of("person", id, stored, "")));
+            MarketplaceWrite result = deleted(DELETE.run(redis, scriptKeys, List.of("person", id, stored, "")));
             if (result != null) {
                 return result;
             }
@@ -216,7 +216,7 @@ public final class RedisMarketplace implements Marketplace {
             String holder = Objects.requireNonNullElse(redis.get(keys.order(order)), "");
             List<String> scriptKeys = List.of(keys.marketOrder(id), keys.marketOrders(), keys.order(order),
                     keys.marketOrdersOf(stored.get(0)), keys.marketOrdersOf(stored.get(1)), keys.dispute(holder));
-            MarketplaceWrite result = deleted((List<?>) redis.eval(DELETE, scriptKeys,
+            MarketplaceWrite result = deleted(DELETE.run(redis, scriptKeys,
                     List.of("order", id, stored.get(0) + " " + stored.get(1), holder)));
             if (result != null) {
                 return result;

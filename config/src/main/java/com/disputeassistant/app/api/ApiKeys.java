@@ -36,6 +36,10 @@ final class ApiKeys {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < written.size(); i++) {
             String entry = written.get(i) == null ? "" : written.get(i).strip();
+            if (entry.isEmpty()) {
+                // DISPUTE_API_KEYS= (empty), as docker-compose passes it when unset.
+                continue;
+            }
             int colon = entry.lastIndexOf(':');
             String name = colon > 0 ? entry.substring(0, colon).strip() : "";
             String hex = colon > 0 ? entry.substring(colon + 1).strip().toLowerCase() : "";

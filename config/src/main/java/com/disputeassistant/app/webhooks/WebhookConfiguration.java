@@ -43,6 +43,10 @@ public class WebhookConfiguration {
         for (int i = 0; i < settings.endpoints().size(); i++) {
             WebhookSettings.Endpoint written = settings.endpoints().get(i);
             String setting = "dispute.webhooks.endpoints[" + i + "]";
+            if (isBlank(written.url()) && isBlank(written.secret())) {
+                // An entry left empty (docker-compose passes the variables through even when unset).
+                continue;
+            }
             try {
                 WebhookEndpoint endpoint = new WebhookEndpoint(written.name(), URI.create(String.valueOf(written.url()).strip()),
                         WebhookSecret.parse(written.secret()));
@@ -86,6 +90,10 @@ public class WebhookConfiguration {
                 max(settings.firstBackoff(), settings.maxBackoff()), PER_SECOND);
         return new OutboxSender(webhookOutbox, new WebhookDelivery(endpoints.all(), states, http, settings.timeout(), clock),
                 pacing, clock, max(settings.takeOverAfter(), settings.timeout().multipliedBy(3)));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -25,6 +25,7 @@ class ApiKeysTest {
         assertThatThrownBy(() -> ApiKeys.of(List.of("shop:" + ApiTestKeys.SHOP_KEY)))
                 .isInstanceOf(StartupProblem.class).hasMessageContaining("name:sha256")
                 .satisfies(e -> assertThat(((StartupProblem) e).action()).contains("openssl rand -hex 32"));
+        assertThat(ApiKeys.of(List.of("", " ")).isEmpty()).as("an empty DISPUTE_API_KEYS").isTrue();
         assertThatThrownBy(() -> ApiKeys.of(List.of("a:" + "0".repeat(64), "a:" + "1".repeat(64))))
                 .hasMessageContaining("used twice");
     }
