@@ -10,6 +10,7 @@ import com.disputeassistant.store.RedisDisputeStore;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +47,9 @@ class RedisConfiguration {
     }
 
     @Bean
-    DisputeStore disputeStore(UnifiedJedis redis, RedisSettings settings, Clock clock, CommitEvents events) {
-        return new RedisDisputeStore(redis, settings.keyPrefix(), clock, events);
+    DisputeStore disputeStore(UnifiedJedis redis, RedisSettings settings, Clock clock, ObjectProvider<CommitEvents> events) {
+        // The outcome webhooks' events, when the application has them (WebhookConfiguration).
+        return new RedisDisputeStore(redis, settings.keyPrefix(), clock, events.getIfAvailable(() -> CommitEvents.NONE));
     }
 
     @Bean
