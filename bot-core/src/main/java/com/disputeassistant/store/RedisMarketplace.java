@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code P market:seq} and {@code P market:seeded} (the fingerprint of the file last loaded).
  *
  * <p>Every write is one Lua script, so it applies entirely or not at all, and checks what it depends on
- * (an identity's owner, that client and expert exist, an open dispute) in the same step. A script that
- * must know keys it cannot know in advance (a person's current identities, an order's current parties
- * and dispute) is told what the caller read, refuses if that changed meanwhile, and is called again.
+ * (an identity's owner, that client and expert exist, an open dispute) in the same step. Writes build the
+ * keys they learn only from stored data (a person's previous identities, an order's previous parties and
+ * open dispute) inside the script, so concurrent writers never make each other retry; a delete, which is
+ * rare, is told what the caller read, refuses if that changed meanwhile, and is called again.
  *
  * <p>A dispute keeps the copy of its order it was opened with: changing the order changes no open
  * dispute's terms; the dispute's timeline records that the order changed.
@@ -41,6 +42,11 @@ public final class RedisMarketplace implements Marketplace {
     private static final Logger log = LoggerFactory.getLogger(RedisMarketplace.class);
     private static final Scripts PUT_PERSON = Scripts.read("put-person.lua");
     private static final Scripts PUT_ORDER = Scripts.read("put-order.lua");
+    /*
+     * The identity's person, read in one step. The person's key is built in the script from the id found: it
+     * cannot be declared in advance, which only Redis Cluster would mind.
+     */
+    private static final Scripts PERSON_BY_IDENTITY = Scripts.read("person-by-identity.lua");
     private static final Scripts DELETE = Scripts.read("delete-marketplace-entry.lua");
     private static final int MAX_CALLS = 5;
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -89,10 +95,12 @@ public final class RedisMarketplace implements Marketplace {
                 : Optional.of(new Versioned<>(DisputeJson.read(fields.get(0), Person.class), Long.parseLong(fields.get(1))));
     }
 
+    /** The engine asks this on every message: one round trip, not two. */
     @Override
     public Optional<Person> personByIdentity(ChannelIdentity identity) {
-        String id = redis.get(keys.marketIdentity(identity));
-        return id == null ? Optional.empty() : person(new PersonId(id));
+        List<?> reply = PERSON_BY_IDENTITY.run(redis, List.of(keys.marketIdentity(identity)),
+                List.of(keyBefore(keys.marketPerson("")), "}"));
+        return reply.isEmpty() ? Optional.empty() : Optional.of(DisputeJson.read((String) reply.get(0), Person.class));
     }
 
     @Override
@@ -111,34 +119,27 @@ public final class RedisMarketplace implements Marketplace {
     public MarketplaceWrite putPerson(Person person, Long expectedVersion) {
         String json = DisputeJson.writeValue(person);
         String identities = JSON.writeValueAsString(person.identities().stream().map(ChannelIdentity::toString).toList());
-        for (int call = 0; call < MAX_CALLS; call++) {
-            String stored = Objects.requireNonNullElse(redis.hget(keys.marketPerson(person.id().value()), "identities"), "");
-            List<String> storedIdentities = stored.isEmpty() ? List.of() : List.of(JSON.readValue(stored, String[].class));
-            List<String> scriptKeys = new ArrayList<>(List.of(keys.marketPerson(person.id().value()), keys.marketPeople(),
-                    keys.marketSequence()));
-            person.identities().forEach(identity -> scriptKeys.add(keys.marketIdentity(identity)));
-            storedIdentities.forEach(identity -> scriptKeys.add(keys.marketIdentity(ChannelIdentity.of(identity))));
-            List<?> reply = PUT_PERSON.run(redis, scriptKeys, List.of(person.id().value(), json, identities, stored,
-                    Integer.toString(person.identities().size()), Integer.toString(storedIdentities.size()),
-                    expectedVersion == null ? "" : expectedVersion.toString()));
-            switch ((String) reply.get(0)) {
-                case "written":
-                    return new MarketplaceWrite.Written((Long) reply.get(1), (Long) reply.get(2) == 1, Optional.empty());
-                case "unchanged":
-                    return new MarketplaceWrite.Unchanged((Long) reply.get(1));
-                case "conflict":
-                    return new MarketplaceWrite.VersionConflict((Long) reply.get(1));
-                case "identity_taken":
-                    int index = ((Long) reply.get(1)).intValue();
-                    return new MarketplaceWrite.IdentityTaken(index, person.identities().get(index),
-                            new PersonId((String) reply.get(2)));
-                case "changed":
-                    continue;
-                default:
-                    throw new IllegalStateException("put-person.lua replied " + reply);
-            }
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.marketPerson(person.id().value()), keys.marketPeople(),
+                keys.marketSequence()));
+        person.identities().forEach(identity -> scriptKeys.add(keys.marketIdentity(identity)));
+        String identityPrefix = keys.marketIdentity(new ChannelIdentity("x", "x"));
+        List<?> reply = PUT_PERSON.run(redis, scriptKeys, List.of(person.id().value(), json, identities,
+                expectedVersion == null ? "" : expectedVersion.toString(),
+                identityPrefix.substring(0, identityPrefix.length() - "x:x".length())));
+        switch ((String) reply.get(0)) {
+            case "written":
+                return new MarketplaceWrite.Written((Long) reply.get(1), (Long) reply.get(2) == 1, Optional.empty());
+            case "unchanged":
+                return new MarketplaceWrite.Unchanged((Long) reply.get(1));
+            case "conflict":
+                return new MarketplaceWrite.VersionConflict((Long) reply.get(1));
+            case "identity_taken":
+                int index = ((Long) reply.get(1)).intValue();
+                return new MarketplaceWrite.IdentityTaken(index, person.identities().get(index),
+                        new PersonId((String) reply.get(2)));
+            default:
+                throw new IllegalStateException("put-person.lua replied " + reply);
         }
-        throw new IllegalStateException("person " + person.id() + " kept changing; not written after " + MAX_CALLS + " calls");
     }
 
     /**
@@ -147,41 +148,34 @@ public final class RedisMarketplace implements Marketplace {
      */
     public MarketplaceWrite putOrder(Order order, Long expectedVersion, String actor) {
         String id = order.id().value();
-        String json = DisputeJson.writeValue(order);
         String why = "the marketplace changed order " + id + "; this dispute keeps the terms it was opened with";
-        for (int call = 0; call < MAX_CALLS; call++) {
-            List<String> stored = redis.hmget(keys.marketOrder(id), "client", "expert");
-            String holder = Objects.requireNonNullElse(redis.get(keys.order(order.id())), "");
-            String storedClient = Objects.requireNonNullElse(stored.get(0), "");
-            String storedExpert = Objects.requireNonNullElse(stored.get(1), "");
-            List<String> scriptKeys = List.of(keys.marketOrder(id), keys.marketOrders(), keys.marketSequence(),
-                    keys.marketPerson(order.client().value()), keys.marketPerson(order.expert().value()),
-                    keys.marketOrdersOf(order.client().value()), keys.marketOrdersOf(order.expert().value()),
-                    keys.marketOrdersOf(storedClient), keys.marketOrdersOf(storedExpert),
-                    keys.order(order.id()), keys.dispute(holder), keys.dispute(holder) + ":timeline");
-            List<?> reply = PUT_ORDER.run(redis, scriptKeys, List.of(id, json, order.client().value(),
-                    order.expert().value(), storedClient, storedExpert,
-                    expectedVersion == null ? "" : expectedVersion.toString(), holder,
-                    clock.instant().toString(), actor, why));
-            switch ((String) reply.get(0)) {
-                case "written":
-                    String noted = (String) reply.get(3);
-                    return new MarketplaceWrite.Written((Long) reply.get(1), (Long) reply.get(2) == 1,
-                            noted.isEmpty() ? Optional.empty() : Optional.of(new DisputeId(noted)));
-                case "unchanged":
-                    return new MarketplaceWrite.Unchanged((Long) reply.get(1));
-                case "conflict":
-                    return new MarketplaceWrite.VersionConflict((Long) reply.get(1));
-                case "unknown_person":
-                    String field = (String) reply.get(1);
-                    return new MarketplaceWrite.UnknownPerson(field, "client".equals(field) ? order.client() : order.expert());
-                case "changed":
-                    continue;
-                default:
-                    throw new IllegalStateException("put-order.lua replied " + reply);
-            }
+        List<String> scriptKeys = List.of(keys.marketOrder(id), keys.marketOrders(), keys.marketSequence(),
+                keys.marketPerson(order.client().value()), keys.marketPerson(order.expert().value()),
+                keys.marketOrdersOf(order.client().value()), keys.marketOrdersOf(order.expert().value()),
+                keys.order(order.id()));
+        List<?> reply = PUT_ORDER.run(redis, scriptKeys, List.of(id, DisputeJson.writeValue(order), order.client().value(),
+                order.expert().value(), expectedVersion == null ? "" : expectedVersion.toString(),
+                clock.instant().toString(), actor, why, keyBefore(keys.marketPerson("")), keyBefore(keys.dispute(""))));
+        switch ((String) reply.get(0)) {
+            case "written":
+                String noted = (String) reply.get(3);
+                return new MarketplaceWrite.Written((Long) reply.get(1), (Long) reply.get(2) == 1,
+                        noted.isEmpty() ? Optional.empty() : Optional.of(new DisputeId(noted)));
+            case "unchanged":
+                return new MarketplaceWrite.Unchanged((Long) reply.get(1));
+            case "conflict":
+                return new MarketplaceWrite.VersionConflict((Long) reply.get(1));
+            case "unknown_person":
+                String field = (String) reply.get(1);
+                return new MarketplaceWrite.UnknownPerson(field, "client".equals(field) ? order.client() : order.expert());
+            default:
+                throw new IllegalStateException("put-order.lua replied " + reply);
         }
-        throw new IllegalStateException("order " + id + " kept changing; not written after " + MAX_CALLS + " calls");
+    }
+
+    /** A key built with an empty id, cut before its closing brace: the part that precedes an id. */
+    private static String keyBefore(String keyWithEmptyId) {
+        return keyWithEmptyId.substring(0, keyWithEmptyId.lastIndexOf('}'));
     }
 
     /** Deletes the person unless an open dispute or an order needs them. */

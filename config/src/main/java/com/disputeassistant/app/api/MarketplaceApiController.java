@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,47 +56,57 @@ class MarketplaceApiController {
     ResponseEntity<Object> putPerson(@PathVariable String id, @RequestBody(required = false) String body,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      Principal key) {
-        Input input = Input.read(body, ifMatch);
-        MarketplaceInput.Parsed<Person> parsed = input.errors.isEmpty() ? MarketplaceInput.person(id, input.json)
-                : new MarketplaceInput.Invalid<>(input.errors);
-        if (parsed instanceof MarketplaceInput.Invalid<Person> invalid) {
-            return logged(key, "PUT person", id, ApiAnswers.invalid("The person", invalid.errors()));
-        }
-        Person person = ((MarketplaceInput.Valid<Person>) parsed).value();
-        MarketplaceWrite result = marketplace.putPerson(person, input.version);
-        if (result instanceof MarketplaceWrite.IdentityTaken taken) {
-            return logged(key, "PUT person", id, ApiAnswers.invalid("The person", List.of(new FieldError(
-                    "identities[" + taken.index() + "]", "'" + taken.identity() + "' belongs to person '" + taken.owner()
-                            + "'; an identity leads to one person only. Remove it from '" + taken.owner()
-                            + "' first (PUT that person without it), or leave it out here"))));
-        }
-        return logged(key, "PUT person", id,
-                written(result, () -> marketplace.storedPerson(person.id()), MarketplaceApiController::view));
+        return put("person", id, body, ifMatch, key, MarketplaceInput::person, marketplace::putPerson,
+                () -> marketplace.storedPerson(new PersonId(id)), MarketplaceApiController::view);
     }
 
     @PutMapping("/orders/{id}")
     ResponseEntity<Object> putOrder(@PathVariable String id, @RequestBody(required = false) String body,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     Principal key) {
+        return put("order", id, body, ifMatch, key, MarketplaceInput::order,
+                (order, version) -> marketplace.putOrder(order, version, "marketplace (API key " + key.getName() + ")"),
+                () -> marketplace.storedOrder(new OrderId(id)), MarketplaceApiController::view);
+    }
+
+    /** Reads, checks and writes one person or order, and answers how it went. */
+    private <T> ResponseEntity<Object> put(String what, String id, String body, String ifMatch, Principal key,
+                                           BiFunction<String, JsonNode, MarketplaceInput.Parsed<T>> parse,
+                                           BiFunction<T, Long, MarketplaceWrite> write,
+                                           Supplier<Optional<RedisMarketplace.Versioned<T>>> stored,
+                                           Function<T, Map<String, Object>> view) {
+        String action = "PUT " + what;
+        String invalid = "The " + what;
         Input input = Input.read(body, ifMatch);
-        MarketplaceInput.Parsed<Order> parsed = input.errors.isEmpty() ? MarketplaceInput.order(id, input.json)
+        MarketplaceInput.Parsed<T> parsed = input.errors.isEmpty() ? parse.apply(id, input.json)
                 : new MarketplaceInput.Invalid<>(input.errors);
-        if (parsed instanceof MarketplaceInput.Invalid<Order> invalid) {
-            return logged(key, "PUT order", id, ApiAnswers.invalid("The order", invalid.errors()));
+        if (parsed instanceof MarketplaceInput.Invalid<T> errors) {
+            return logged(key, action, id, ApiAnswers.invalid(invalid, errors.errors()));
         }
-        Order order = ((MarketplaceInput.Valid<Order>) parsed).value();
-        MarketplaceWrite result = marketplace.putOrder(order, input.version, "marketplace (API key " + key.getName() + ")");
+        MarketplaceWrite result = write.apply(((MarketplaceInput.Valid<T>) parsed).value(), input.version);
         if (result instanceof MarketplaceWrite.Written written && written.notedIn().isPresent()) {
-            log.info("Marketplace API: order {} changed while dispute {} is open; the dispute keeps its terms",
-                    id, written.notedIn().get());
+            log.info("Marketplace API: {} {} changed while dispute {} is open; the dispute keeps its terms",
+                    what, id, written.notedIn().get());
+        }
+        Optional<FieldError> refused = refusal(result);
+        if (refused.isPresent()) {
+            return logged(key, action, id, ApiAnswers.invalid(invalid, List.of(refused.get())));
+        }
+        return logged(key, action, id, written(result, stored, view));
+    }
+
+    /** What the store refused because of other stored data, as the field to change. */
+    private static Optional<FieldError> refusal(MarketplaceWrite result) {
+        if (result instanceof MarketplaceWrite.IdentityTaken taken) {
+            return Optional.of(new FieldError("identities[" + taken.index() + "]", "'" + taken.identity()
+                    + "' belongs to person '" + taken.owner() + "'; an identity leads to one person only. Remove it from '"
+                    + taken.owner() + "' first (PUT that person without it), or leave it out here"));
         }
         if (result instanceof MarketplaceWrite.UnknownPerson unknown) {
-            return logged(key, "PUT order", id, ApiAnswers.invalid("The order", List.of(new FieldError(
-                    unknown.field(), "there is no person '" + unknown.person() + "'; create them first with PUT /api/v1/people/"
-                            + unknown.person()))));
+            return Optional.of(new FieldError(unknown.field(), "there is no person '" + unknown.person()
+                    + "'; create them first with PUT /api/v1/people/" + unknown.person()));
         }
-        return logged(key, "PUT order", id,
-                written(result, () -> marketplace.storedOrder(order.id()), MarketplaceApiController::view));
+        return Optional.empty();
     }
 
     @GetMapping("/people/{id}")
@@ -152,7 +164,7 @@ class MarketplaceApiController {
     }
 
     private static <T> ResponseEntity<Object> written(MarketplaceWrite result,
-                                                      java.util.function.Supplier<Optional<RedisMarketplace.Versioned<T>>> stored,
+                                                      Supplier<Optional<RedisMarketplace.Versioned<T>>> stored,
                                                       Function<T, Map<String, Object>> view) {
         if (result instanceof MarketplaceWrite.VersionConflict conflict) {
             return ApiAnswers.answer(HttpStatus.PRECONDITION_FAILED,
