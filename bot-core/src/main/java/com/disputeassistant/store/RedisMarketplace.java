@@ -73,9 +73,7 @@ public final class RedisMarketplace implements Marketplace {
     }
 
     public Optional<Versioned<Order>> storedOrder(OrderId id) {
-        List<String> fields = redis.hmget(keys.marketOrder(id.value()), "json", "version");
-        return fields.get(0) == null ? Optional.empty()
-                : Optional.of(new Versioned<>(DisputeJson.read(fields.get(0), Order.class), Long.parseLong(fields.get(1))));
+        return stored(keys.marketOrder(id.value()), Order.class);
     }
 
     @Override
@@ -90,9 +88,13 @@ public final class RedisMarketplace implements Marketplace {
     }
 
     public Optional<Versioned<Person>> storedPerson(PersonId id) {
-        List<String> fields = redis.hmget(keys.marketPerson(id.value()), "json", "version");
+        return stored(keys.marketPerson(id.value()), Person.class);
+    }
+
+    private <T> Optional<Versioned<T>> stored(String hashKey, Class<T> type) {
+        List<String> fields = redis.hmget(hashKey, "json", "version");
         return fields.get(0) == null ? Optional.empty()
-                : Optional.of(new Versioned<>(DisputeJson.read(fields.get(0), Person.class), Long.parseLong(fields.get(1))));
+                : Optional.of(new Versioned<>(DisputeJson.read(fields.get(0), type), Long.parseLong(fields.get(1))));
     }
 
     /** The engine asks this on every message: one round trip, not two. */

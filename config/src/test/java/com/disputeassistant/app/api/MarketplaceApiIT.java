@@ -9,8 +9,6 @@ import com.disputeassistant.app.api.ApiTestKeys.Api;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.Marketplace;
-import com.disputeassistant.marketplace.MarketplaceInput;
-import com.disputeassistant.marketplace.Order;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.OrderId;
 import com.disputeassistant.marketplace.PersonId;
@@ -19,20 +17,17 @@ import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.Change;
 import com.disputeassistant.store.CommitResult;
 import com.disputeassistant.store.DisputeStore;
-import com.disputeassistant.store.MarketplaceWrite;
 import com.disputeassistant.store.RedisMarketplace;
 import com.disputeassistant.testing.RedisTestSupport;
 import com.disputeassistant.testing.StandardWebhooksReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,11 +40,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -343,31 +341,31 @@ class MarketplaceApiIT {
         shop().put("/api/v1/people/jo-api", "{\"name\":\"Jo\",\"identities\":[\"web:jo-api\"]}");
         shop().put("/api/v1/people/kim-api", "{\"name\":\"Kim\",\"identities\":[\"web:kim-api\"]}");
         shop().put("/api/v1/people/lu-api", "{\"name\":\"Lu\",\"identities\":[\"web:lu-api\"]}");
-        // The second instance: its own connection and store over the same Redis and prefix.
-        RedisMarketplace otherInstance = new RedisMarketplace(com.disputeassistant.store.RedisConnections.connect(RedisTestSupport.redisUrl()), PREFIX,
-                Clock.systemUTC());
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        List<Future<?>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < 40; i++) {
-                String client = i % 2 == 0 ? "jo-api" : "kim-api";
-                String price = "\"" + (100 + i) + ".00\"";
-                results.add(threads.submit(() -> shop().put("/api/v1/orders/ORD-RACE", order(client, "lu-api", price, price))
-                        .statusCode()));
-                int n = i;
-                String other = order(n % 2 == 0 ? "kim-api" : "jo-api", "lu-api", "\"" + (500 + n) + ".00\"",
-                        "\"" + (500 + n) + ".00\"");
-                Callable<Object> direct = () -> otherInstance.putOrder(((MarketplaceInput.Valid<Order>) MarketplaceInput.order(
-                        "ORD-RACE", JsonMapper.shared().readTree(other))).value(), null, "other instance");
-                results.add(threads.submit(direct));
+        // The second instance: the whole application once more, on its own port, over the same Redis and prefix.
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DisputeAssistantApplication.class)
+                .run("--server.port=0", "--dispute.redis.url=" + RedisTestSupport.redisUrl(),
+                        "--dispute.redis.key-prefix=" + PREFIX, "--dispute.api.keys=" + ApiTestKeys.setting(),
+                        "--dispute.api.requests-per-minute=100000")) {
+            Api otherInstance = new Api(((WebServerApplicationContext) second).getWebServer().getPort(), OPS_KEY);
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> results = new ArrayList<>();
+            try {
+                for (int i = 0; i < 40; i++) {
+                    String client = i % 2 == 0 ? "jo-api" : "kim-api";
+                    String otherClient = i % 2 == 0 ? "kim-api" : "jo-api";
+                    String price = "\"" + (100 + i) + ".00\"";
+                    String otherPrice = "\"" + (500 + i) + ".00\"";
+                    results.add(threads.submit(() -> shop().put("/api/v1/orders/ORD-RACE",
+                            order(client, "lu-api", price, price)).statusCode()));
+                    results.add(threads.submit(() -> otherInstance.put("/api/v1/orders/ORD-RACE",
+                            order(otherClient, "lu-api", otherPrice, otherPrice)).statusCode()));
+                }
+                for (Future<Integer> result : results) {
+                    assertThat(result.get()).isIn(200, 201);
+                }
+            } finally {
+                threads.shutdownNow();
             }
-            for (Future<?> result : results) {
-                Object answer = result.get();
-                assertThat(answer).as("an HTTP status or the other instance's write")
-                        .satisfiesAnyOf(a -> assertThat(a).isIn(200, 201), a -> assertThat(a).isInstanceOf(MarketplaceWrite.Written.class));
-            }
-        } finally {
-            threads.shutdownNow();
         }
 
         JsonNode order = json(shop().get("/api/v1/orders/ORD-RACE"));
