@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -19,11 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.embedded.RedisServer;
 
 /**
- * The API with its Redis gone: every authenticated call is answered 503 with Retry-After (never a 500),
- * and a call without a key is still a 401. The app runs against a Redis of its own, which the test stops.
+ * The API's per-key rate limit, then the API with its Redis gone: every authenticated call is answered 503
+ * with Retry-After (never a 500), and a call without a key is still a 401. The app runs against a Redis of
+ * its own, which the second test stops.
  */
 @SpringBootTest(classes = DisputeAssistantApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MarketplaceApiWithoutRedisIT {
     private static final int REDIS_PORT = freePort();
     private static final RedisServer REDIS = start();
@@ -33,6 +38,7 @@ class MarketplaceApiWithoutRedisIT {
         registry.add("dispute.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
         registry.add("dispute.redis.key-prefix", () -> "test:noredis:");
         registry.add("dispute.api.keys", ApiTestKeys::setting);
+        registry.add("dispute.api.requests-per-minute", () -> "3");
     }
 
     @LocalServerPort
@@ -46,6 +52,23 @@ class MarketplaceApiWithoutRedisIT {
     }
 
     @Test
+    @Order(1)
+    void aKeyBeyondItsRequestsPerMinuteIs429WithRetryAfterAndOtherKeysGoOn() {
+        Api ops = new Api(port, ApiTestKeys.OPS_KEY);
+        for (int i = 0; i < 3; i++) {
+            assertThat(ops.get("/api/v1/people/nobody").statusCode()).isEqualTo(404);
+        }
+        HttpResponse<String> limited = ops.put("/api/v1/people/nora", "{\"name\":\"Nora\",\"identities\":[\"web:nora\"]}");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertThat(limited.body()).contains("too many requests");
+        assertThat(new Api(port, ApiTestKeys.SHOP_KEY).get("/api/v1/people/nora").statusCode()).as("not written, and shop's "
+                + "own limit").isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
     void everyCallIs503WithRetryAfterAndNothingIsA500() throws IOException {
         Api shop = new Api(port, ApiTestKeys.SHOP_KEY);
         assertThat(shop.put("/api/v1/people/nora", "{\"name\":\"Nora\",\"identities\":[\"web:nora\"]}").statusCode())
