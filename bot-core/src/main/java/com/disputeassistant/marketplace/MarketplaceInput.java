@@ -1,7 +1,6 @@
 package com.disputeassistant.marketplace;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -206,12 +205,11 @@ public final class MarketplaceInput {
         if (text == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            error("deadline", "'" + text + "' is not a date; write it as YYYY-MM-DD, like 2026-10-01");
-            return null;
+        Optional<LocalDate> date = OrderValues.date(text);
+        if (date.isEmpty()) {
+            error("deadline", "'" + text + "' is not a date; " + OrderValues.DATE_HINT);
         }
+        return date.orElse(null);
     }
 
     private Currency currency(JsonNode body) {
@@ -219,16 +217,12 @@ public final class MarketplaceInput {
         if (code == null) {
             return null;
         }
-        if (!code.matches("[A-Z]{3}")) {
-            error("currency", "'" + code + "' is not an ISO 4217 currency code; write three capital letters, like EUR, USD or GBP");
-            return null;
+        Optional<Currency> currency = code.matches("[A-Z]{3}") ? OrderValues.currency(code) : Optional.empty();
+        if (currency.isEmpty()) {
+            error("currency", "'" + code + "' is not an ISO 4217 currency code (three capital letters); "
+                    + OrderValues.CURRENCY_HINT);
         }
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            error("currency", "'" + code + "' is not an ISO 4217 currency code; use one like EUR, USD or GBP");
-            return null;
-        }
+        return currency.orElse(null);
     }
 
     private Money amount(JsonNode body, String field, Currency currency) {
@@ -242,12 +236,10 @@ public final class MarketplaceInput {
         if (text == null || currency == null) {
             return null;
         }
-        int decimals = Math.max(currency.getDefaultFractionDigits(), 0);
         Optional<Money> amount = text.matches("\\d{1,15}(\\.\\d+)?") ? Money.parse(text, currency) : Optional.empty();
         if (amount.isEmpty()) {
             error(field, "'" + text + "' is not an amount in " + currency.getCurrencyCode() + "; write "
-                    + (decimals == 0 ? "a whole number, like \"450\"" : "digits with at most " + decimals
-                    + " decimals, like \"450." + "0".repeat(decimals) + "\""));
+                    + OrderValues.amountHint(currency) + ", as a string");
             return null;
         }
         return amount.get();
