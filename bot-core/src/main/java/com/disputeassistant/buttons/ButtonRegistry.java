@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -23,7 +24,9 @@ import redis.clients.jedis.UnifiedJedis;
  * is not a second answer. The engine still checks that the option belongs to the dispute's current
  * step, so a button from an older message is refused there.
  *
- * <p>All keys of a message share its hash tag. Buttons expire after {@link #TTL}.
+ * <p>All keys of a message share its hash tag. Buttons expire after {@link #TTL}. For a client that
+ * shows no buttons, {@code P button:latest:IDENTITY} names the latest message whose options a person may
+ * pick by typing their number.
  */
 public final class ButtonRegistry {
     static final Duration TTL = Duration.ofDays(30);
@@ -34,14 +37,27 @@ public final class ButtonRegistry {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16}\\.\\d{1,3}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /* ARGV: ttl, then per button: index, recipient, option id, '1' if single use. */
+    /*
+     * KEYS: the message's key prefix, the recipient's latest-message pointer. ARGV: ttl, the message id or ''
+     * (the message's options cannot be picked by number: the pointer is dropped), then per button: index,
+     * recipient, option id, '1' if single use.
+     */
     private static final String REGISTER = """
-            for i = 2, #ARGV, 4 do
+            for i = 3, #ARGV, 4 do
               local key = KEYS[1] .. ARGV[i]
               redis.call('HSET', key, 'to', ARGV[i + 1], 'option', ARGV[i + 2], 'once', ARGV[i + 3])
               redis.call('EXPIRE', key, ARGV[1])
             end
+            if ARGV[2] == '' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[1]) end
             return 1
+            """;
+
+    /* KEYS: the recipient's latest-message pointer. ARGV: key prefix of buttons, index. The token, if that button exists. */
+    private static final String NUMBERED = """
+            local message = redis.call('GET', KEYS[1])
+            if not message then return false end
+            if redis.call('EXISTS', ARGV[1] .. message .. '}:' .. ARGV[2]) == 0 then return false end
+            return message .. '.' .. ARGV[2]
             """;
 
     /*
@@ -73,16 +89,29 @@ public final class ButtonRegistry {
 
     /** Registers one message's buttons for its recipient; returns their tokens, in the same order. */
     public List<String> register(ChannelIdentity recipient, List<ReplyOption> options) {
+        return register(recipient, options, false);
+    }
+
+    /**
+     * Registers one message's buttons for its recipient and returns their tokens, in the same order. With
+     * {@code numbered}, the message becomes the recipient's latest numbered one: typing {@code 2} then
+     * picks its second option ({@link #numbered}); without, a number they type is theirs again (a fee).
+     */
+    public List<String> register(ChannelIdentity recipient, List<ReplyOption> options, boolean numbered) {
         Objects.requireNonNull(recipient, "recipient");
         if (options.isEmpty()) {
+            if (numbered) {
+                redis.del(latestKey(recipient));
+            }
             return List.of();
         }
         if (options.size() > 999) {
             throw new IllegalArgumentException("a message has at most 999 buttons, not " + options.size());
         }
         String message = newMessageId();
-        List<String> args = new ArrayList<>(1 + options.size() * 4);
+        List<String> args = new ArrayList<>(2 + options.size() * 4);
         args.add(Long.toString(TTL.toSeconds()));
+        args.add(numbered ? message : "");
         List<String> tokens = new ArrayList<>(options.size());
         for (int i = 0; i < options.size(); i++) {
             ReplyOption option = options.get(i);
@@ -92,8 +121,25 @@ public final class ButtonRegistry {
             args.add(option.singleUse() ? "1" : "0");
             tokens.add(message + "." + i);
         }
-        redis.eval(REGISTER, List.of(messageKey(message) + ":"), args);
+        redis.eval(REGISTER, List.of(messageKey(message) + ":", latestKey(recipient)), args);
         return tokens;
+    }
+
+    /**
+     * The token of option {@code number} (from 1) of the latest numbered message sent to this person,
+     * if it has one: the text fallback for a client that shows no buttons.
+     */
+    public Optional<String> numbered(ChannelIdentity recipient, int number) {
+        if (number < 1 || number > 999) {
+            return Optional.empty();
+        }
+        Object token = redis.eval(NUMBERED, List.of(latestKey(recipient)),
+                List.of(prefix + "button:{", Integer.toString(number - 1)));
+        return Optional.ofNullable(token instanceof String text ? text : null);
+    }
+
+    private String latestKey(ChannelIdentity recipient) {
+        return prefix + "button:latest:" + recipient;
     }
 
     /** Resolves a press of {@code token} by {@code presser}; a refusal has changed nothing. */

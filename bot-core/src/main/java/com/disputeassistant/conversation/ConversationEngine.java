@@ -3,7 +3,6 @@ package com.disputeassistant.conversation;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Reason;
-import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
@@ -19,7 +18,6 @@ import com.disputeassistant.procedure.Actor;
 import com.disputeassistant.procedure.Command;
 import com.disputeassistant.procedure.Procedure;
 import com.disputeassistant.procedure.ProcedureSettings;
-import com.disputeassistant.procedure.Transition;
 import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
 import com.disputeassistant.store.CommitResult;
@@ -47,9 +45,7 @@ public final class ConversationEngine {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
     private static final int ATTEMPTS = 3;
     private static final int MAX_TEXT = 4000;
-    private static final int TRANSCRIPT_FOR_MEDIATOR = 30;
     private static final Pattern EXTENSION_DAYS = Pattern.compile("(\\d{1,3})\\s*(more\\s+)?days?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MEDIATOR_COMMAND = Pattern.compile("/(\\w+)\\s*(.*)", Pattern.DOTALL);
 
     private final Marketplace marketplace;
     private final DisputeStore store;
@@ -79,6 +75,16 @@ public final class ConversationEngine {
             log.debug("Ignoring {}: already handled", deliveryId);
             return List.of();
         }
+        return handleNew(message);
+    }
+
+    /**
+     * Handles a message whose delivery id the caller has just found new (the inbound path checks it before
+     * a press is answered), so it is not read again. A commit still applies the id at most once, so a
+     * concurrent redelivery changes nothing.
+     */
+    public List<OutboundMessage> handleNew(InboundMessage message) {
+        String deliveryId = message.deliveryId();
         Cause cause = new Cause(message);
         List<OutboundMessage> answer = dispatch(cause);
         if (deliveryId != null && !cause.committed) {
@@ -95,7 +101,7 @@ public final class ConversationEngine {
             return reply(message.from(), messages.get("refuse.text.long", MAX_TEXT));
         }
         if (settings.isMediator(identity)) {
-            return new MediatorTurns(cause).handle();
+            return new MediatorTurns(this, cause, marketplace, store, procedure, prompts, messages).handle();
         }
         Optional<Person> person = marketplace.personByIdentity(identity);
         if (person.isEmpty()) {
@@ -105,8 +111,8 @@ public final class ConversationEngine {
     }
 
     /** What a turn answers (a person's message, or a timer when null), and whether the turn committed. */
-    private static final class Cause {
-        private final InboundMessage message;
+    static final class Cause {
+        final InboundMessage message;
         private boolean committed;
 
         Cause(InboundMessage message) {
@@ -125,6 +131,21 @@ public final class ConversationEngine {
     /** How the parties see a mediator (see {@code dispute.procedure.mediators}), e.g. for a channel's list. */
     public String mediatorName(ChannelIdentity mediator) {
         return prompts.mediatorName(mediator);
+    }
+
+    /** A sentence of the bundle, for what the inbound path and the channels say themselves. */
+    public String text(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
+    /** A moment as people read it, e.g. a deadline in a channel's list of someone's disputes. */
+    public String when(java.time.Instant instant) {
+        return Prompts.when(instant);
+    }
+
+    /** The open disputes of the marketplace person with this identity, e.g. for a channel's list; empty for anyone else. */
+    public Optional<List<Dispute>> openDisputesOf(ChannelIdentity identity) {
+        return marketplace.personByIdentity(identity).map(person -> store.loadOpenDisputesOf(person.id()));
     }
 
     /** The name of a step as people read it, e.g. for a channel's list of someone's disputes. */
@@ -156,20 +177,19 @@ public final class ConversationEngine {
 
     /** The body of a turn on a freshly loaded dispute. */
     @FunctionalInterface
-    private interface Act {
+    interface Act {
         void run(Turn turn);
     }
 
     /** One turn on a dispute, caused by a person's message or by a timer. */
-    private List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
+    List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
         Address from = cause.from();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<StoredDispute> stored = store.load(id);
             if (stored.isEmpty()) {
                 return from == null ? List.of() : reply(from, messages.get("general.dispute-missing", id));
             }
-            Turn turn = new Turn(stored.get().dispute(), stored.get().version(), from, actor, clock.instant(),
-                    marketplace, prompts, messages, settings);
+            Turn turn = new Turn(stored.get(), from, actor, clock.instant(), marketplace, prompts, messages, settings);
             applyDueDeadline(turn);
             act.run(turn);
             List<OutboundMessage> outbound = turn.outbound();
@@ -197,7 +217,7 @@ public final class ConversationEngine {
         }
     }
 
-    private List<OutboundMessage> reply(Address to, String text) {
+    List<OutboundMessage> reply(Address to, String text) {
         return List.of(new OutboundMessage(to, text, List.of(new ReplyOption(OptionId.MENU, messages.get("option.menu")),
                 new ReplyOption(OptionId.HELP, messages.get("option.help")))));
     }
@@ -218,6 +238,15 @@ public final class ConversationEngine {
         }
 
         List<OutboundMessage> handle() {
+            List<OutboundMessage> answer = answer();
+            if (!cause.committed) {
+                // A commit records where the person wrote from; an answer that changed nothing records it here.
+                store.rememberAddress(person.id(), message.from());
+            }
+            return answer;
+        }
+
+        private List<OutboundMessage> answer() {
             if (message.isOption()) {
                 Optional<OptionId> option = OptionId.parse(message.option());
                 if (option.isEmpty()) {
@@ -371,7 +400,7 @@ public final class ConversationEngine {
                     "opened about order " + order.get().id());
             CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
                     Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity(),
-                    cause.deliveryId()));
+                    cause.deliveryId(), new Change.LastUsed(person.id(), message.from())));
             if (result instanceof CommitResult.AlreadyApplied) {
                 return List.of();
             }
@@ -413,150 +442,4 @@ public final class ConversationEngine {
         }
     }
 
-    // ---- mediators ----
-
-    private final class MediatorTurns {
-        private final Cause cause;
-        private final InboundMessage message;
-        private final Actor actor;
-
-        MediatorTurns(Cause cause) {
-            this.cause = cause;
-            this.message = cause.message;
-            this.actor = Actor.mediator(message.from().identity().toString());
-        }
-
-        List<OutboundMessage> handle() {
-            if (message.isOption()) {
-                Optional<OptionId> option = OptionId.parse(message.option())
-                        .filter(o -> o.kind() == OptionId.Kind.DISPUTE || o.kind() == OptionId.Kind.FOCUS);
-                if (option.isEmpty()) {
-                    return reply(message.from(), messages.get("mediator.usage"));
-                }
-                OptionId chosen = option.get();
-                if (chosen.kind() == OptionId.Kind.FOCUS) {
-                    return runTurn(chosen.dispute(), cause, actor, Turn::replyToMediator);
-                }
-                return runTurn(chosen.dispute(), cause, actor, turn -> {
-                    if (chosen.stepSeq() != turn.dispute().stepSeq()) {
-                        turn.replyWithPrompt(messages.get("general.stale"));
-                        return;
-                    }
-                    commandFor(chosen, actor).ifPresentOrElse(command -> perform(turn, command),
-                            () -> turn.reply(messages.get("mediator.usage")));
-                });
-            }
-            String text = message.text().strip();
-            Matcher slash = MEDIATOR_COMMAND.matcher(text);
-            if (slash.matches() && slash.group(1).equalsIgnoreCase("claim")) {
-                try {
-                    DisputeId id = new DisputeId(slash.group(2).strip());
-                    return runTurn(id, cause, actor, turn -> perform(turn, Command.of(Trigger.CLAIM, actor)));
-                } catch (IllegalArgumentException e) {
-                    return reply(message.from(), messages.get("mediator.usage"));
-                }
-            }
-            if (TypedCommand.of(text) == TypedCommand.HELP) {
-                return reply(message.from(), messages.get("mediator.usage"));
-            }
-            if (slash.matches() && slash.group(1).equalsIgnoreCase("queue")) {
-                return queue();
-            }
-            Optional<DisputeId> focus = message.dispute() != null ? Optional.of(message.dispute())
-                    : store.focusOf(message.from().identity());
-            if (focus.isEmpty()) {
-                return reply(message.from(), messages.get("mediator.no-focus"));
-            }
-            return runTurn(focus.get(), cause, actor, turn -> onText(turn, text, slash));
-        }
-
-        private void onText(Turn turn, String text, Matcher slash) {
-            Dispute d = turn.dispute();
-            if (d.mediator().filter(actor.identity()::equals).isEmpty()) {
-                turn.reply(messages.get("mediator.not-claimed", d.id()));
-                return;
-            }
-            if (!slash.matches()) {
-                turn.recordInbound(text);
-                turn.relayFromMediator(text, null);
-                return;
-            }
-            String argument = slash.group(2).strip();
-            if (slash.group(1).equalsIgnoreCase("to")) {
-                relayTo(turn, argument);
-                return;
-            }
-            Command command = Command.of(Trigger.CLAIM, actor);
-            try {
-                command = switch (slash.group(1).toLowerCase()) {
-                    case "terms" -> Command.of(Trigger.DEFINE_TERMS, actor).withText(argument);
-                    case "fee" -> Command.of(Trigger.DECIDE_FEE, actor)
-                            .withAmount(Money.parse(argument, d.paid().currency()).orElse(null));
-                    case "deadline" -> Command.of(Trigger.SET_DEADLINE, actor).withNumber(Integer.parseInt(argument));
-                    case "assign" -> Command.of(Trigger.ASSIGN_REPLACEMENT, actor).withPerson(
-                            marketplace.person(new PersonId(argument)).map(Person::id).orElse(null));
-                    case "handback" -> Command.of(Trigger.HAND_BACK, actor)
-                            .withStep(Step.valueOf(argument.toUpperCase().replace(' ', '_')));
-                    case "refund" -> Command.of(Trigger.DECIDE_FULL_REFUND, actor);
-                    case "release" -> Command.of(Trigger.RELEASE, actor);
-                    case "resolved" -> Command.of(Trigger.CLOSE_AS_RESOLVED, actor);
-                    case "in" -> Command.of(Trigger.RULE_TASK_IN_SCOPE, actor).withNumber(Integer.parseInt(argument));
-                    case "out" -> Command.of(Trigger.RULE_TASK_OUT_OF_SCOPE, actor).withNumber(Integer.parseInt(argument));
-                    default -> null;
-                };
-            } catch (IllegalArgumentException e) {
-                command = null;
-            }
-            if (command == null) {
-                turn.reply(messages.get("mediator.usage"));
-                return;
-            }
-            perform(turn, command);
-        }
-
-        /** {@code /to client <text>} or {@code /to expert <text>}: the mediator talks to one side only. */
-        private void relayTo(Turn turn, String argument) {
-            String[] parts = argument.split("\\s+", 2);
-            Role to = switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
-                case "client" -> Role.CLIENT;
-                case "expert" -> Role.EXPERT;
-                default -> null;
-            };
-            if (to == null || parts.length < 2 || parts[1].isBlank()) {
-                turn.reply(messages.get("mediator.usage"));
-                return;
-            }
-            turn.recordInbound(argument);
-            turn.relayFromMediator(parts[1].strip(), to);
-        }
-
-        /** The hand-offs nobody has claimed, longest waiting first, each with its Claim button. */
-        private List<OutboundMessage> queue() {
-            List<String> lines = new ArrayList<>();
-            List<ReplyOption> claims = new ArrayList<>();
-            for (DisputeId id : store.mediatorQueue()) {
-                Optional<Dispute> queued = store.load(id).map(StoredDispute::dispute).filter(Dispute::awaitsMediator);
-                queued.ifPresent(d -> {
-                    Prompts.Prompt claim = prompts.forMediator(d);
-                    lines.add(messages.get("mediator.queue.line", d.id(), d.order().id(), d.order().title(),
-                            Prompts.when(d.handedOffAt().orElse(d.openedAt())), prompts.handoffText(d)));
-                    claims.addAll(claim.options().stream()
-                            .map(o -> new ReplyOption(o.id(), o.label() + " " + d.id())).toList());
-                });
-            }
-            String text = lines.isEmpty() ? messages.get("mediator.queue.empty")
-                    : messages.get("mediator.queue", String.join("\n", lines));
-            return List.of(new OutboundMessage(message.from(), text, claims));
-        }
-
-        private void perform(Turn turn, Command command) {
-            Transition transition = turn.perform(procedure, command);
-            if (transition.applied() && command.trigger() == Trigger.CLAIM) {
-                Dispute d = turn.dispute();
-                turn.replyWithPrompt(messages.get("mediator.claimed", d.id(), prompts.summary(d),
-                        prompts.timeline(store.timeline(d.id())),
-                        prompts.transcript(store.transcript(d.id(), TRANSCRIPT_FOR_MEDIATOR))));
-            }
-        }
-    }
 }

@@ -13,13 +13,23 @@ import java.util.Optional;
  * @param awaitedText the free-text answer the dispute now waits for from this person, or null if none
  * @param dispute     the dispute the message is about, or null (the menu, help): lets a channel keep one
  *                    thread per dispute, such as a mediators' room
+ * @param takesText   whether what the recipient writes next is taken as text (an awaited answer, or words
+ *                    passed on to the other side), so that a number they type is not read as picking one of
+ *                    the options by its number (the text fallback of buttons)
  */
 public record OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
-                              DisputeId dispute) {
+                              DisputeId dispute, boolean takesText) {
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
         options = options == null ? List.of() : List.copyOf(options);
+        takesText = takesText || awaitedText != null;
+    }
+
+    /** A message whose recipient's next free text means something only if they owe {@code awaitedText}. */
+    public OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
+                           DisputeId dispute) {
+        this(to, text, options, awaitedText, dispute, false);
     }
 
     /** A message about no dispute in particular, waiting for no free text. */

@@ -17,6 +17,7 @@ import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.marketplace.Terms;
+import com.disputeassistant.procedure.Actor;
 import com.disputeassistant.procedure.Procedure;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.procedure.Trigger;
@@ -396,11 +397,15 @@ final class Prompts {
             options.add(trigger(d, Trigger.CLAIM, null));
             return new Prompt(text("mediator.handoff", d.id(), d.order().id(), d.order().title(), handoffText(d)), options);
         }
-        Step resume = d.resumeStep().orElse(Step.TALKING);
-        options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        // Only steps the dispute can resume at are offered; the one it was handed off from comes first.
+        List<Step> resumable = procedure.resumableSteps(d);
+        Step resume = resumable.isEmpty() ? d.resumeStep().orElse(Step.TALKING) : resumable.get(0);
+        if (!resumable.isEmpty()) {
+            options.add(trigger(d, Trigger.HAND_BACK, resume, text("step." + resume)));
+        }
         options.add(trigger(d, Trigger.RELEASE, null));
         for (Step step : List.of(Step.TERMS, Step.TASKS, Step.REWORK, Step.FEE)) {
-            if (step != resume) {
+            if (step != resume && resumable.contains(step)) {
                 options.add(trigger(d, Trigger.HAND_BACK, step, text("step." + step)));
             }
         }
@@ -414,7 +419,13 @@ final class Prompts {
                 .forEach(p -> options.add(trigger(d, Trigger.ASSIGN_REPLACEMENT, p.id(), p.name())));
         options.add(trigger(d, Trigger.DECIDE_FULL_REFUND, null));
         options.add(trigger(d, Trigger.CLOSE_AS_RESOLVED, null));
-        return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)), options);
+        String deadline = d.stepDeadline().map(at -> "\n" + text("mediator.deadline", when(at))).orElse("");
+        return new Prompt(text("mediator.prompt", d.id(), handoffText(d), text("step." + resume)) + deadline, options);
+    }
+
+    /** The steps a hand-back is accepted at now, the one the dispute was handed off from first. */
+    List<Step> resumableSteps(Dispute d) {
+        return procedure.resumableSteps(d);
     }
 
     /** Candidates for a replacement: people who work as experts, or who have no orders yet (spare experts). */
@@ -442,22 +453,93 @@ final class Prompts {
         String ledger = d.extensions().isEmpty() ? text("ledger.none") : d.extensions().stream()
                 .map(this::ledgerLine).collect(Collectors.joining(""));
         String fees = d.feeProposals().isEmpty() ? text("fees.none") : d.feeProposals().entrySet().stream()
-                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                .map(e -> text("fees.line", name(e.getKey() == Role.CLIENT ? d.client() : d.workingExpert()), e.getValue()))
                 .collect(Collectors.joining(", "));
         return text("mediator.summary", d.order().id(), d.order().title(), name(d.client()), name(d.originalExpert()),
                 replacement, reason, d.description().orElse(""), termsText(d), taskList(d), ledger, fees);
     }
 
-    String timeline(List<TimelineEntry> entries) {
-        return entries.stream().map(e -> text("timeline.line", when(e.at()), e.actor(), e.from(), e.to(), e.why()))
-                .collect(Collectors.joining("\n"));
+    /**
+     * Each recorded transition as people read it, one per entry, for paging: when, who (by name), what
+     * they did, and the step it moved the dispute to.
+     */
+    List<String> timelineLines(List<TimelineEntry> entries) {
+        List<String> lines = new ArrayList<>(entries.size());
+        for (TimelineEntry e : entries) {
+            String who = nameOf(e.actor());
+            String what = whatHappened(e.why());
+            lines.add(e.from() == e.to()
+                    ? text("timeline.line", when(e.at()), who, what)
+                    : text("timeline.line.step", when(e.at()), who, what, text("step." + e.from()), text("step." + e.to())));
+        }
+        return lines;
     }
 
-    String transcript(List<TranscriptEntry> entries) {
-        if (entries.isEmpty()) {
-            return text("transcript.none");
+    /** Each transcript entry as people read it, one per entry, for paging: when, from whom to whom, what. */
+    List<String> transcriptLines(List<TranscriptEntry> entries) {
+        List<String> lines = new ArrayList<>(entries.size());
+        for (TranscriptEntry e : entries) {
+            lines.add(text("transcript.line", when(e.at()), nameOf(e.from()), nameOf(e.to()), e.text()));
         }
-        return entries.stream().map(e -> when(e.at()) + " " + e.from() + " -> " + e.to() + ": " + e.text())
-                .collect(Collectors.joining("\n"));
+        return lines;
+    }
+
+    /**
+     * Who an identity recorded in the timeline or transcript is, by name: a party's name, a mediator's
+     * name, or the assistant; someone the marketplace no longer knows is "someone".
+     */
+    String nameOf(String identity) {
+        if (identity == null || identity.equals(Actor.BOT.identity())) {
+            return text("general.assistant");
+        }
+        Optional<ChannelIdentity> parsed = ChannelIdentity.parse(identity);
+        if (parsed.isEmpty()) {
+            return text("general.someone");
+        }
+        Optional<Person> person = marketplace.personByIdentity(parsed.get());
+        if (person.isPresent()) {
+            return person.get().name();
+        }
+        return settings.isMediator(parsed.get()) ? mediatorName(parsed.get()) : text("general.someone");
+    }
+
+    /*
+     * A recorded cause reads "<trigger in words>[ (<branch>)][ #<number>][ at <STEP>][: <REASON or VERDICT>]"
+     * (see Procedure.why), and the opening "opened about order <id>". Each is shown from the bundle, so it
+     * reads the same in every language; one this version does not know is shown as recorded.
+     */
+    private static final java.util.regex.Pattern CAUSE = java.util.regex.Pattern.compile(
+            "([a-z ]+?)(?: \\(([a-z ]+)\\))?(?: #(\\d+))?(?: at ([A-Z_]+))?(?:: ([A-Z_]+))?");
+    private static final java.util.regex.Pattern OPENED = java.util.regex.Pattern.compile("opened about order (\\S+)");
+
+    String whatHappened(String why) {
+        java.util.regex.Matcher opened = OPENED.matcher(why);
+        if (opened.matches()) {
+            return text("timeline.opened", opened.group(1));
+        }
+        java.util.regex.Matcher cause = CAUSE.matcher(why);
+        if (!cause.matches()) {
+            return why;
+        }
+        String key = "timeline." + cause.group(1).toUpperCase(Locale.ROOT).replace(' ', '_');
+        if (!messages.has(key)) {
+            return why;
+        }
+        String number = cause.group(3) == null ? "" : cause.group(3);
+        String step = cause.group(4) == null ? "" : stepName(cause.group(4));
+        String detail = cause.group(5) == null ? "" : detailName(cause.group(5));
+        return text(key, number, step, detail);
+    }
+
+    private String stepName(String step) {
+        return messages.has("step." + step) ? text("step." + step) : "";
+    }
+
+    /** A reason or a check's verdict, in words. */
+    private String detailName(String value) {
+        if (messages.has("reason." + value)) {
+            return text("reason." + value);
+        }
+        return messages.has("check." + value) ? text("check." + value) : "";
     }
 }

@@ -17,13 +17,18 @@ import com.disputeassistant.procedure.Refusal;
 import com.disputeassistant.procedure.Transition;
 import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
+import com.disputeassistant.store.StoredDispute;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One turn on one dispute: what the procedure applied, and the messages it produced for each person,
@@ -39,18 +44,38 @@ final class Turn {
     private final Prompts prompts;
     private final Messages messages;
     private final ProcedureSettings settings;
-
+    /** Where the parties last wrote to the bot from, loaded with the dispute. */
+    private final Map<PersonId, Address> lastAddresses;
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<TranscriptEntry> inbound = new ArrayList<>();
     private final Map<Address, Draft> drafts = new LinkedHashMap<>();
     private boolean changed;
 
-    /** Parts of the one message a person gets this turn; the latest options win. */
+    /**
+     * Parts of the one message a person gets this turn; the latest options win. Two parts often open
+     * with the same sentence (a notice "Bob delivered again." and the prompt that starts with it): the
+     * sentences a later part opens with that the message already says are left out, so nobody reads one
+     * twice. Relayed words are the sender's and are passed on as written.
+     */
     private static final class Draft {
+        /** A sentence: ends with . ! or ? before a space, a line break or the end; list lines don't count. */
+        private static final Pattern SENTENCE = Pattern.compile("[^\\n.!?]*[^\\s.!?][.!?]+(?=\\s|$)\\s*");
+        private static final int SHORTEST_DROPPED = 8;
+
         private final StringBuilder text = new StringBuilder();
+        private final Set<String> sentences = new HashSet<>();
         private List<ReplyOption> options = List.of();
 
         void add(String part, List<ReplyOption> newOptions) {
+            addPart(part == null ? null : withoutRepeatedSentences(part), newOptions);
+        }
+
+        /** Adds someone's own words, unchanged. */
+        void addVerbatim(String part, List<ReplyOption> newOptions) {
+            addPart(part, newOptions);
+        }
+
+        private void addPart(String part, List<ReplyOption> newOptions) {
             if (part != null && !part.isBlank()) {
                 if (!text.isEmpty()) {
                     text.append("\n\n");
@@ -61,12 +86,44 @@ final class Turn {
                 options = newOptions;
             }
         }
+
+        /**
+         * The part without the sentences it opens with that an earlier part already said. Only the
+         * opening: a part that quotes earlier messages (a transcript) keeps everything after its first
+         * new sentence, and repeats within one part are the part's own business.
+         */
+        private String withoutRepeatedSentences(String part) {
+            Matcher sentence = SENTENCE.matcher(part);
+            int keptFrom = 0;
+            boolean opening = true;
+            List<String> said = new ArrayList<>();
+            int previousEnd = 0;
+            while (sentence.find()) {
+                // Only whole sentences: one that starts the part, a line, or right after another sentence.
+                int start = sentence.start();
+                if (start != previousEnd && part.charAt(start - 1) != '\n') {
+                    opening = false;
+                    continue;
+                }
+                previousEnd = sentence.end();
+                String one = sentence.group().strip();
+                if (opening && one.length() >= SHORTEST_DROPPED && sentences.contains(one)) {
+                    keptFrom = sentence.end();
+                } else {
+                    opening = false;
+                }
+                said.add(one);
+            }
+            sentences.addAll(said);
+            return keptFrom == 0 ? part : part.substring(keptFrom).strip();
+        }
     }
 
-    Turn(Dispute dispute, long version, Address from, Actor actor, Instant now, Marketplace marketplace,
+    Turn(StoredDispute stored, Address from, Actor actor, Instant now, Marketplace marketplace,
          Prompts prompts, Messages messages, ProcedureSettings settings) {
-        this.dispute = dispute;
-        this.version = version;
+        this.dispute = stored.dispute();
+        this.version = stored.version();
+        this.lastAddresses = stored.lastAddresses();
         this.from = from;
         this.actor = actor;
         this.now = now;
@@ -92,11 +149,12 @@ final class Turn {
 
     /** Applies a command; on success records it and tells everyone concerned. */
     Transition apply(Procedure procedure, Command command) {
+        String heldBy = dispute.mediator().orElse(null);
         Transition transition = procedure.apply(dispute, command, now);
         if (transition.applied()) {
             changed = true;
             timeline.add(transition.entry());
-            announce(transition, command);
+            announce(transition, command, heldBy);
         }
         return transition;
     }
@@ -112,9 +170,12 @@ final class Turn {
         replyWithPrompt(why);
     }
 
-    private String explain(Refusal refusal) {
+    String explain(Refusal refusal) {
+        // People read step names and names, never a step's or a channel identity's raw form.
         Object[] args = refusal.args().stream()
-                .map(arg -> arg instanceof Step step ? messages.get("step." + step) : arg).toArray();
+                .map(arg -> arg instanceof Step step ? messages.get("step." + step)
+                        : arg instanceof String text && ChannelIdentity.parse(text).isPresent() ? prompts.mediatorName(text)
+                        : arg).toArray();
         return messages.get(refusal.key(), args);
     }
 
@@ -173,24 +234,30 @@ final class Turn {
 
     // ---- relaying ----
 
-    /** Talking it out (S0): the bot passes a party's words to the other party. */
+    /**
+     * Talking it out: the bot passes a party's words to the other party, and tells the sender it did.
+     * A relayed line carries no buttons: nothing changed, and the buttons of the last prompt still work.
+     */
     void relayToOtherParty(PersonId sender, String text) {
         PersonId other = sender.equals(dispute.client()) ? dispute.workingExpert() : dispute.client();
-        Prompts.Prompt prompt = prompts.forParty(dispute, other);
-        addressOf(other).ifPresent(address -> draft(address)
-                .add(messages.get("relay.from", prompts.name(sender), text), prompt.options()));
+        String relayed = messages.get("relay.from", prompts.name(sender), text);
+        addressesOf(other).forEach(address -> draft(address).addVerbatim(relayed, null));
+        reply(messages.get("ack.relay", prompts.name(other)));
         changed = true;
     }
 
-    /** While a mediator holds the dispute, parties talk to the mediator; before that, it waits in the transcript. */
+    /**
+     * While a mediator holds the dispute, parties talk to the mediator (a relayed line, no buttons: the
+     * mediator's buttons came with the latest message that changed them); before that, the words wait in
+     * the transcript for whoever claims it. Either way the sender is told.
+     */
     void relayToMediator(PersonId sender, String text) {
         Optional<ChannelIdentity> mediator = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (mediator.isPresent()) {
-            Prompts.Prompt prompt = prompts.forMediator(dispute);
-            draft(Address.of(mediator.get())).add(messages.get("relay.from", prompts.name(sender), text), prompt.options());
+            draft(Address.of(mediator.get())).addVerbatim(messages.get("relay.from", prompts.name(sender), text), null);
+            reply(messages.get("ack.relay", prompts.mediatorName(mediator.get())));
         } else {
-            Prompts.Prompt prompt = prompts.forParty(dispute, sender);
-            reply(prompt.text(), prompt.options());
+            replyWithPrompt(messages.get("ack.relay.queued"));
         }
         changed = true;
     }
@@ -203,13 +270,13 @@ final class Turn {
                 recipients.add(party);
             }
         }
+        String relayed = messages.get("mediator.relay", prompts.mediatorName(actor.identity()), text);
         for (PersonId party : recipients) {
-            Prompts.Prompt prompt = prompts.forParty(dispute, party);
-            addressOf(party).ifPresent(address -> draft(address)
-                    .add(messages.get("mediator.relay", prompts.mediatorName(actor.identity()), text), prompt.options()));
+            addressesOf(party).forEach(address -> draft(address).addVerbatim(relayed, null));
         }
-        String names = recipients.stream().map(prompts::name).collect(java.util.stream.Collectors.joining(" and "));
-        reply(messages.get("mediator.relayed", names), prompts.forMediator(dispute).options());
+        String names = recipients.stream().map(prompts::name)
+                .collect(java.util.stream.Collectors.joining(messages.get("general.and")));
+        reply(messages.get("mediator.relayed", names));
         changed = true;
     }
 
@@ -223,6 +290,14 @@ final class Turn {
             return;
         }
         changed = true;
+        Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
+        if (holder.isPresent()) {
+            // A claimed dispute waits on its mediator: only they are reminded, before it goes back to the queue.
+            Prompts.Prompt prompt = prompts.forMediator(dispute);
+            draft(Address.of(holder.get())).add(messages.get("mediator.reminder", dispute.id(),
+                    dispute.order().title(), prompt.text()), prompt.options());
+            return;
+        }
         if (dispute.awaitsMediator()) {
             // A hand-off nobody has claimed yet: every mediator hears of it again, until one claims it.
             dispute.remindAgainAt(now.plus(settings.reannounceAfter()));
@@ -238,20 +313,21 @@ final class Turn {
                 continue;
             }
             Prompts.Prompt prompt = prompts.forParty(dispute, party);
-            addressOf(party).ifPresent(to -> draft(to).add(messages.get("reminder", dispute.id(),
-                    dispute.order().title(), prompt.text(), outcome), prompt.options()));
+            String reminder = messages.get("reminder", dispute.id(), dispute.order().title(), prompt.text(), outcome);
+            addressesOf(party).forEach(to -> draft(to).add(reminder, prompt.options()));
         }
     }
 
     // ---- announcing what happened ----
 
-    private void announce(Transition transition, Command command) {
+    private void announce(Transition transition, Command command, String heldBy) {
         // The command's actor, not the turn's: a deadline applied at the start of a turn is the bot's doing.
         Actor actor = command.actor();
-        String actorName = actor.person() != null ? prompts.name(actor.person()) : actor.identity();
-        Object[] args = {actorName, detail(transition, command), otherPartyName(actor)};
-        String notice = noticeText(command.trigger(), args);
-        String ack = messages.has("ack." + command.trigger()) ? messages.get("ack." + command.trigger(), args) : null;
+        Object[] args = {actorName(actor), detail(transition, command), otherPartyName(actor)};
+        boolean holdExpired = heldBy != null && transition.trigger() == Trigger.DEADLINE_PASSED;
+        String notice = holdExpired ? messages.get("notice.mediator-expired", prompts.mediatorName(heldBy))
+                : noticeText(command.trigger(), args);
+        String ack = ackText(transition, command, args);
         boolean stepChanged = transition.changedStep();
 
         List<PersonId> recipients = dispute.step() == Step.INTAKE ? List.of(dispute.openedBy()) : currentParties();
@@ -264,32 +340,66 @@ final class Turn {
             Prompts.Prompt prompt = dispute.isClosed()
                     ? new Prompts.Prompt(prompts.outcome(dispute), menuOption())
                     : prompts.forParty(dispute, party);
-            Optional<Address> address = isActor && from != null ? Optional.of(from) : addressOf(party);
-            address.ifPresent(to -> draft(to).add(head, null));
-            address.ifPresent(to -> draft(to).add(prompt.text(), prompt.options()));
+            List<Address> addresses = isActor && from != null ? List.of(from) : addressesOf(party);
+            for (Address to : addresses) {
+                draft(to).add(head, null);
+                draft(to).add(prompt.text(), prompt.options());
+            }
         }
-        announceToMediators(transition, notice, actor);
+        announceToMediators(transition, notice, ack, actor, holdExpired ? heldBy : null);
     }
 
-    private void announceToMediators(Transition transition, String notice, Actor actor) {
+    /** Who did it, as people read it: a party's or a mediator's name, or the assistant itself. */
+    private String actorName(Actor actor) {
+        if (actor.person() != null) {
+            return prompts.name(actor.person());
+        }
+        return actor.mediator() ? prompts.mediatorName(actor.identity()) : messages.get("general.assistant");
+    }
+
+    /**
+     * What the actor hears: {@code ack.TRIGGER}, or {@code ack.TRIGGER.STEP} when the action took the
+     * dispute to a step that needs its own words (a request for more time over the cap stalls the rework),
+     * or {@code ack.MARK_TASK_DONE.undone} when the press took a tick back.
+     */
+    private String ackText(Transition transition, Command command, Object[] args) {
+        String key = "ack." + command.trigger();
+        if (transition.changedStep() && messages.has(key + "." + transition.to())) {
+            key = key + "." + transition.to();
+        } else if (command.trigger() == Trigger.MARK_TASK_DONE && dispute.tasks().stream()
+                .anyMatch(task -> task.number() == command.number() && !task.doneClaimed())) {
+            key = key + ".undone";
+        }
+        return messages.has(key) ? messages.get(key, args) : null;
+    }
+
+    /** {@code expiredHold}: the mediator whose claim on the dispute just ran out, if that is what happened. */
+    private void announceToMediators(Transition transition, String notice, String ack, Actor actor, String expiredHold) {
         if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
+            // What the mediator can do changed with their action: their buttons come once, on this message.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
-            String ack = messages.has("ack." + transition.trigger()) ? messages.get("ack." + transition.trigger()) : null;
             reply(ack == null ? prompt.text() : ack + "\n\n" + prompt.text(), prompt.options());
         }
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (!actor.mediator() && holder.isPresent() && notice != null) {
-            draft(Address.of(holder.get())).add(notice, prompts.forMediator(dispute).options());
+            // A party's action only changes the mediator's buttons when it changes the step.
+            draft(Address.of(holder.get())).add(notice, transition.changedStep() ? prompts.forMediator(dispute).options() : null);
         }
-        boolean backInQueue = transition.trigger() == Trigger.RELEASE;
+        boolean backInQueue = transition.trigger() == Trigger.RELEASE || expiredHold != null;
         if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
-            // Hand-off (S8): every allow-listed mediator hears of it, with a button to claim it.
+            // Hand-off: every allow-listed mediator hears of it, with a button to claim it.
+            // The same words for every mediator, the one whose time ran out included, so a room posts them once.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
+            String why = expiredHold == null ? null : messages.get("mediator.expired", dispute.id(),
+                    prompts.mediatorName(expiredHold), Prompts.duration(settings.deadlineOf(Step.MEDIATION)));
             settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
-                    .forEach(mediator -> draft(Address.of(mediator)).add(prompt.text(), prompt.options()));
+                    .forEach(mediator -> {
+                        draft(Address.of(mediator)).add(why, null);
+                        draft(Address.of(mediator)).add(prompt.text(), prompt.options());
+                    });
         }
         if (transition.changedStep() && dispute.step() == Step.STALLED) {
-            // C1: a stalled rework is brought to a mediator's attention without anyone chasing.
+            // A stalled rework is brought to a mediator's attention without anyone chasing.
             String stalled = messages.get("notice.mediators.stalled", dispute.id(), dispute.order().id(), prompts.stallText(dispute));
             settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(stalled, List.of()));
         }
@@ -312,7 +422,9 @@ final class Turn {
             case HAND_BACK -> messages.get("step." + transition.to());
             case DEADLINE_PASSED -> messages.get("step." + transition.from());
             case CHOOSE_SAME_EXPERT -> prompts.name(dispute.workingExpert());
+            case ASSIGN_REPLACEMENT -> command.person() == null ? "" : prompts.name(command.person());
             case DEFINE_TERMS -> command.text();
+            case PROPOSE_FEE, DECIDE_FEE -> command.amount();
             default -> command.number();
         };
     }
@@ -334,12 +446,24 @@ final class Turn {
         return parties;
     }
 
-    private Optional<Address> addressOf(PersonId person) {
+    /**
+     * Where to reach a person this turn: the sender where they wrote from; anyone else where they last
+     * wrote to the bot (any dispute), else where they last wrote in this dispute, else, before they have
+     * ever written, on every identity the marketplace lists for them (or their preferred one).
+     */
+    private List<Address> addressesOf(PersonId person) {
+        if (from != null && person.equals(actor.person())) {
+            return List.of(from);
+        }
+        Address last = lastAddresses.get(person);
+        if (last != null) {
+            return List.of(last);
+        }
         Optional<Address> known = dispute.contact(person);
         if (known.isPresent()) {
-            return known;
+            return List.of(known.get());
         }
-        return marketplace.contactOf(person).map(Address::of);
+        return marketplace.contactsOf(person).stream().map(Address::of).toList();
     }
 
     private Draft draft(Address address) {
@@ -358,10 +482,24 @@ final class Turn {
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
                 out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address),
-                        dispute.id()));
+                        dispute.id(), takesText(address)));
             }
         });
         return out;
+    }
+
+    /**
+     * Whether what this recipient writes next is text to the dispute rather than a pick by number: a
+     * mediator's words and commands, and a party's words while the step passes them on.
+     */
+    private boolean takesText(Address address) {
+        if (settings.isMediator(address.identity())) {
+            return true;
+        }
+        return switch (dispute.step()) {
+            case TALKING, REWORK, MEDIATION -> true;
+            default -> false;
+        };
     }
 
     /** Where the parties who owe free text now are reached: their messages say so, for channels' forms. */
@@ -372,7 +510,7 @@ final class Turn {
         }
         for (PersonId party : currentParties()) {
             prompts.awaitedText(dispute, party).ifPresent(answer -> {
-                addressOf(party).ifPresent(address -> awaited.put(address, answer));
+                addressesOf(party).forEach(address -> awaited.put(address, answer));
                 if (from != null && party.equals(actor.person())) {
                     awaited.put(from, answer);
                 }
@@ -389,7 +527,12 @@ final class Turn {
         List<TranscriptEntry> transcript = new ArrayList<>(inbound);
         transcript.addAll(transcriptOf(now, outbound));
         ChannelIdentity focus = from == null || actor.isBot() ? null : from.identity();
-        return new Change(dispute, version, timeline, transcript, focus, inboundId);
+        return new Change(dispute, version, timeline, transcript, focus, inboundId, lastUsed());
+    }
+
+    /** A person's turn records where they wrote from: from now on the bot reaches them there. */
+    private Change.LastUsed lastUsed() {
+        return from == null || actor.person() == null ? null : new Change.LastUsed(actor.person(), from);
     }
 
     static List<TranscriptEntry> transcriptOf(Instant at, List<OutboundMessage> messages) {

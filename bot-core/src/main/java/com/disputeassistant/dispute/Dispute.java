@@ -300,15 +300,29 @@ public final class Dispute {
         mediator = null;
     }
 
-    /** A mediator takes the dispute: nobody needs reminding while they hold it. */
-    public void claim(String mediatorIdentity) {
+    /**
+     * A mediator takes the dispute, which now waits on them: until {@code deadline}, when it goes back to
+     * the queue, with the mediator reminded at {@code remindAt}. The parties are not reminded while they hold it.
+     */
+    public void claim(String mediatorIdentity, Instant deadline, List<Instant> remindAt) {
         mediator = mediatorIdentity;
-        reminders.clear();
+        stepDeadline = deadline;
+        reminders = new ArrayList<>(remindAt);
+        reminders.sort(null);
     }
 
-    /** The holding mediator puts the dispute back in the queue, to be announced again at {@code announceAt}. */
+    /** A mediator takes the dispute with no deadline: for disputes set up by hand; the procedure's claim sets one. */
+    public void claim(String mediatorIdentity) {
+        claim(mediatorIdentity, null, List.of());
+    }
+
+    /**
+     * The dispute goes back to the queue unclaimed (released by its mediator, or their deadline passed), to
+     * be announced again at {@code announceAt}; a queued hand-off has no deadline.
+     */
     public void release(Instant announceAt) {
         mediator = null;
+        stepDeadline = null;
         reminders = new ArrayList<>(List.of(announceAt));
     }
 

@@ -32,7 +32,11 @@ public enum Step {
     /** Ended with exactly one outcome. */
     CLOSED;
 
-    /** Steps a mediator can hand a dispute back to. */
+    /**
+     * Steps a mediator can hand any dispute back to. The intake and a replacement's hand-over are resumed
+     * only by a dispute that was handed off there; {@code Procedure.resumableSteps} says which steps one
+     * dispute can resume at now.
+     */
     public boolean isResumable() {
         return this != INTAKE && this != MEDIATION && this != CLOSED && this != REPLACEMENT;
     }

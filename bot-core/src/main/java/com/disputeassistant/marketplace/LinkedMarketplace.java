@@ -56,6 +56,16 @@ public final class LinkedMarketplace implements Marketplace {
                 .or(() -> marketplace.contactOf(person));
     }
 
+    /** The most recently linked identity, else the marketplace's preferred or listed identities. */
+    @Override
+    public List<ChannelIdentity> contactsOf(PersonId person) {
+        return links.linkedTo(person).stream()
+                .filter(identity -> marketplace.personByIdentity(identity).isEmpty())
+                .findFirst()
+                .map(List::of)
+                .orElseGet(() -> marketplace.contactsOf(person));
+    }
+
     @Override
     public List<Person> people() {
         return marketplace.people();

@@ -21,11 +21,19 @@ public interface Marketplace {
     Optional<Person> personByIdentity(ChannelIdentity identity);
 
     /**
-     * Where to reach a person who has not written about a dispute yet: by default the first identity
-     * the marketplace lists for them.
+     * One identity of the person, for callers that need a single address: by default the first one
+     * the marketplace lists. The conversation engine reaches people through {@link #contactsOf} instead.
      */
     default Optional<ChannelIdentity> contactOf(PersonId person) {
         return person(person).flatMap(p -> p.identities().stream().findFirst());
+    }
+
+    /**
+     * Where to reach a person who has not written to the bot yet: their preferred identity if the
+     * marketplace names one, else every identity it lists, so they hear of a dispute wherever they are.
+     */
+    default List<ChannelIdentity> contactsOf(PersonId person) {
+        return person(person).map(Person::contacts).orElse(List.of());
     }
 
     /** Everyone, for choosing a replacement expert and for the playground's identity picker. */

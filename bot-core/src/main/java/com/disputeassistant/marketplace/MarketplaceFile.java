@@ -26,7 +26,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 record MarketplaceFile(List<PersonEntry> people, List<OrderEntry> orders) {
 
-    record PersonEntry(String id, String name, String email, List<String> identities) {
+    record PersonEntry(String id, String name, String email, List<String> identities, String preferred) {
     }
 
     record OrderEntry(String id, String title, String client, String expert, List<String> deliverables,

@@ -88,10 +88,11 @@ final class MarketplaceFileChecker {
             problem(label, "email '" + email + "' is not an email address; write it like alice@example.org, or leave email out");
         }
         List<ChannelIdentity> identities = identities(label, id, entry.identities());
+        ChannelIdentity preferred = preferred(label, entry.preferred(), identities);
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
-        return build(label, () -> new Person(new PersonId(id), name, email, identities));
+        return build(label, () -> new Person(new PersonId(id), name, email, identities, preferred));
     }
 
     private List<ChannelIdentity> identities(String label, String personId, List<String> written) {
@@ -124,6 +125,25 @@ final class MarketplaceFileChecker {
             identities.add(identity);
         }
         return identities;
+    }
+
+    /** The optional channel to reach the person on before they write: one of their identities. */
+    private ChannelIdentity preferred(String label, String written, List<ChannelIdentity> identities) {
+        if (written == null) {
+            return null;
+        }
+        Optional<ChannelIdentity> parsed = ChannelIdentity.parse(written);
+        if (parsed.isEmpty()) {
+            problem(label, "preferred '" + written.strip() + "' is not written channel:id; write one of the person's"
+                    + " identities, like web:alice, or leave preferred out to reach them on all of them");
+            return null;
+        }
+        if (!identities.isEmpty() && !identities.contains(parsed.get())) {
+            problem(label, "preferred '" + parsed.get() + "' is not one of the identities listed for this person;"
+                    + " add it to identities, or name one of " + identities);
+            return null;
+        }
+        return parsed.get();
     }
 
     private List<Order> orders(List<OrderEntry> entries) {

@@ -4,14 +4,32 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A marketplace account and the channel identities it is known by. The first identity is where the
- * bot reaches the person until they write to it from another channel.
+ * A marketplace account and the channel identities it is known by. Until the person writes to the bot,
+ * the bot reaches them on every one of these identities, or only on {@code preferred} if the marketplace
+ * names one; after that, where they last wrote from.
+ *
+ * @param preferred one of {@code identities}, or null for none
  */
-public record Person(PersonId id, String name, String email, List<ChannelIdentity> identities) {
+public record Person(PersonId id, String name, String email, List<ChannelIdentity> identities,
+                     ChannelIdentity preferred) {
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         email = email == null ? "" : email;
         identities = List.copyOf(identities);
+        if (preferred != null && !identities.contains(preferred)) {
+            throw new IllegalArgumentException("the preferred identity " + preferred + " of " + id.value()
+                    + " must be one of their identities");
+        }
+    }
+
+    /** A person without a preferred identity. */
+    public Person(PersonId id, String name, String email, List<ChannelIdentity> identities) {
+        this(id, name, email, identities, null);
+    }
+
+    /** Where to reach the person before they have written to the bot: the preferred identity, else all of them. */
+    public List<ChannelIdentity> contacts() {
+        return preferred != null ? List.of(preferred) : identities;
     }
 }

@@ -20,5 +20,7 @@ enum Branch {
     SUGGESTED,
     NEXT_ROUND,
     IMPASSE,
-    FULL_REFUND_OFFERED
+    FULL_REFUND_OFFERED,
+    /** A claimed dispute's deadline passed: it goes back to the mediators' queue. */
+    BACK_TO_QUEUE
 }

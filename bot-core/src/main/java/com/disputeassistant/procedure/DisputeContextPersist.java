@@ -52,7 +52,7 @@ final class DisputeContextPersist implements StateMachinePersist<Step, Trigger, 
     private Instant deadlineOf(Dispute dispute, Step step, Instant now) {
         return switch (step) {
             case REWORK -> dispute.reworkDeadline().orElse(now.plus(settings.reworkTime()));
-            // A mediator's queue has no bot deadline: the mediators' issue re-announces unclaimed hand-offs.
+            // A mediator's queue has no deadline (unclaimed hand-offs are announced again); a claim sets one.
             case MEDIATION, CLOSED -> null;
             default -> now.plus(settings.deadlineOf(step));
         };

@@ -16,9 +16,9 @@ import static com.disputeassistant.dispute.Step.TERMS;
 import static com.disputeassistant.procedure.Branch.ALL_ACCEPTED;
 import static com.disputeassistant.procedure.Branch.ALL_DONE;
 import static com.disputeassistant.procedure.Branch.ANOTHER_ROUND;
+import static com.disputeassistant.procedure.Branch.BACK_TO_QUEUE;
 import static com.disputeassistant.procedure.Branch.BOTH_CONFIRMED;
 import static com.disputeassistant.procedure.Branch.FULL_REFUND_OFFERED;
-import static com.disputeassistant.procedure.Branch.GO;
 import static com.disputeassistant.procedure.Branch.IMPASSE;
 import static com.disputeassistant.procedure.Branch.NEXT_ROUND;
 import static com.disputeassistant.procedure.Branch.OVER_CAP;
@@ -41,9 +41,7 @@ import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskScope;
 import com.disputeassistant.marketplace.Money;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;
@@ -55,6 +53,10 @@ import org.springframework.statemachine.config.builders.StateMachineTransitionCo
  * states it; each block cites the seed sentence it comes from. Read a line as "in STEP, on TRIGGER,
  * when BRANCH, go to STEP doing EFFECT". {@link Rules} decides the branch; the effects below change the
  * dispute; the state machine only connects the two.
+ *
+ * <p>The lines build a {@link TransitionTable}, a value: the Spring Statemachine configuration
+ * ({@link #newMachine()}), the check of which triggers a step accepts, the graph tests and the README's
+ * diagram ({@link ProcedureDiagram}) all come from it.
  */
 final class EscalationProcedure {
     static final String DISPUTE = "dispute";
@@ -63,68 +65,85 @@ final class EscalationProcedure {
     static final String BRANCH = "branch";
     static final String FIRED = "fired";
 
-    /** Steps in which a dispute is open and waiting for a party. */
+    /** Steps in which a dispute is open and waiting for a party; also the steps a mediator can hand back to. */
     private static final Set<Step> PARTY_STEPS = EnumSet.of(INTAKE, TALKING, TERMS, TASKS, TASK_REVIEW,
             EXPERT_CHOICE, REPLACEMENT, REWORK, STALLED, CHECK, FEE);
 
     private final ProcedureSettings settings;
-    /** Which triggers each step has a transition for, and where they lead, collected while defining them. */
-    private final Map<Step, Set<Trigger>> triggersByStep = new EnumMap<>(Step.class);
-    private final Map<Step, Set<Step>> targetsByStep = new EnumMap<>(Step.class);
+    private final TransitionTable table;
 
     EscalationProcedure(ProcedureSettings settings) {
         this.settings = settings;
-        for (Step step : Step.values()) {
-            triggersByStep.put(step, EnumSet.noneOf(Trigger.class));
-            targetsByStep.put(step, EnumSet.noneOf(Step.class));
-        }
-        define(new Transitions(null, this));
+        TransitionTable.Builder in = TransitionTable.builder();
+        define(in);
+        this.table = in.build();
+    }
+
+    /** The procedure as data: every transition, in the order defined below. */
+    TransitionTable table() {
+        return table;
     }
 
     /** Whether the procedure has a transition for this trigger at this step. */
     boolean accepts(Step step, Trigger trigger) {
-        return triggersByStep.get(step).contains(trigger);
+        return table.accepts(step, trigger);
     }
 
-    /** The steps a transition from this step can lead to (itself, for internal transitions). */
-    Set<Step> targetsFrom(Step step) {
-        return EnumSet.copyOf(targetsByStep.get(step));
-    }
-
-    private void collect(Step source, Trigger trigger, Step target) {
-        triggersByStep.get(source).add(trigger);
-        targetsByStep.get(source).add(target);
-    }
-
+    /** A Spring state machine configured from the table: one transition per row, guarded by its branch. */
     StateMachine<Step, Trigger> newMachine() {
         try {
             StateMachineBuilder.Builder<Step, Trigger> builder = StateMachineBuilder.builder();
             builder.configureConfiguration().withConfiguration().autoStartup(false).machineId("escalation-procedure");
             builder.configureStates().withStates().initial(INTAKE).states(EnumSet.allOf(Step.class)).end(CLOSED);
-            define(new Transitions(builder.configureTransitions(), null));
+            StateMachineTransitionConfigurer<Step, Trigger> transitions = builder.configureTransitions();
+            for (TransitionTable.Row row : table.rows()) {
+                if (row.internal()) {
+                    transitions.withInternal().source(row.source()).event(row.trigger())
+                            .guard(context -> matches(row, context)).action(context -> run(row, context));
+                } else {
+                    transitions.withExternal().source(row.source()).target(row.target()).event(row.trigger())
+                            .guard(context -> matches(row, context)).action(context -> run(row, context));
+                }
+            }
             return builder.build();
         } catch (Exception e) {
             throw new IllegalStateException("the procedure's state machine could not be built", e);
         }
     }
 
-    private void define(Transitions in) {
+    private static boolean matches(TransitionTable.Row row, StateContext<Step, Trigger> context) {
+        Command command = (Command) context.getMessageHeader(COMMAND);
+        return row.matches((Branch) context.getMessageHeader(BRANCH), command.step());
+    }
+
+    private static void run(TransitionTable.Row row, StateContext<Step, Trigger> context) {
+        Dispute dispute = context.getExtendedState().get(DISPUTE, Dispute.class);
+        Instant now = context.getExtendedState().get(NOW, Instant.class);
+        context.getExtendedState().getVariables().put(FIRED, Boolean.TRUE);
+        row.effect().apply(dispute, (Command) context.getMessageHeader(COMMAND), now);
+    }
+
+    private void define(TransitionTable.Builder in) {
         // 1. Intake: the opener chooses a reason and describes the problem; then the other party hears of it.
+        in.cite("spec step 1");
         in.step(INTAKE).on(CHOOSE_REASON).stay(this::chooseReason);
         in.step(INTAKE).on(DESCRIBE).to(TALKING, this::describe);
 
         // 2. Talk it out (S0): either party says "resolved" (the other confirms) or "escalate".
+        in.cite("S0");
         in.step(TALKING).on(PROPOSE_RESOLVED).stay(this::proposeResolved);
         in.step(TALKING).on(REJECT_RESOLVED).stay(this::rejectResolved);
         in.step(TALKING).on(CONFIRM_RESOLVED).to(CLOSED, this::closeResolvedByParties);
         in.step(TALKING).on(ESCALATE).to(TERMS, this::nothingMore);
 
         // 3. Terms (S1): both confirm the agreed terms; unclear or wrong terms go to a mediator (S1, S8).
+        in.cite("S1, S8");
         in.step(TERMS).on(CONFIRM_TERMS).when(RECORDED).stay(this::confirmTerms);
         in.step(TERMS).on(CONFIRM_TERMS).when(BOTH_CONFIRMED).to(TASKS, this::confirmTerms);
         in.step(TERMS).on(DISPUTE_TERMS).to(MEDIATION, handOff(HandoffReason.TERMS_UNCLEAR, TASKS));
 
         // 4. What is still needed (S2): concrete tasks only (S5); the expert accepts or disputes items.
+        in.cite("S2, S5");
         in.step(TASKS).on(ADD_TASK).stay(this::addTask);
         in.step(TASKS).on(REMOVE_TASK).stay(this::removeTask);
         in.step(TASKS).on(CONFIRM_TASKS).to(TASK_REVIEW, this::nothingMore);
@@ -134,6 +153,7 @@ final class EscalationProcedure {
                 effect(this::acceptUndisputedTasks).andThen(handOff(HandoffReason.SCOPE_DISPUTED, EXPERT_CHOICE)));
 
         // 5. Who does it (S3): the same expert, or a replacement the platform finds (a mediator assigns).
+        in.cite("S3");
         in.step(EXPERT_CHOICE).on(CHOOSE_SAME_EXPERT).to(REWORK, this::startRework);
         in.step(EXPERT_CHOICE).on(CHOOSE_OTHER_EXPERT).to(MEDIATION,
                 handOff(HandoffReason.REPLACEMENT_NEEDED, EXPERT_CHOICE));
@@ -143,6 +163,7 @@ final class EscalationProcedure {
 
         // 6. Rework (S4, C1): a deadline, an extension ledger with a cap, redelivery task by task.
         //    A request over the cap or a missed deadline does not wait for the client to chase (C1).
+        in.cite("S4, C1");
         in.step(REWORK).on(REQUEST_EXTENSION).when(RECORDED).stay(this::requestExtension);
         in.step(REWORK).on(REQUEST_EXTENSION).when(OVER_CAP).to(STALLED, this::extensionOverCap);
         in.step(REWORK).on(GRANT_EXTENSION).stay(this::grantExtension);
@@ -156,6 +177,7 @@ final class EscalationProcedure {
         in.step(STALLED).on(REQUEST_FULL_REFUND).to(MEDIATION, handOff(HandoffReason.FULL_REFUND_REQUESTED, STALLED));
 
         // 7. Check (S4): the client checks each task; all done closes; otherwise one more round, then the fee.
+        in.cite("S4");
         in.step(CHECK).on(CHECK_TASK).when(RECORDED).stay(this::checkTask);
         in.step(CHECK).on(CHECK_TASK).when(ALL_DONE).to(CLOSED, effect(this::checkTask).andThen(this::closeAccepted));
         in.step(CHECK).on(CHECK_TASK).when(ANOTHER_ROUND).to(REWORK, effect(this::checkTask).andThen(this::startRework));
@@ -163,6 +185,7 @@ final class EscalationProcedure {
 
         // 8. Fair fee (S6, S7): private proposals; close figures meet in the middle; after the last
         //    round a mediator decides. Agreement closes with payout = fee and refund = paid - fee.
+        in.cite("S6, S7");
         in.step(FEE).on(PROPOSE_FEE).when(RECORDED).stay(this::proposeFee);
         in.step(FEE).on(PROPOSE_FEE).when(SETTLED).to(CLOSED, effect(this::proposeFee).andThen(this::settleAtProposal));
         in.step(FEE).on(PROPOSE_FEE).when(SUGGESTED).stay(effect(this::proposeFee).andThen(this::suggestMidpoint));
@@ -174,38 +197,38 @@ final class EscalationProcedure {
         in.step(FEE).on(ACCEPT_SUGGESTED_FEE).when(SETTLED).to(CLOSED, this::settleAtSuggestion);
 
         // From every step where the bot waits for a party:
-        for (Step step : PARTY_STEPS) {
-            // 9. Money back (S5): explained and recorded; the procedure goes on. Only a stalled rework with
-            //    nothing delivered offers a full refund, which a mediator confirms.
-            in.step(step).on(REQUEST_MONEY_BACK).when(RECORDED).stay(this::recordMoneyBackRequest);
-            // S8: a party can ask for a human at any step.
-            in.step(step).on(ASK_FOR_HUMAN).to(MEDIATION, handOffResumingHere(HandoffReason.PARTY_ASKED));
-            in.step(step).on(WITHDRAW).to(CLOSED, this::closeWithdrawn);
-        }
+        // 9. Money back (S5): explained and recorded; the procedure goes on. Only a stalled rework with
+        //    nothing delivered offers a full refund, which a mediator confirms.
+        in.cite("S5");
+        in.steps(PARTY_STEPS).on(REQUEST_MONEY_BACK).when(RECORDED).stay(this::recordMoneyBackRequest);
         in.step(STALLED).on(REQUEST_MONEY_BACK).when(FULL_REFUND_OFFERED).to(MEDIATION,
                 effect(this::recordMoneyBackRequest).andThen(handOff(HandoffReason.FULL_REFUND_REQUESTED, STALLED)));
+        // S8: a party can ask for a human at any step; the opener can withdraw at any step.
+        in.cite("S8");
+        in.steps(PARTY_STEPS).on(ASK_FOR_HUMAN).to(MEDIATION, handOffResumingHere(HandoffReason.PARTY_ASKED));
+        in.cite("spec outcomes: withdrawn");
+        in.steps(PARTY_STEPS).on(WITHDRAW).to(CLOSED, this::closeWithdrawn);
 
-        // Every waiting step has a deadline and a defined outcome when it passes.
+        // Every waiting step has a deadline and a defined outcome when it passes (spec invariants; defaults).
+        in.cite("spec invariants: deadlines");
         in.step(INTAKE).on(DEADLINE_PASSED).to(CLOSED, this::closeWithdrawn);
         in.step(TALKING).on(DEADLINE_PASSED).to(TERMS, this::nothingMore);
-        for (Step step : EnumSet.of(TERMS, TASKS, TASK_REVIEW, EXPERT_CHOICE, REPLACEMENT, STALLED, CHECK, FEE)) {
-            in.step(step).on(DEADLINE_PASSED).to(MEDIATION, handOffResumingHere(HandoffReason.NO_ANSWER));
-        }
+        in.steps(EnumSet.of(TERMS, TASKS, TASK_REVIEW, EXPERT_CHOICE, REPLACEMENT, STALLED, CHECK, FEE))
+                .on(DEADLINE_PASSED).to(MEDIATION, handOffResumingHere(HandoffReason.NO_ANSWER));
 
         // Human mediators (S8): claim, then define terms, decide items, assign a replacement, set a
-        // deadline, decide the money, hand back at a named step, or close.
+        // deadline, decide the money, hand back at a named step the dispute can resume at, or close.
+        // A claimed dispute waits on its mediator: when its deadline passes, it goes back to the queue.
+        in.cite("S8");
         in.step(MEDIATION).on(CLAIM).stay(this::claim);
         in.step(MEDIATION).on(RELEASE).stay(this::release);
+        in.step(MEDIATION).on(DEADLINE_PASSED).when(BACK_TO_QUEUE).stay(this::release);
         in.step(MEDIATION).on(DEFINE_TERMS).stay(this::defineTerms);
         in.step(MEDIATION).on(RULE_TASK_IN_SCOPE).stay(this::ruleTaskInScope);
         in.step(MEDIATION).on(RULE_TASK_OUT_OF_SCOPE).stay(this::ruleTaskOutOfScope);
         in.step(MEDIATION).on(SET_DEADLINE).stay(this::setDeadline);
         in.step(MEDIATION).on(ASSIGN_REPLACEMENT).to(REPLACEMENT, this::assignReplacement);
-        for (Step step : Step.values()) {
-            if (step.isResumable()) {
-                in.step(MEDIATION).on(HAND_BACK).whenStep(step).to(step, this::handBack);
-            }
-        }
+        in.step(MEDIATION).on(HAND_BACK).toNamedStep(PARTY_STEPS, this::handBack);
         in.step(MEDIATION).on(DECIDE_FEE).to(CLOSED, this::closeDecidedByMediator);
         in.step(MEDIATION).on(DECIDE_FULL_REFUND).to(CLOSED, this::closeRefundedInFull);
         in.step(MEDIATION).on(CLOSE_AS_RESOLVED).to(CLOSED, this::closeResolvedByParties);
@@ -213,19 +236,6 @@ final class EscalationProcedure {
     }
 
     // ---- effects: what each transition does to the dispute ----
-
-    /** What a transition does to the dispute. */
-    @FunctionalInterface
-    interface Effect {
-        void apply(Dispute dispute, Command command, Instant now);
-
-        default Effect andThen(Effect next) {
-            return (d, c, now) -> {
-                apply(d, c, now);
-                next.apply(d, c, now);
-            };
-        }
-    }
 
     /** Gives a method reference the Effect type, so that it can be chained with andThen. */
     private static Effect effect(Effect effect) {
@@ -338,7 +348,13 @@ final class EscalationProcedure {
 
     private void recordMoneyBackRequest(Dispute d, Command c, Instant now) { d.requestMoneyBack(); }
 
-    private void claim(Dispute d, Command c, Instant now) { d.claim(c.actor().identity()); }
+    private void claim(Dispute d, Command c, Instant now) {
+        // The claimed dispute now waits on its mediator, so it gets a deadline and reminders of its own.
+        Instant deadline = now.plus(settings.deadlineOf(MEDIATION));
+        d.claim(c.actor().identity(), deadline, settings.remindersBetween(now, deadline));
+    }
+
+    /** Back to the mediators' queue, unclaimed: released by the mediator, or their deadline passed. */
     private void release(Dispute d, Command c, Instant now) { d.release(now.plus(settings.reannounceAfter())); }
     private void defineTerms(Dispute d, Command c, Instant now) { d.defineTerms(c.text()); }
 
@@ -406,97 +422,5 @@ final class EscalationProcedure {
 
     private Effect handOffResumingHere(HandoffReason why) {
         return (d, c, now) -> d.handOff(why, d.step(), now);
-    }
-
-    // ---- the small DSL that turns the lines above into Spring Statemachine transitions ----
-
-    /** Builds transitions as "in STEP, on TRIGGER, when BRANCH, go to STEP doing EFFECT". */
-    private static final class Transitions {
-        private final StateMachineTransitionConfigurer<Step, Trigger> configurer;
-        private final EscalationProcedure collector;
-
-        /** Either configures a machine, or only tells the procedure which transitions there are. */
-        Transitions(StateMachineTransitionConfigurer<Step, Trigger> configurer, EscalationProcedure collector) {
-            this.configurer = configurer;
-            this.collector = collector;
-        }
-
-        From step(Step source) {
-            return new From(source);
-        }
-
-        final class From {
-            private final Step source;
-
-            From(Step source) {
-                this.source = source;
-            }
-
-            On on(Trigger trigger) {
-                return new On(source, trigger, GO, null);
-            }
-        }
-
-        final class On {
-            private final Step source;
-            private final Trigger trigger;
-            private final Branch branch;
-            private final Step handBackTo;
-
-            On(Step source, Trigger trigger, Branch branch, Step handBackTo) {
-                this.source = source;
-                this.trigger = trigger;
-                this.branch = branch;
-                this.handBackTo = handBackTo;
-            }
-
-            On when(Branch required) {
-                return new On(source, trigger, required, handBackTo);
-            }
-
-            /** For HAND_BACK: the mediator named this step. */
-            On whenStep(Step named) {
-                return new On(source, trigger, branch, named);
-            }
-
-            void stay(Effect effect) {
-                if (collector != null) {
-                    collector.collect(source, trigger, source);
-                    return;
-                }
-                try {
-                    configurer.withInternal().source(source).event(trigger)
-                            .guard(this::matches).action(context -> run(context, effect));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            void to(Step target, Effect effect) {
-                if (collector != null) {
-                    collector.collect(source, trigger, target);
-                    return;
-                }
-                try {
-                    configurer.withExternal().source(source).target(target).event(trigger)
-                            .guard(this::matches).action(context -> run(context, effect));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            private boolean matches(StateContext<Step, Trigger> context) {
-                Command command = (Command) context.getMessageHeader(COMMAND);
-                return context.getMessageHeader(BRANCH) == branch
-                        && (handBackTo == null || handBackTo == command.step());
-            }
-
-            private void run(StateContext<Step, Trigger> context, Effect effect) {
-                Dispute dispute = context.getExtendedState().get(DISPUTE, Dispute.class);
-                Instant now = context.getExtendedState().get(NOW, Instant.class);
-                context.getExtendedState().getVariables().put(FIRED, Boolean.TRUE);
-                effect.apply(dispute, (Command) context.getMessageHeader(COMMAND), now);
-            }
-        }
     }
 }

@@ -7,7 +7,10 @@ import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.Order;
 import com.disputeassistant.marketplace.PersonId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -31,11 +34,14 @@ public final class Procedure {
     private final StateMachinePersister<Step, Trigger, Dispute> persister;
     private final Queue<StateMachine<Step, Trigger>> idleMachines = new ConcurrentLinkedQueue<>();
     private final ProcedureSettings settings;
+    /** The steps a mediator can name for a hand-back, from the table. */
+    private final Set<Step> handBackSteps;
 
     public Procedure(ProcedureSettings settings) {
         this.settings = settings;
         this.rules = new Rules(settings);
         this.definition = new EscalationProcedure(settings);
+        this.handBackSteps = definition.table().namedTargets(Step.MEDIATION, Trigger.HAND_BACK);
         this.persister = new DefaultStateMachinePersister<>(new DisputeContextPersist(settings));
     }
 
@@ -93,6 +99,26 @@ public final class Procedure {
         Step to = dispute.step();
         return new Transition(command.trigger(), from, to,
                 new TimelineEntry(now, command.actor().identity(), from, to, why(command, decision.branch())), null);
+    }
+
+    /**
+     * The steps a hand-back by the mediator holding this dispute would be accepted for now, the step it was
+     * handed off from first, then in the procedure's order; empty unless the dispute is with a mediator.
+     * Derived from the same table and rules that decide a hand-back, so whatever this offers is accepted.
+     */
+    public List<Step> resumableSteps(Dispute dispute) {
+        if (dispute.step() != Step.MEDIATION) {
+            return List.of();
+        }
+        List<Step> steps = new ArrayList<>(handBackSteps.size());
+        dispute.resumeStep().filter(handBackSteps::contains)
+                .filter(step -> Rules.resumeRefusal(dispute, step).isEmpty()).ifPresent(steps::add);
+        for (Step step : handBackSteps) {
+            if (!steps.contains(step) && Rules.resumeRefusal(dispute, step).isEmpty()) {
+                steps.add(step);
+            }
+        }
+        return List.copyOf(steps);
     }
 
     /** Whether the bot may put a full refund on the table for this dispute (S5, S6). */

@@ -20,7 +20,9 @@ import java.util.Set;
  * @param feeTolerancePercent  proposals this close, in percent of the price, meet in the middle (default 10)
  * @param feeRounds            rounds of fee proposals before a mediator decides (default 3)
  * @param stepDeadlines        how long each waiting step waits for an answer; {@link Step#TALKING}'s is the
- *                             talk-it-out window after which the dispute escalates by itself (default 3 days)
+ *                             talk-it-out window after which the dispute escalates by itself (default 3 days);
+ *                             {@link Step#MEDIATION}'s is how long a mediator may hold a claimed dispute before
+ *                             it goes back to the queue (spec "Human mediators", default 2 days)
  * @param reminders            when the person who owes an answer at a step is reminded (default: at half the
  *                             step's time and one day before its deadline)
  * @param mediators            the channel identities allowed to claim and decide disputes
@@ -81,7 +83,10 @@ public record ProcedureSettings(Duration reworkTime, int extensionCap, int extra
                 .distinct().sorted().toList();
     }
 
-    /** How long a step waits for an answer; REWORK's deadline is the rework deadline instead. */
+    /**
+     * How long a step waits for an answer; REWORK's deadline is the rework deadline instead, and MEDIATION's
+     * runs from a mediator's claim (a queued hand-off has none).
+     */
     public Duration deadlineOf(Step step) {
         return stepDeadlines.getOrDefault(step, Duration.ofDays(3));
     }
@@ -107,6 +112,7 @@ public record ProcedureSettings(Duration reworkTime, int extensionCap, int extra
         defaults.put(Step.STALLED, Duration.ofDays(3));
         defaults.put(Step.CHECK, Duration.ofDays(3));
         defaults.put(Step.FEE, Duration.ofDays(3));
+        defaults.put(Step.MEDIATION, Duration.ofDays(2));
         return defaults;
     }
 

@@ -100,7 +100,8 @@ final class Rules {
             case HAND_BACK -> handBack(d, c);
             case DECIDE_FEE -> fee(d, c).map(refusal -> new Decision(null, refusal)).orElse(Decision.go(Branch.GO));
             case DEADLINE_PASSED -> d.stepDeadline().filter(deadline -> !now.isBefore(deadline)).isPresent()
-                    ? Decision.go(Branch.GO) : Decision.refuse("refuse.deadline.not-yet");
+                    ? Decision.go(d.step() == Step.MEDIATION ? Branch.BACK_TO_QUEUE : Branch.GO)
+                    : Decision.refuse("refuse.deadline.not-yet");
         };
     }
 
@@ -264,13 +265,32 @@ final class Rules {
     }
 
     private static Decision handBack(Dispute d, Command c) {
-        Step step = c.step();
-        if (step == null || !step.isResumable()) {
-            return Decision.refuse("refuse.handback.step");
+        return resumeRefusal(d, c.step()).map(refusal -> new Decision(null, refusal)).orElse(Decision.go(Branch.GO));
+    }
+
+    /**
+     * Why the dispute cannot resume at this step now, if it cannot. The step it was handed off from can
+     * always resume (an unanswered replacement is asked again); an intake that was never finished resumes
+     * only at the intake, which asks again for what is missing, since nothing else runs without a reason
+     * and a description. Otherwise any step a mediator may name ({@link Step#isResumable()}), and the rework
+     * and the check only with tasks to do.
+     */
+    static Optional<Refusal> resumeRefusal(Dispute d, Step step) {
+        if (step == null || step == Step.MEDIATION || step == Step.CLOSED) {
+            return Optional.of(Refusal.of("refuse.handback.step"));
+        }
+        if (d.description().isEmpty()) {
+            return step == Step.INTAKE ? Optional.empty() : Optional.of(Refusal.of("refuse.handback.intake"));
+        }
+        if (d.resumeStep().filter(step::equals).isPresent()) {
+            return Optional.empty();
+        }
+        if (!step.isResumable()) {
+            return Optional.of(Refusal.of("refuse.handback.step"));
         }
         if ((step == Step.REWORK || step == Step.CHECK) && d.tasks().stream().noneMatch(Task::inRework)) {
-            return Decision.refuse("refuse.handback.no-tasks");
+            return Optional.of(Refusal.of("refuse.handback.no-tasks"));
         }
-        return Decision.go(Branch.GO);
+        return Optional.empty();
     }
 }

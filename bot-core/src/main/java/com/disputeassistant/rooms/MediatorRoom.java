@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * One chat platform's mediators' room (a Slack channel, a Telegram group): the engine addresses each
@@ -29,13 +30,16 @@ import redis.clients.jedis.UnifiedJedis;
  * <p>Keys under the prefix {@code P}: {@code P room:{CHANNEL}:thread:DISPUTE},
  * {@code P room:{CHANNEL}:dispute:THREAD},
  * {@code P room:{CHANNEL}:sent:DISPUTE:HASH} (how often one mediator was sent one text) and
- * {@code P room:{CHANNEL}:posted:DISPUTE:HASH:N} (the N-th copy was posted). Threads are
+ * {@code P room:{CHANNEL}:posted:DISPUTE:HASH:N} (the N-th copy was posted), and
+ * {@code P room:{CHANNEL}:card:DISPUTE} (who is posting the card). Threads are
  * kept {@link #THREAD_TTL} after they were last used.
  */
 public final class MediatorRoom {
     static final Duration THREAD_TTL = Duration.ofDays(90);
     /** Long enough to collapse one turn's copies for every mediator; short enough to post a repeat later. */
     static final Duration SAME_POST_WINDOW = Duration.ofMinutes(5);
+    /** Far above the one call posting a card takes; a crashed poster's lease ends by then. */
+    public static final Duration CARD_LEASE = Duration.ofSeconds(10);
 
     /* Both directions in one step, so no instance sees a thread without its dispute. */
     private static final String REMEMBER = """
@@ -100,6 +104,23 @@ public final class MediatorRoom {
         Object first = redis.eval(FIRST_COPY, List.of(prefix + "sent:" + dispute.value() + ":" + sha256(mediator + "\n" + post)),
                 List.of(Long.toString(SAME_POST_WINDOW.toSeconds()), prefix + "posted:" + dispute.value() + ":" + sha256(post) + ":"));
         return Long.valueOf(1).equals(first);
+    }
+
+    /**
+     * Takes the lease to post the dispute's card ({@code P room:{CHANNEL}:card:DISPUTE}, for {@link
+     * #CARD_LEASE}), or finds that {@code poster} holds it already (a retry of its own post). With several
+     * instances, one room's queued posts may be split between them: the one that posts the card holds
+     * the lease, and another waits, then finds the thread.
+     */
+    public boolean leaseCard(DisputeId dispute, String poster) {
+        String key = prefix + "card:" + dispute.value();
+        return "OK".equals(redis.set(key, poster, SetParams.setParams().nx().ex(CARD_LEASE.toSeconds())))
+                || poster.equals(redis.get(key));
+    }
+
+    /** Ends the card's lease once the card is posted and its thread remembered. */
+    public void releaseCard(DisputeId dispute) {
+        redis.del(prefix + "card:" + dispute.value());
     }
 
     private static String sha256(String text) {

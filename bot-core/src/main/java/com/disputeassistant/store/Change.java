@@ -3,7 +3,9 @@ package com.disputeassistant.store;
 import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.PersonId;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +17,20 @@ import java.util.Objects;
  * @param expectedVersion the version the turn started from; 0 creates the dispute
  * @param inboundId       the platform's delivery id of the message that caused the change, or null: the
  *                        store records it with the change and refuses a second change for the same id
+ * @param lastUsed        the person who caused the change and the address they wrote from, which the store
+ *                        keeps as where to reach them from now on (any dispute); null for a timer or a mediator
  */
 public record Change(Dispute dispute, long expectedVersion, List<TimelineEntry> timeline,
-                     List<TranscriptEntry> transcript, ChannelIdentity focusOf, String inboundId) {
+                     List<TranscriptEntry> transcript, ChannelIdentity focusOf, String inboundId, LastUsed lastUsed) {
+
+    /** A person and the address they last wrote to the bot from. */
+    public record LastUsed(PersonId person, Address address) {
+        public LastUsed {
+            Objects.requireNonNull(person, "person");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
     public Change {
         Objects.requireNonNull(dispute, "dispute");
         timeline = List.copyOf(timeline);
@@ -27,9 +40,15 @@ public record Change(Dispute dispute, long expectedVersion, List<TimelineEntry> 
         }
     }
 
+    /** A change that records nobody's address. */
+    public Change(Dispute dispute, long expectedVersion, List<TimelineEntry> timeline,
+                  List<TranscriptEntry> transcript, ChannelIdentity focusOf, String inboundId) {
+        this(dispute, expectedVersion, timeline, transcript, focusOf, inboundId, null);
+    }
+
     /** A change caused by no platform message (a timer, the playground). */
     public Change(Dispute dispute, long expectedVersion, List<TimelineEntry> timeline,
                   List<TranscriptEntry> transcript, ChannelIdentity focusOf) {
-        this(dispute, expectedVersion, timeline, transcript, focusOf, null);
+        this(dispute, expectedVersion, timeline, transcript, focusOf, null, null);
     }
 }

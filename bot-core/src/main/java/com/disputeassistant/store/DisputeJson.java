@@ -4,6 +4,7 @@ import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.OrderId;
 import com.disputeassistant.marketplace.PersonId;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -89,6 +90,14 @@ final class DisputeJson {
 
     static String write(TimelineEntry entry) {
         return MAPPER.writeValueAsString(entry);
+    }
+
+    static String write(Address address) {
+        return MAPPER.writeValueAsString(address);
+    }
+
+    static Address readAddress(String json) {
+        return MAPPER.readValue(json, Address.class);
     }
 
     static TimelineEntry readTimelineEntry(String json) {

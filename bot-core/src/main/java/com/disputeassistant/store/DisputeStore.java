@@ -4,11 +4,13 @@ import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,15 @@ public interface DisputeStore {
                 .filter(dispute -> !dispute.isClosed())
                 .toList();
     }
+
+    /**
+     * Where each of these people last wrote to the bot from, in any dispute (see {@link Change#lastUsed()}):
+     * the bot reaches them there. One read for all of them; a person who never wrote is left out.
+     */
+    Map<PersonId, Address> lastAddressesOf(List<PersonId> people);
+
+    /** Records where a person last wrote from, for a message that committed no change (which records it itself). */
+    void rememberAddress(PersonId person, Address address);
 
     /** The dispute this identity last acted on, for free text that names no dispute. */
     Optional<DisputeId> focusOf(ChannelIdentity identity);
@@ -73,4 +84,7 @@ public interface DisputeStore {
 
     /** The latest transcript lines, oldest first, at most {@code limit}. */
     List<TranscriptEntry> transcript(DisputeId id, int limit);
+
+    /** How many lines the dispute's transcript has, e.g. to page through it. */
+    long transcriptSize(DisputeId id);
 }

@@ -5,6 +5,7 @@ import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
@@ -14,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +39,8 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code P order:ORDER:dispute}: the order's open dispute (one per order);
  *   <li>{@code P person:PERSON:disputes}: sorted set of a party's open disputes, scored by when they opened;
  *   <li>{@code P focus:CHANNEL:ID}: the dispute an identity last acted on, kept for 30 days;
+ *   <li>{@code P person:PERSON:reach}: the address a person last wrote to the bot from (any dispute), where
+ *       the bot reaches them; written by the commit of the turn they caused, or by {@link #rememberAddress};
  *   <li>{@code P inbound:DELIVERY-ID}: a platform message that was applied (by the commit it caused, which
  *       it names, or as handled without a change), kept {@link #INBOUND_TTL} so a redelivery is recognised;
  *   <li>{@code P timers}: sorted set of open disputes by when the bot must next look at them by itself
@@ -55,7 +60,7 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
  * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
- * round trip.
+ * round trip: loading a dispute reads where its parties last wrote from in the same script.
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
@@ -83,6 +88,26 @@ public final class RedisDisputeStore implements DisputeStore {
             end
             return due
             """;
+    /*
+     * A dispute with where each of its parties last wrote from, in one round trip: the parties are only
+     * known from the dispute's hash, so the script reads their keys (as commit.lua reads former parties'
+     * indexes; see the note on Redis Cluster above). Replies {} for no dispute, else version, JSON, then
+     * party id and address (or '') pairs.
+     */
+    private static final Scripts LOAD = Scripts.of("""
+            local found = redis.call('HMGET', KEYS[1], 'version', 'json', 'parties')
+            if not found[1] or not found[2] then
+              return {}
+            end
+            local reply = {found[1], found[2]}
+            if found[3] then
+              for _, party in ipairs(cjson.decode(found[3])) do
+                table.insert(reply, party)
+                table.insert(reply, redis.call('GET', ARGV[1] .. party .. ARGV[2]) or '')
+              end
+            end
+            return reply
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -105,13 +130,20 @@ public final class RedisDisputeStore implements DisputeStore {
 
     @Override
     public Optional<StoredDispute> load(DisputeId id) {
-        List<String> fields = redis.hmget(keys.dispute(requireId(id)), "version", "json");
-        String version = fields.get(0);
-        String json = fields.get(1);
-        if (version == null || json == null) {
+        List<?> found = LOAD.run(redis, List.of(keys.dispute(requireId(id))),
+                List.of(keys.lastAddressPrefix(), RedisKeys.LAST_ADDRESS_SUFFIX));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StoredDispute(DisputeJson.readDispute(json), Long.parseLong(version)));
+        Map<PersonId, Address> lastAddresses = new HashMap<>();
+        for (int i = 2; i + 1 < found.size(); i += 2) {
+            String address = (String) found.get(i + 1);
+            if (!address.isEmpty()) {
+                lastAddresses.put(new PersonId((String) found.get(i)), DisputeJson.readAddress(address));
+            }
+        }
+        return Optional.of(new StoredDispute(DisputeJson.readDispute((String) found.get(1)),
+                Long.parseLong((String) found.get(0)), lastAddresses));
     }
 
     @Override
@@ -186,6 +218,27 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     @Override
+    public Map<PersonId, Address> lastAddressesOf(List<PersonId> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        List<String> found = redis.mget(people.stream().map(keys::lastAddress).toArray(String[]::new));
+        Map<PersonId, Address> addresses = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (found.get(i) != null) {
+                addresses.put(people.get(i), DisputeJson.readAddress(found.get(i)));
+            }
+        }
+        return addresses;
+    }
+
+    @Override
+    public void rememberAddress(PersonId person, Address address) {
+        redis.set(keys.lastAddress(Objects.requireNonNull(person, "person")),
+                DisputeJson.write(Objects.requireNonNull(address, "address")));
+    }
+
+    @Override
     public boolean wasHandled(String inboundId) {
         return redis.exists(keys.inbound(inboundId));
     }
@@ -200,6 +253,11 @@ public final class RedisDisputeStore implements DisputeStore {
     public List<TimelineEntry> timeline(DisputeId id) {
         return redis.lrange(keys.timeline(requireId(id)), 0, -1).stream()
                 .map(DisputeJson::readTimelineEntry).toList();
+    }
+
+    @Override
+    public long transcriptSize(DisputeId id) {
+        return redis.llen(keys.transcript(requireId(id)));
     }
 
     @Override
@@ -289,6 +347,9 @@ public final class RedisDisputeStore implements DisputeStore {
             if (!orderHolder.isEmpty()) {
                 scriptKeys.add(keys.dispute(orderHolder));
             }
+            if (change.lastUsed() != null) {
+                scriptKeys.add(keys.lastAddress(change.lastUsed().person()));
+            }
             if (change.inboundId() != null) {
                 scriptKeys.add(keys.inbound(change.inboundId()));
             }
@@ -319,6 +380,7 @@ public final class RedisDisputeStore implements DisputeStore {
                     dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                     dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
                             : "",
+                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address()),
                     Integer.toString(changeEvents.whenCommitted().size()),
                     Integer.toString(changeEvents.whenClosed().size())));
             parties.forEach(party -> args.add(party.value()));

@@ -42,6 +42,17 @@ record RedisKeys(String prefix) {
         return prefix + "person:" + person.value() + ":disputes";
     }
 
+    static final String LAST_ADDRESS_SUFFIX = ":reach";
+
+    String lastAddress(PersonId person) {
+        return lastAddressPrefix() + person.value() + LAST_ADDRESS_SUFFIX;
+    }
+
+    /** What {@link #lastAddress} puts before the person's id, for a script that learns the id itself. */
+    String lastAddressPrefix() {
+        return prefix + "person:";
+    }
+
     String focus(ChannelIdentity identity) {
         return prefix + "focus:" + identity.channel() + ":" + identity.id();
     }

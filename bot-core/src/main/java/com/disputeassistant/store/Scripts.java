@@ -11,7 +11,7 @@ import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
-/** One of the store's Lua scripts, kept as a resource next to these classes, run by its SHA-1. */
+/** One of the store's Lua scripts (most kept as resources next to these classes), run by its SHA-1. */
 record Scripts(String source, String sha) {
 
     static Scripts read(String name) {
@@ -24,6 +24,11 @@ record Scripts(String source, String sha) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
+    }
+
+    /** A script written in the code, for one that is a few lines long. */
+    static Scripts of(String source) {
+        return new Scripts(source, sha1(source));
     }
 
     /** Runs the script: by its SHA-1, so only its hash travels, or in full once if Redis does not have it yet. */

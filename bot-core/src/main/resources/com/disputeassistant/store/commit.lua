@@ -6,6 +6,7 @@
 -- KEYS[7] the mediators' queue (sorted set)   KEYS[8] the events' outbox stream (webhooks)
 -- then one open-disputes index per party (ARGV parties, then former parties),
 -- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
+-- then the key of where the sender was last reached (if ARGV[20] ~= ''),
 -- then the inbound message's key (if ARGV[16] ~= '').
 --
 -- ARGV[1] expected version (0 = create)   ARGV[2] dispute id     ARGV[3] step      ARGV[4] dispute JSON
@@ -19,9 +20,10 @@
 -- ARGV[17] how long the inbound key is kept, in seconds
 -- ARGV[18] when the bot must next look at the dispute by itself (epoch millis), or '' for never
 -- ARGV[19] when the dispute was handed to a mediator (epoch millis) if it waits unclaimed, else ''
--- ARGV[20] number of events queued when the change commits   ARGV[21] number queued only when it closes
+-- ARGV[20] the address the sender used this turn (JSON), kept as where to reach them, or ''
+-- ARGV[21] number of events queued when the change commits   ARGV[22] number queued only when it closes
 -- then the party ids, former party ids, timeline entries, transcript lines, payment fields, then the
--- events (two values each: conversation, payload), those of ARGV[20] first.
+-- events (two values each: conversation, payload), those of ARGV[21] first.
 --
 -- Replies: {'committed', version} | {'conflict', current version} | {'order_taken', holder id}
 --        | {'duplicate'}: another change already applied the same inbound message
@@ -40,14 +42,17 @@ local transcriptCap, declaredHolder = tonumber(ARGV[11]), ARGV[12]
 local timelineCount, transcriptCount, paymentCount = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15])
 local inboundMarker, inboundTtl = ARGV[16], ARGV[17]
 local nextTimer, queuedSince = ARGV[18], ARGV[19]
-local eventCount, closeEventCount = tonumber(ARGV[20]), tonumber(ARGV[21])
+local lastUsed = ARGV[20]
+local eventCount, closeEventCount = tonumber(ARGV[21]), tonumber(ARGV[22])
 
 local firstPartyKey = 9
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
+local lastUsedKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)
+        + (declaredHolder ~= '' and 1 or 0)]
 local inboundKey = KEYS[#KEYS]
 
-local argIndex = 22
+local argIndex = 23
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -163,6 +168,10 @@ if queuedSince == '' then
     redis.call('ZREM', queueKey, id)
 else
     redis.call('ZADD', queueKey, queuedSince, id)
+end
+
+if lastUsed ~= '' then
+    redis.call('SET', lastUsedKey, lastUsed)
 end
 
 if inboundMarker ~= '' then

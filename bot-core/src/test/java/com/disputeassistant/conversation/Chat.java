@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,6 +41,28 @@ final class Chat {
                 Chat.this.deliver(List.of(message));
             }
         };
+    }
+
+    /** A spec reference, a raw enum or step name, or a channel identity: never in what people read. */
+    private static final Pattern LEAK = Pattern.compile("\\(S\\d|\\b[A-Z][A-Z_]{3,}\\b|\\b(web|slack|telegram):\\S");
+    /** Dispute ids (D and 7 capitals or digits) are references people use, like order numbers. */
+    private static final Pattern DISPUTE_ID = Pattern.compile("\\bD[A-Z0-9]{7}\\b");
+
+    /** Every text and button label anyone received in this chat that shows an internal code or an id. */
+    List<String> leaks() {
+        List<String> leaks = new ArrayList<>();
+        inboxes.values().stream().flatMap(List::stream).forEach(message ->
+                Stream.concat(Stream.of(message.text()), message.options().stream().map(ReplyOption::label)).forEach(text -> {
+                    Matcher leak = LEAK.matcher(DISPUTE_ID.matcher(text).replaceAll("D-ID"));
+                    while (leak.find()) {
+                        leaks.add(leak.group() + " in: " + text);
+                    }
+                }));
+        return leaks;
+    }
+
+    void assertNothingLeaks() {
+        assertThat(leaks()).as("spec codes, enum names or channel ids in what people read").isEmpty();
     }
 
     void deliver(List<OutboundMessage> messages) {

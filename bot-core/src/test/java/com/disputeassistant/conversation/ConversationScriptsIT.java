@@ -30,6 +30,11 @@ class ConversationScriptsIT {
     private final Chat.Person omar = chat.as("web:omar");
 
     @AfterEach
+    void nothingAnyoneReadShowsACodeOrAnId() {
+        chat.assertNothingLeaks();
+    }
+
+    @AfterEach
     void everyPublishedOutcomeKeepsTheMoneyInvariantThenCleanUp() {
         try {
             // What the payments system would read: refund + payout = paid, nothing negative, one event per dispute.
@@ -201,7 +206,7 @@ class ConversationScriptsIT {
         maria.presses("Claim").received("You claimed dispute").received("Erik asked for 3 more day(s)");
         dana.received("A human mediator has taken over").received("maria, a mediator, is handling this dispute");
         erik.received("A human mediator has taken over");
-        omar.says("/claim " + disputeOf("dana").id()).received("already handled by web:maria");
+        omar.says("/claim " + disputeOf("dana").id()).received("is handled by maria");
         dana.says("Please, I just want my money back");
         maria.received("Dana: Please, I just want my money back");
         maria.says("Erik, can you deliver anything at all?");
@@ -328,7 +333,7 @@ class ConversationScriptsIT {
     void badInputGetsAClearAnswerAndChangesNothing() {
         chat.as("web:stranger").says("hello").received("not linked to a marketplace account");
         alice.says("/frobnicate").received("I don't know the command '/frobnicate'");
-        alice.pressesId("d:NOPE:1:ESCALATE").received("I can't find dispute NOPE");
+        alice.pressesId("d:NOPE:1:ESCALATE").received("I can't find that dispute");
         alice.pressesId("garbage::").received("didn't recognise that button");
         alice.pressesId("open:ORD-2").received("can't find order ORD-2 among your orders");
         aliceOpensAndDescribes();

@@ -48,6 +48,11 @@ class DeadlinesAndRemindersIT {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @AfterEach
+    void nothingAnyoneReadShowsACodeOrAnId() {
+        chat.assertNothingLeaks();
+    }
+
+    @AfterEach
     void cleanUp() throws Exception {
         timers.close();
         for (AutoCloseable closeable : toClose) {

@@ -169,6 +169,27 @@ class YamlMarketplaceTest {
         }
 
         @Test
+        void aPreferredIdentityThatIsNotOneOfThePersons() {
+            assertProblem(file(TWO_PEOPLE + person("carol", "web:carol, slack:T1/U3") + "    preferred: slack:T1/U9\n", order()),
+                    "person #3 (carol): preferred 'slack:T1/U9' is not one of the identities listed for this person");
+        }
+
+        @Test
+        void aPreferredIdentityThatIsNotChannelColonId() {
+            assertProblem(file(TWO_PEOPLE + person("carol", "web:carol") + "    preferred: carol\n", order()),
+                    "person #3 (carol): preferred 'carol' is not written channel:id");
+        }
+
+        @Test
+        void aPreferredIdentityIsTheOnlyContactElseEveryIdentityIs() {
+            Marketplace marketplace = load(file(TWO_PEOPLE + person("carol", "web:carol, slack:T1/U3")
+                    + "    preferred: slack:T1/U3\n", order()));
+            assertThat(marketplace.contactsOf(new PersonId("carol"))).containsExactly(ChannelIdentity.of("slack:T1/U3"));
+            assertThat(marketplace.contactsOf(ALICE))
+                    .containsExactly(ChannelIdentity.of("web:alice"), ChannelIdentity.of("telegram:100001"));
+        }
+
+        @Test
         void oneChannelIdentityTwiceOnOnePerson() {
             assertProblem(file(TWO_PEOPLE + person("carol", "web:carol, web:carol"), order()),
                     "person #3 (carol): identity 'web:carol' is listed twice; keep it once");

@@ -14,6 +14,7 @@ import com.disputeassistant.dispute.Outcome;
 import com.disputeassistant.dispute.OutcomeType;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.Order;
@@ -62,6 +63,32 @@ class RedisDisputeStoreIT {
         prefix = testRedis.prefix();
         keys = new RedisKeys(prefix);
         store = new RedisDisputeStore(redis, prefix, Clock.fixed(SAVED_AT, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aCommitKeepsWhereTheSenderWroteFromAndARefusedCommitDoesNot() {
+        Dispute dispute = TestDisputes.opened();
+        Address aliceOnSlack = new Address(ChannelIdentity.of("slack:T1/UALICE"), "D0ALICE");
+        assertThat(store.lastAddressesOf(List.of(CLIENT, EXPERT))).isEmpty();
+
+        store.commit(new Change(dispute, 0, List.of(), List.of(), ALICE_ON_WEB, null,
+                new Change.LastUsed(CLIENT, Address.of(ALICE_ON_WEB))));
+        assertThat(store.lastAddressesOf(List.of(CLIENT, EXPERT))).containsExactly(Map.entry(CLIENT, Address.of(ALICE_ON_WEB)));
+
+        // A change at a stale version writes nothing, where the sender wrote from included.
+        assertThat(store.commit(new Change(dispute, 0, List.of(), List.of(), null, null,
+                new Change.LastUsed(CLIENT, aliceOnSlack)))).isEqualTo(new VersionConflict(1));
+        assertThat(store.lastAddressesOf(List.of(CLIENT))).containsEntry(CLIENT, Address.of(ALICE_ON_WEB));
+
+        store.commit(new Change(dispute, 1, List.of(), List.of(), null, "delivery-1", new Change.LastUsed(CLIENT, aliceOnSlack)));
+        assertThat(store.lastAddressesOf(List.of(CLIENT))).containsEntry(CLIENT, aliceOnSlack);
+
+        store.rememberAddress(EXPERT, Address.of(ChannelIdentity.of("telegram:42")));
+        assertThat(store.lastAddressesOf(List.of(CLIENT, EXPERT)))
+                .containsEntry(CLIENT, aliceOnSlack).containsEntry(EXPERT, Address.of(ChannelIdentity.of("telegram:42")));
+        // Loading the dispute reads its parties' addresses in the same round trip.
+        assertThat(store.load(dispute.id()).orElseThrow().lastAddresses())
+                .containsEntry(CLIENT, aliceOnSlack).containsEntry(EXPERT, Address.of(ChannelIdentity.of("telegram:42")));
     }
 
     @Test

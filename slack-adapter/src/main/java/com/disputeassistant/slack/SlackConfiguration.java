@@ -1,20 +1,17 @@
 package com.disputeassistant.slack;
 
-import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
-import com.disputeassistant.marketplace.IdentityLinks;
-import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
 import com.disputeassistant.procedure.ProcedureSettings;
-import com.disputeassistant.rooms.MediatorRoom;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.http.SlackEventsController;
 import com.disputeassistant.slack.http.SlackSignature;
 import com.disputeassistant.slack.linking.SlackIdentities;
 import com.disputeassistant.slack.sending.SlackSender;
 import com.disputeassistant.slack.socket.SlackSocketMode;
-import com.disputeassistant.store.DisputeStore;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -39,10 +36,10 @@ import redis.clients.jedis.UnifiedJedis;
  * required) or a Socket Mode connection ({@code SLACK_APP_TOKEN} set). Without the token it defines
  * nothing but one log line saying how to enable it.
  *
- * <p>Expects in the context: {@code ConversationEngine}, {@code Delivery}, {@code Marketplace} (the one
- * that counts linked identities), {@code IdentityLinks}, {@code ButtonRegistry}, {@code DisputeStore},
- * {@code ProcedureSettings}
- * and a Jedis {@code UnifiedJedis}; a {@link Clock} if there is one, and {@code dispute.redis.key-prefix}.
+ * <p>Expects in the context: the inbound path ({@code ChatInbound}), {@code ReplyTokens},
+ * {@code ConversationEngine}, {@code Marketplace}, {@code ProcedureSettings} and a Jedis {@code UnifiedJedis};
+ * a {@link Clock} if there is one, and {@code dispute.redis.key-prefix}. It defines the Slack room (a
+ * {@code ChatRoom}) and {@code ConfirmedEmails} for the inbound path to pick up.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SlackSettings.class)
@@ -55,6 +52,11 @@ public class SlackConfiguration {
         log.info("Slack is disabled. To enable it, set SLACK_BOT_TOKEN, and SLACK_APP_TOKEN (Socket Mode) or "
                 + "SLACK_SIGNING_SECRET (HTTP mode); see README.md, \"Slack\".");
         return new Object();
+    }
+
+    /** The Slack room among the rooms of every platform, or null when Slack has none. */
+    private static ChatRoom roomOf(ObjectProvider<ChatRoom> rooms) {
+        return rooms.orderedStream().filter(room -> SlackChannel.NAME.equals(room.channel())).findFirst().orElse(null);
     }
 
     /** The Bolt app: Bolt's own signature check is off, as the endpoint verifies more strictly first. */
@@ -103,38 +105,34 @@ public class SlackConfiguration {
             return new Outbox(redis, keyPrefix, SlackChannel.NAME);
         }
 
+        /** The mediators' room, when {@code SLACK_MEDIATORS_CHANNEL} is set. */
         @Bean
-        MediatorRoom slackMediatorRoom(UnifiedJedis redis) {
-            return new MediatorRoom(redis, keyPrefix, SlackChannel.NAME);
-        }
-
-        @Bean
-        SlackRoom slackRoom(MediatorRoom slackMediatorRoom, ProcedureSettings procedure, DisputeStore store) {
-            if (settings.mediatorsChannel().isEmpty()) {
-                log.info("Slack mediators get direct messages. To give them a room, set SLACK_MEDIATORS_CHANNEL "
-                        + "to a channel's id; see README.md, \"For mediators on Slack\".");
-            } else {
-                log.info("Slack mediators work in the room {}", settings.mediatorsChannel());
-            }
-            return new SlackRoom(settings.mediatorsChannel(), slackMediatorRoom, procedure, store);
+        @Conditional(SlackMode.MediatorsRoom.class)
+        ChatRoom slackRoom(UnifiedJedis redis, ProcedureSettings procedure) {
+            log.info("Slack mediators work in the room {}", settings.mediatorsChannel());
+            return ChatRoom.threaded(redis, keyPrefix, SlackChannel.NAME, settings.mediatorsChannel(), procedure);
         }
 
         @Bean(initMethod = "start", destroyMethod = "close")
-        OutboxSender slackOutboxSender(Outbox slackOutbox, MediatorRoom slackMediatorRoom, UnifiedJedis redis) {
+        OutboxSender slackOutboxSender(Outbox slackOutbox, ObjectProvider<ChatRoom> slackRoom) {
             SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken());
-            return new OutboxSender(slackOutbox, new SlackRoomSender(sender, slackMediatorRoom,
-                    settings.mediatorsChannel(), redis, keyPrefix), settings.pacing(), clock);
+            return new OutboxSender(slackOutbox, new SlackRoomSender(sender, roomOf(slackRoom)), settings.pacing(),
+                    clock);
         }
 
         @Bean
-        SlackChannel slackChannel(Outbox slackOutbox, ButtonRegistry buttons, SlackRoom slackRoom) {
-            return new SlackChannel(slackOutbox, buttons, slackRoom);
+        SlackChannel slackChannel(Outbox slackOutbox, ReplyTokens tokens, ObjectProvider<ChatRoom> slackRoom) {
+            if (roomOf(slackRoom) == null) {
+                log.info("Slack mediators get direct messages. To give them a room, set SLACK_MEDIATORS_CHANNEL "
+                        + "to a channel's id; see README.md, \"For mediators on Slack\".");
+            }
+            return new SlackChannel(slackOutbox, tokens, roomOf(slackRoom));
         }
 
+        /** Slack confirms its users' e-mail addresses: the inbound path links a user by theirs. */
         @Bean
-        SlackIdentities slackIdentities(Marketplace marketplace, IdentityLinks links, ProcedureSettings procedure,
-                                        MethodsClient slackMethods) {
-            return new SlackIdentities(marketplace, links, procedure, slackMethods);
+        SlackIdentities slackIdentities(MethodsClient slackMethods) {
+            return new SlackIdentities(slackMethods);
         }
 
         @Bean
@@ -143,11 +141,10 @@ public class SlackConfiguration {
         }
 
         @Bean
-        SlackInbound slackInbound(ConversationEngine engine, Delivery delivery, SlackIdentities slackIdentities,
-                                  ButtonRegistry buttons, DisputeStore store, Marketplace marketplace,
-                                  MethodsClient slackMethods, SlackInbox slackInbox, SlackRoom slackRoom) {
-            return new SlackInbound(engine, delivery, slackIdentities, buttons, new AppHome(store, marketplace, engine),
-                    slackMethods, slackInbox, slackRoom);
+        SlackInbound slackInbound(ChatInbound inbound, ConversationEngine engine, MethodsClient slackMethods,
+                                  SlackInbox slackInbox) {
+            return new SlackInbound(inbound, engine, new AppHome(engine), slackMethods, slackInbox,
+                    settings.mediatorsChannel());
         }
 
         /** Handles the requests kept in the inbox, this instance's and those of a stopped one. */

@@ -1,13 +1,9 @@
 package com.disputeassistant.slack;
 
-import com.disputeassistant.buttons.ButtonPress;
-import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
-import com.disputeassistant.conversation.InboundMessage;
-import com.disputeassistant.conversation.OutboundMessage;
-import com.disputeassistant.dispute.DisputeId;
-import com.disputeassistant.marketplace.Address;
+import com.disputeassistant.inbound.ChatAnswer;
+import com.disputeassistant.inbound.ChatEvent;
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.slack.linking.SlackIdentities;
 import com.disputeassistant.slack.sending.Mrkdwn;
@@ -32,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything Slack sends, turned into engine turns: DMs ({@code message.im}), the {@code /dispute} command,
- * button presses, form submissions, the App Home tab, and the mediators' messages and presses in their room
- * ({@code message.channels}, see {@link SlackRoom}). Each handler keeps what the work needs in the
+ * Everything Slack sends, translated into {@link ChatEvent}s for the one inbound path ({@link ChatInbound}),
+ * which decides who the person is, whether a press counts and what the mediators' room allows: DMs
+ * ({@code message.im}), the {@code /dispute} command, button presses, form submissions, the App Home tab, and
+ * the messages in the mediators' room ({@code message.channels}). Each handler keeps what the work needs in the
  * {@link SlackInbox} and only then acks, well within Slack's three seconds; the inbox's worker calls
  * {@link #handle(SlackWork)} after. The same handlers serve HTTP mode and Socket Mode. When the inbox
  * cannot keep a request (Redis down), it is not acked (503), so that Slack sends it again.
@@ -57,35 +54,24 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackInbound {
     static final String COMMAND = "/dispute";
-    static final String STRANGER = "I don't know you yet: your Slack account is not linked to a marketplace "
-            + "account, and the e-mail address of your Slack profile is not that of a marketplace account. "
-            + "Ask the marketplace to add your Slack account to your account, or to use the e-mail address of "
-            + "your Slack profile; then write to me again.";
-    static final String FAILED = "Something went wrong on my side, and what you sent was not applied. "
-            + "Please send it again.";
-    static final String FORM_NOT_OPENED = "The form could not be opened in time. Please press the button again.";
-    private static final int ENGINE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
 
+    private final ChatInbound inbound;
     private final ConversationEngine engine;
-    private final Delivery delivery;
-    private final SlackIdentities identities;
-    private final ButtonRegistry buttons;
     private final AppHome home;
     private final MethodsClient slack;
     private final SlackInbox inbox;
-    private final SlackRoom room;
+    /** The mediators' room's channel id, or empty for none: its messages are the only channel messages taken. */
+    private final String roomChannel;
 
-    SlackInbound(ConversationEngine engine, Delivery delivery, SlackIdentities identities, ButtonRegistry buttons,
-                 AppHome home, MethodsClient slack, SlackInbox inbox, SlackRoom room) {
+    SlackInbound(ChatInbound inbound, ConversationEngine engine, AppHome home, MethodsClient slack, SlackInbox inbox,
+                 String roomChannel) {
+        this.inbound = inbound;
         this.engine = engine;
-        this.delivery = delivery;
-        this.identities = identities;
-        this.buttons = buttons;
         this.home = home;
         this.slack = slack;
         this.inbox = inbox;
-        this.room = room;
+        this.roomChannel = roomChannel;
     }
 
     /** Registers the handlers on the Bolt app. */
@@ -97,7 +83,7 @@ final class SlackInbound {
             // the channel is one).
             boolean typed = (event.getSubtype() == null || "thread_broadcast".equals(event.getSubtype()))
                     && event.getBotId() == null && event.getUser() != null && event.getText() != null;
-            if (typed && room.isRoom(event.getChannel())) {
+            if (typed && !roomChannel.isEmpty() && roomChannel.equals(event.getChannel())) {
                 return keep(ctx, new SlackWork.RoomMessage(payload.getTeamId(), event.getUser(), event.getChannel(),
                         event.getTs(), event.getThreadTs(), Mrkdwn.unescape(event.getText())));
             }
@@ -120,7 +106,7 @@ final class SlackInbound {
                     "slack:command:" + command.getTriggerId()));
             // Invoked in a channel, the answer still comes in the DM: say where to look.
             boolean inDm = command.getChannelId() != null && command.getChannelId().startsWith("D");
-            return inDm ? ack : ctx.ack("I've answered in our direct messages.");
+            return inDm ? ack : ctx.ack(engine.text("slack.answered-in-dm"));
         });
         app.blockAction(Pattern.compile(".+"), (request, ctx) -> {
             BlockActionPayload press = request.getPayload();
@@ -174,81 +160,47 @@ final class SlackInbound {
      */
     void handle(SlackWork work) {
         if (work instanceof SlackWork.Text text) {
-            onText(text.team(), text.user(), text.text(), text.deliveryId());
+            direct(ChatEvent.Text.direct(identity(text), text.user(), text.text(), text.deliveryId()));
         } else if (work instanceof SlackWork.Press press) {
             onPress(press);
         } else if (work instanceof SlackWork.Submission submission) {
             onSubmission(submission);
         } else if (work instanceof SlackWork.HomeOpened opened) {
-            publishHome(opened.team(), opened.user());
+            publishHome(opened);
         } else if (work instanceof SlackWork.RoomMessage message) {
-            onRoomMessage(message);
+            // A reply in a thread names the thread's first message (the dispute's card); at the top level none.
+            boolean topLevel = message.threadTs() == null || message.threadTs().equals(message.ts());
+            ChatEvent.Text event = new ChatEvent.Text(identity(message), message.channel(),
+                    topLevel ? null : message.threadTs(), message.text(), message.deliveryId());
+            if (inbound.handle(event) instanceof ChatAnswer.Notice notice) {
+                tellEphemeral(message.channel(), message.user(), notice.text());
+            }
         }
     }
 
-    private void onText(String team, String user, String text, String deliveryId) {
-        Optional<ChannelIdentity> known = identities.known(team, user);
-        if (known.isEmpty()) {
-            tellStranger(team, user);
-            return;
+    /** A DM: answers come in the DM, which Slack reaches by the user's id (see {@link SlackChannel}). */
+    private void direct(ChatEvent.Text event) {
+        if (inbound.handle(event) instanceof ChatAnswer.Notice notice) {
+            inbound.tell(event, notice.text());
         }
-        handle(InboundMessage.text(addressOf(known.get()), text).withDeliveryId(deliveryId));
     }
 
     private void onPress(SlackWork.Press press) {
-        ChannelIdentity presser = SlackIdentities.identity(press.team(), press.user());
-        boolean inRoom = room.isRoom(press.channel());
-        if (inRoom && !room.admits(presser)) {
-            tellEphemeral(press, SlackRoom.MEDIATORS_ONLY);
-            return;
+        // Pressed in a DM, the answer goes to the DM (the user's id); elsewhere, where it was pressed (the room).
+        boolean inDm = press.channel() == null || press.channel().startsWith("D");
+        ChatAnswer answer = inbound.handle(new ChatEvent.Press(identity(press), inDm ? press.user() : press.channel(),
+                press.token(), press.deliveryId()));
+        if (answer instanceof ChatAnswer.Notice notice) {
+            tellEphemeral(press.channel(), press.user(), notice.text());
+        } else if (answer instanceof ChatAnswer.Local local) {
+            Form.ofOption(local.optionId()).ifPresent(form -> {
+                // A trigger id lasts three seconds: a press handled late (after a take-over) cannot open the form.
+                if (!call("views.open", () -> slack.viewsOpen(r -> r.triggerId(press.triggerId())
+                        .viewAsString(form.modal())))) {
+                    tellEphemeral(press.channel(), press.user(), engine.text("slack.form-not-opened"));
+                }
+            });
         }
-        // The room's buttons are the room's, for any mediator; the engine decides what this one may do.
-        ButtonPress result = inRoom ? buttons.press(press.token(), room.identity(), SlackRoom.pressId(press.token()))
-                : buttons.press(press.token(), presser, press.deliveryId());
-        if (result instanceof ButtonPress.Refused refused) {
-            tellEphemeral(press, refused.explanation());
-            return;
-        }
-        String optionId = ((ButtonPress.Accepted) result).optionId();
-        Optional<Form> form = Form.ofOption(optionId);
-        if (form.isPresent()) {
-            // A trigger id lasts three seconds: a press handled late (after a take-over) cannot open the form.
-            if (!call("views.open", () -> slack.viewsOpen(r -> r.triggerId(press.triggerId())
-                    .viewAsString(form.get().modal())))) {
-                tellEphemeral(press, FORM_NOT_OPENED);
-            }
-            return;
-        }
-        // Pressed in the room, the answer goes to the room too: see SlackRoom.placeOf.
-        Address from = inRoom ? new Address(presser, press.channel()) : addressOf(presser);
-        handle(InboundMessage.option(from, optionId).withDeliveryId(press.deliveryId()));
-    }
-
-    /**
-     * A mediator's message in the room: a reply in a dispute's thread is about that dispute; at the top
-     * level only what names no dispute works; anything else, and anyone else, is told what to do instead.
-     */
-    private void onRoomMessage(SlackWork.RoomMessage message) {
-        ChannelIdentity author = SlackIdentities.identity(message.team(), message.user());
-        if (!room.admits(author)) {
-            tellEphemeral(message.channel(), message.user(), SlackRoom.MEDIATORS_ONLY);
-            return;
-        }
-        Address from = new Address(author, message.channel());
-        String text = SlackRoom.asCommand(message.text());
-        boolean topLevel = message.threadTs() == null || message.threadTs().equals(message.ts());
-        Optional<DisputeId> dispute = topLevel ? Optional.empty() : room.disputeOf(message.threadTs());
-        if (dispute.isPresent()) {
-            handle(InboundMessage.text(from, text).about(dispute.get()).withDeliveryId(message.deliveryId()));
-        } else if (topLevel && SlackRoom.worksAtTopLevel(text)) {
-            handle(InboundMessage.text(from, text).withDeliveryId(message.deliveryId()));
-        } else {
-            tellEphemeral(message.channel(), message.user(), SlackRoom.WHERE_TO_WRITE);
-        }
-    }
-
-    private void tellEphemeral(SlackWork.Press press, String text) {
-        tellEphemeral(press.channel(), press.user(), text);
     }
 
     /** Shown only to that user, in that channel: nothing changed, so nobody else needs to see it. */
@@ -257,16 +209,16 @@ final class SlackInbound {
                 .user(user).text(Mrkdwn.escape(text))));
     }
 
+    /** A submitted form stands for the text messages the person could have typed instead, one per line of a list. */
     private void onSubmission(SlackWork.Submission submission) {
         Optional<Form> form = Form.ofCallback(submission.callbackId());
         if (form.isEmpty()) {
             return;
         }
-        ChannelIdentity from = SlackIdentities.identity(submission.team(), submission.user());
         List<String> messages = form.get().messages(submission.answer());
         for (int i = 0; i < messages.size(); i++) {
-            String deliveryId = "slack:view:" + submission.viewId() + ":" + i;
-            handle(InboundMessage.text(addressOf(from), messages.get(i)).withDeliveryId(deliveryId));
+            direct(ChatEvent.Text.direct(identity(submission), submission.user(), messages.get(i),
+                    "slack:view:" + submission.viewId() + ":" + i));
         }
     }
 
@@ -276,42 +228,14 @@ final class SlackInbound {
         return value == null ? null : value.getValue();
     }
 
-    private void publishHome(String team, String user) {
-        String view = home.view(identities.known(team, user));
-        call("views.publish", () -> slack.viewsPublish(r -> r.userId(user).viewAsString(view)));
+    private void publishHome(SlackWork.HomeOpened opened) {
+        ChannelIdentity who = identity(opened);
+        String view = home.view(inbound.known(who) ? Optional.of(who) : Optional.empty());
+        call("views.publish", () -> slack.viewsPublish(r -> r.userId(opened.user()).viewAsString(view)));
     }
 
-    /**
-     * One engine turn, tried again when the engine fails unexpectedly (a Redis hiccup; see the report on
-     * bot-core): the delivery id makes a second try safe, as the engine applies a message at most once.
-     */
-    private void handle(InboundMessage message) {
-        List<OutboundMessage> answer = null;
-        for (int attempt = 1; answer == null; attempt++) {
-            try {
-                answer = engine.handle(message);
-            } catch (RuntimeException e) {
-                if (attempt == ENGINE_ATTEMPTS) {
-                    log.error("The engine failed {} times on {}; the person is asked to send it again",
-                            ENGINE_ATTEMPTS, message.deliveryId(), e);
-                    answer = List.of(new OutboundMessage(message.from(), FAILED, List.of()));
-                } else {
-                    log.warn("The engine failed on {} (attempt {} of {}), trying again: {}", message.deliveryId(),
-                            attempt, ENGINE_ATTEMPTS, e.toString());
-                }
-            }
-        }
-        delivery.deliver(answer);
-    }
-
-    private void tellStranger(String team, String user) {
-        delivery.deliver(List.of(new OutboundMessage(addressOf(SlackIdentities.identity(team, user)), STRANGER,
-                List.of())));
-    }
-
-    /** Slack identities are answered at their user id; see {@link SlackChannel}. */
-    private static Address addressOf(ChannelIdentity identity) {
-        return new Address(identity, SlackIdentities.userOf(identity));
+    private static ChannelIdentity identity(SlackWork work) {
+        return SlackIdentities.identity(work.team(), work.user());
     }
 
     /**

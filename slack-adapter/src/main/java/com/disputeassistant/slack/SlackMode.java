@@ -63,4 +63,13 @@ enum SlackMode {
             super(mode -> mode == SOCKET);
         }
     }
+
+    /** The channel is on and has a mediators' room ({@code dispute.slack.mediators-channel}). */
+    static final class MediatorsRoom implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return of(context) != DISABLED && !Binder.get(context.getEnvironment())
+                    .bind("dispute.slack.mediators-channel", String.class).orElse("").isBlank();
+        }
+    }
 }

@@ -4,14 +4,12 @@ import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.PlatformSender;
 import com.disputeassistant.outbox.SendFailure;
-import com.disputeassistant.rooms.MediatorRoom;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.sending.SlackSender;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,32 +24,25 @@ import tools.jackson.databind.node.ObjectNode;
  * so the card is posted (and its thread remembered) before anything queued after it looks for it.
  *
  * <p>With several instances, one conversation's entries may be split between them (see
- * {@code OutboxSender}): an instance about to post a card first takes the dispute's card key
- * ({@code P slack-room:{DISPUTE}:card}, for {@link #CARD_LEASE}); another that finds it taken waits
- * {@link #CARD_WAIT} and tries again, by then finding the thread, so a dispute has one card.
+ * {@code OutboxSender}): an instance about to post a card first takes the card's lease ({@link
+ * ChatRoom#leaseCard}); another that finds it taken waits {@link #CARD_WAIT} and tries again, by then
+ * finding the thread, so a dispute has one card.
  */
 final class SlackRoomSender implements PlatformSender {
     /** Our own field in a queued body, taken out before it is posted. */
     private static final String THREAD_OF = "dispute_thread_of";
-    /** Far above the one call posting a card takes; a crashed poster's lease ends by then. */
-    static final Duration CARD_LEASE = Duration.ofSeconds(10);
     /** Attempts times this wait outlast the lease, so an entry waits out a crashed poster's lease. */
     static final Duration CARD_WAIT = Duration.ofSeconds(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(SlackRoomSender.class);
 
     private final SlackSender slack;
-    private final MediatorRoom room;
-    private final String roomChannel;
-    private final UnifiedJedis redis;
-    private final String keyPrefix;
+    /** The mediators' room, or null when there is none. */
+    private final ChatRoom room;
 
-    SlackRoomSender(SlackSender slack, MediatorRoom room, String roomChannel, UnifiedJedis redis, String keyPrefix) {
+    SlackRoomSender(SlackSender slack, ChatRoom room) {
         this.slack = slack;
         this.room = room;
-        this.roomChannel = roomChannel;
-        this.redis = redis;
-        this.keyPrefix = keyPrefix;
     }
 
     /** A {@code chat.postMessage} body to be posted in this dispute's thread, or as its card if it has none. */
@@ -63,7 +54,7 @@ final class SlackRoomSender implements PlatformSender {
 
     @Override
     public void send(OutboxEntry entry) throws SendFailure {
-        if (roomChannel.isEmpty() || !roomChannel.equals(entry.conversation())) {
+        if (room == null || !room.isRoom(entry.conversation())) {
             slack.send(entry);
             return;
         }
@@ -86,8 +77,8 @@ final class SlackRoomSender implements PlatformSender {
             slack.post(entry.conversation(), JSON.writeValueAsString(body));
             return;
         }
-        String cardKey = keyPrefix + "slack-room:{" + dispute.value() + "}:card";
-        if (!leaseCard(cardKey, entry.payload())) {
+        String poster = entry.payload().length() + ":" + Integer.toHexString(entry.payload().hashCode());
+        if (!room.leaseCard(dispute, poster)) {
             throw SendFailure.retryAfter(CARD_WAIT, "another instance is posting the card of dispute " + dispute);
         }
         String posted = slack.post(entry.conversation(), JSON.writeValueAsString(body));
@@ -96,13 +87,6 @@ final class SlackRoomSender implements PlatformSender {
         } else {
             room.rememberThread(dispute, posted);
         }
-        redis.del(cardKey);
-    }
-
-    /** Takes the lease to post the card, or finds this entry holds it already (a retry of its post). */
-    private boolean leaseCard(String key, String payload) {
-        String mine = payload.length() + ":" + Integer.toHexString(payload.hashCode());
-        return "OK".equals(redis.set(key, mine, SetParams.setParams().nx().ex(CARD_LEASE.toSeconds())))
-                || mine.equals(redis.get(key));
+        room.releaseCard(dispute);
     }
 }

@@ -238,6 +238,22 @@ class SlackHttpModeIT {
         assertThat(published.json("view").toString()).contains("ORD-4").contains("Now: talking");
     }
 
+    @Test
+    void anExpertListedOnTheWebFirstAndOnSlackSecondHearsOfTheDisputeOnSlack() {
+        SlackUser max = user("max");
+        SlackUser kim = user("kim");
+        max.runsDispute().presses("Dispute ORD-6");
+        max.presses("Not delivered / late");
+        max.says("Chapters 3 and 4 are missing");
+        kim.received("Max opened dispute");
+        kim.received("Chapters 3 and 4 are missing");
+
+        // Kim answers on Slack: from now on the bot writes to Kim there, and Max hears it.
+        kim.says("Sorry, I will send them today");
+        kim.received("Passed on to Max");
+        max.received("Kim: Sorry, I will send them today");
+    }
+
     /** The client opens a dispute about the order and describes it; the two are then talking it out. */
     private static void openTalkingDispute(SlackUser client, SlackUser expert, String order) {
         expert.says("hello");

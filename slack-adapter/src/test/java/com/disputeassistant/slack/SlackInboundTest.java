@@ -29,8 +29,8 @@ class SlackInboundTest {
             Slack slack = Slack.getInstance(config);
             App app = SlackConfiguration.boltApp(slack, new SlackSettings("xoxb-test", "", "secret", api.url(), null, null));
             // Nothing past the inbox is reached: the request is refused before any work.
-            new SlackInbound(null, null, null, null, null, slack.methods("xoxb-test"),
-                    new SlackInbox(redisDown, "test:"), new SlackRoom("", null, null, null)).registerOn(app);
+            new SlackInbound(null, null, null, slack.methods("xoxb-test"), new SlackInbox(redisDown, "test:"), "")
+                    .registerOn(app);
 
             Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri("/slack/events")

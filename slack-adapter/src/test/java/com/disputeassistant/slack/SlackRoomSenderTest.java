@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.SendFailure;
-import com.disputeassistant.rooms.MediatorRoom;
+import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.FakeSlackApi.Call;
 import com.disputeassistant.slack.sending.SlackMessage;
 import com.disputeassistant.slack.sending.SlackSender;
@@ -27,15 +28,14 @@ class SlackRoomSenderTest {
     private static final DisputeId DISPUTE = new DisputeId("D1");
 
     private FakeSlackApi api;
-    private MediatorRoom room;
+    private ChatRoom room;
     private SlackRoomSender sender;
 
     @BeforeEach
     void start() {
         api = new FakeSlackApi();
-        room = new MediatorRoom(testRedis.client(), testRedis.prefix(), "slack");
-        sender = new SlackRoomSender(new SlackSender(api.url(), "xoxb-test"), room, ROOM, testRedis.client(),
-                testRedis.prefix());
+        room = ChatRoom.threaded(testRedis.client(), testRedis.prefix(), "slack", ROOM, ProcedureSettings.defaults());
+        sender = new SlackRoomSender(new SlackSender(api.url(), "xoxb-test"), room);
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class SlackRoomSenderTest {
 
     @Test
     void whileAnotherInstancePostsTheCardAMessageWaitsAndPostsNothing() {
-        testRedis.client().set(testRedis.prefix() + "slack-room:{D1}:card", "another instance's entry");
+        testRedis.client().set(testRedis.prefix() + "room:{slack}:card:D1", "another instance's entry");
 
         SendFailure failure = catchThrowableOfType(SendFailure.class, () -> sender.send(forThread("Alice: hello")));
 

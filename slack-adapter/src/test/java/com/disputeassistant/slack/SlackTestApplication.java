@@ -4,12 +4,16 @@ import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.inbound.ConfirmedEmails;
+import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.IdentityLinks;
 import com.disputeassistant.marketplace.LinkedMarketplace;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.YamlMarketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.store.RedisDisputeStore;
@@ -110,6 +114,19 @@ class SlackTestApplication {
     ConversationEngine conversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings,
                                           Clock clock) {
         return new ConversationEngine(marketplace, store, settings, clock);
+    }
+
+    @Bean
+    ChatInbound chatInbound(ConversationEngine engine, Delivery delivery, Marketplace marketplace, IdentityLinks links,
+                            ProcedureSettings settings, DisputeStore store, ButtonRegistry buttons,
+                            ObjectProvider<ChatRoom> rooms, ObjectProvider<ConfirmedEmails> emails) {
+        return new ChatInbound(engine, delivery, marketplace, links, settings, store, buttons,
+                rooms.orderedStream().toList(), emails.orderedStream().toList());
+    }
+
+    @Bean
+    ReplyTokens replyTokens(ButtonRegistry buttons) {
+        return new ReplyTokens(buttons);
     }
 
     @Bean

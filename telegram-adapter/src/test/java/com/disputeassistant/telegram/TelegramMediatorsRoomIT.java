@@ -66,7 +66,7 @@ class TelegramMediatorsRoomIT {
         assertThat(card.json().has("reply_to_message_id")).isFalse();
 
         int byStranger = pressInRoom(STRANGER, "Claim");
-        assertThat(answerTo(byStranger)).contains("Only the marketplace's mediators");
+        assertThat(answerTo(byStranger)).contains("only mediators can use the buttons");
         assertThat(dispute().mediator()).isEmpty();
 
         pressInRoom(MEDIATOR_MARIA, "Claim");
@@ -75,8 +75,8 @@ class TelegramMediatorsRoomIT {
         alice.received("A human mediator has taken over");
         bob.received("A human mediator has taken over");
         pressInRoom(MEDIATOR_OMAR, "Claim");
-        room.received("already handled by");
-        assertThat(roomMessage("already handled by").json().path("reply_to_message_id").asInt()).isEqualTo(cardId);
+        room.received("is handled by");
+        assertThat(roomMessage("is handled by").json().path("reply_to_message_id").asInt()).isEqualTo(cardId);
         assertThat(dispute().mediator()).contains("telegram:" + MEDIATOR_MARIA);
         // One card for both mediators, and nothing to them in private.
         assertThat(handOffs(1)).hasSize(1);
@@ -187,7 +187,7 @@ class TelegramMediatorsRoomIT {
         writeInRoom(MEDIATOR_MARIA, "/queue@" + FakeBotApi.BOT_USERNAME, null);
         room.received("No dispute is waiting for a mediator");
         writeInRoom(STRANGER, "/queue", null);
-        room.received("only the marketplace's mediators can act here");
+        room.received("only mediators can act here");
         // Nothing of it reached anyone privately.
         assertThat(api.messagesTo(MEDIATOR_MARIA)).isEmpty();
         assertThat(api.messagesTo(STRANGER)).isEmpty();

@@ -1,9 +1,8 @@
 package com.disputeassistant.web;
 
-import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
-import com.disputeassistant.conversation.OutboundMessage;
-import java.util.List;
+import com.disputeassistant.inbound.ChatAnswer;
+import com.disputeassistant.inbound.ChatEvent;
+import com.disputeassistant.inbound.ChatInbound;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,29 +12,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The browser's side of a chat: what a person says goes through the same engine as on every other
- * channel, and what the engine answers reaches each person on their own channel; a web identity's
+ * The browser's side of a chat: what a person says goes through the same inbound path as on every other
+ * channel ({@link ChatInbound}), and what the engine answers reaches each person on their own channel; a web identity's
  * messages wait in its inbox until the page polls for them.
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class ChatController {
-    private final ConversationEngine engine;
-    private final Delivery delivery;
+    private final ChatInbound inbound;
     private final WebChannel webChannel;
 
-    ChatController(ConversationEngine engine, Delivery delivery, WebChannel webChannel) {
-        this.engine = engine;
-        this.delivery = delivery;
+    ChatController(ChatInbound inbound, WebChannel webChannel) {
+        this.inbound = inbound;
         this.webChannel = webChannel;
     }
 
     // No "consumes": a body of another type then reaches ApiErrors, which explains what to send.
     @PostMapping("/messages")
     Delivered send(@RequestBody PostedMessage posted) {
-        List<OutboundMessage> replies = engine.handle(posted.toInbound());
-        delivery.deliver(replies);
-        return new Delivered(replies.size());
+        ChatEvent event = posted.toEvent();
+        ChatAnswer answer = inbound.handle(event);
+        if (answer instanceof ChatAnswer.Notice notice) {
+            // The playground shows no private notices: it comes as a message in the person's pane.
+            inbound.tell(event, notice.text());
+            return new Delivered(1);
+        }
+        return new Delivered(answer instanceof ChatAnswer.Done done ? done.replies() : 0);
     }
 
     // "as" and "after" are read as text so that a missing or malformed value gets our own explanation.
@@ -61,7 +63,7 @@ class ChatController {
                 + "it out, to get the whole inbox).");
     }
 
-    /** How many messages the engine's answer had, for everyone concerned on any channel. */
+    /** How many messages the answer had, for everyone concerned on any channel. */
     record Delivered(int delivered) {
     }
 }

@@ -1,7 +1,7 @@
 package com.disputeassistant.web;
 
-import com.disputeassistant.marketplace.Address;
-import com.disputeassistant.conversation.InboundMessage;
+import com.disputeassistant.inbound.ChatEvent;
+import com.disputeassistant.marketplace.ChannelIdentity;
 
 /**
  * The body of {@code POST /api/messages}: who speaks, and either what they wrote or the id of a
@@ -14,9 +14,12 @@ record PostedMessage(String as, String text, String option) {
     static final String EXAMPLE = "{\"as\":\"web:alice\",\"text\":\"hello\"} or "
             + "{\"as\":\"web:alice\",\"option\":\"<id of a reply option>\"}";
 
-    /** The engine's view of this message; throws {@link BadRequest} with what to send instead. */
-    InboundMessage toInbound() {
-        Address from = Address.of(WebIdentity.parse(as));
+    /**
+     * The message as the inbound path takes it (a web identity's conversation is the identity itself);
+     * throws {@link BadRequest} with what to send instead.
+     */
+    ChatEvent toEvent() {
+        ChannelIdentity from = WebIdentity.parse(as);
         boolean hasText = text != null && !text.isBlank();
         boolean hasOption = option != null;
         if (hasText && hasOption) {
@@ -31,12 +34,12 @@ record PostedMessage(String as, String text, String option) {
                 throw new BadRequest("\"text\" is " + text.length() + " characters long; send at most "
                         + MAX_TEXT_LENGTH + " at a time (split it into several messages).");
             }
-            return InboundMessage.text(from, text);
+            return ChatEvent.Text.direct(from, from.id(), text, null);
         }
         if (option.isBlank() || option.length() > MAX_OPTION_LENGTH) {
             throw new BadRequest("\"option\" must be the id of a reply option you were offered "
                     + "(the \"id\" of one of a message's \"options\").");
         }
-        return InboundMessage.option(from, option);
+        return new ChatEvent.Choice(from, from.id(), option, null);
     }
 }

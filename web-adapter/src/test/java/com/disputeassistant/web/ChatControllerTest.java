@@ -13,13 +13,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.disputeassistant.marketplace.Address;
-import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
-import com.disputeassistant.conversation.InboundMessage;
-import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.inbound.ChatAnswer;
+import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.conversation.ReplyOption;
-import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.inbound.ChatInbound;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,47 +28,54 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebApiTest
 class ChatControllerTest {
-    private static final Address ALICE = Address.of(Samples.ALICE_WEB);
+    private static final String ALICE = Samples.ALICE_WEB.id();
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    Delivery delivery;
+    ChatInbound inbound;
     @Autowired
     WebChannel webChannel;
 
     @Test
-    void textGoesToTheEngineAsTheChosenIdentityAndItsAnswerIsDelivered() throws Exception {
-        List<OutboundMessage> answer = List.of(
-                new OutboundMessage(ALICE, "Which order?", List.of(new ReplyOption("o:1", "ORD-1001"))),
-                new OutboundMessage(Address.of(ChannelIdentity.of("telegram:55")), "FYI", List.of()));
-        when(engine.handle(InboundMessage.text(ALICE, "I want to open a dispute"))).thenReturn(answer);
+    void textGoesToTheInboundPathAsTheChosenIdentityAndItsRepliesAreCounted() throws Exception {
+        ChatEvent said = ChatEvent.Text.direct(Samples.ALICE_WEB, ALICE, "I want to open a dispute", null);
+        when(inbound.handle(said)).thenReturn(new ChatAnswer.Done(2));
 
         postJson("{\"as\":\"web:alice\",\"text\":\"I want to open a dispute\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.delivered").value(2));
 
-        verify(delivery).deliver(answer);
+        verify(inbound).handle(said);
     }
 
     @Test
-    void aPickedOptionGoesToTheEngineAsThatOption() throws Exception {
-        List<OutboundMessage> answer = List.of(new OutboundMessage(ALICE, "Why?", List.of()));
-        when(engine.handle(InboundMessage.option(ALICE, "o:ORD-1001"))).thenReturn(answer);
+    void aPickedOptionGoesToTheInboundPathAsThatOption() throws Exception {
+        ChatEvent picked = new ChatEvent.Choice(Samples.ALICE_WEB, ALICE, "o:ORD-1001", null);
+        when(inbound.handle(picked)).thenReturn(new ChatAnswer.Done(1));
 
         postJson("{\"as\":\"web:alice\",\"option\":\"o:ORD-1001\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.delivered").value(1));
+    }
 
-        verify(delivery).deliver(answer);
+    @Test
+    void aNoticeComesAsAMessageInThePersonsPane() throws Exception {
+        ChatEvent said = ChatEvent.Text.direct(Samples.ALICE_WEB, ALICE, "hi", null);
+        when(inbound.handle(said)).thenReturn(new ChatAnswer.Notice("I don't know you yet"));
+
+        postJson("{\"as\":\"web:alice\",\"text\":\"hi\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.delivered").value(1));
+
+        verify(inbound).tell(said, "I don't know you yet");
     }
 
     @Test
     void textOfExactlyTheLimitIsAccepted() throws Exception {
         String longest = "a".repeat(PostedMessage.MAX_TEXT_LENGTH);
-        when(engine.handle(InboundMessage.text(ALICE, longest))).thenReturn(List.of());
+        when(inbound.handle(ChatEvent.Text.direct(Samples.ALICE_WEB, ALICE, longest, null)))
+                .thenReturn(new ChatAnswer.Done(0));
 
         postJson("{\"as\":\"web:alice\",\"text\":\"" + longest + "\"}")
                 .andExpect(status().isOk())
@@ -102,7 +106,7 @@ class ChatControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString(explanation)));
 
-        verifyNoInteractions(engine, delivery);
+        verifyNoInteractions(inbound);
     }
 
     @Test
@@ -111,7 +115,7 @@ class ChatControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString("4001 characters long; send at most 4000")));
 
-        verifyNoInteractions(engine, delivery);
+        verifyNoInteractions(inbound);
     }
 
     @Test
@@ -120,19 +124,19 @@ class ChatControllerTest {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.error").value(containsString("Content-Type: application/json")));
 
-        verifyNoInteractions(engine, delivery);
+        verifyNoInteractions(inbound);
     }
 
     @Test
     void aFailureOfOursIsA500WithAGenericMessageThatLeaksNothing() throws Exception {
-        when(engine.handle(any())).thenThrow(new IllegalStateException("redis at 10.0.0.7 refused"));
+        when(inbound.handle(any())).thenThrow(new IllegalStateException("redis at 10.0.0.7 refused"));
 
         postJson("{\"as\":\"web:alice\",\"text\":\"hi\"}")
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.error").value(containsString("Something went wrong on our side")))
                 .andExpect(jsonPath("$.error").value(not(containsString("10.0.0.7"))));
 
-        verifyNoInteractions(delivery);
+        verify(inbound, never()).tell(any(), any());
     }
 
     @Test

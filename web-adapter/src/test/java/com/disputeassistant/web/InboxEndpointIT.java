@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;
@@ -31,7 +31,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /** The inbox endpoint on a real web channel and a real Redis: what was delivered is what the page reads. */
 @WebMvcTest
-@MockitoBean(types = {ConversationEngine.class, Delivery.class, Marketplace.class, DisputeStore.class})
+@MockitoBean(types = {ConversationEngine.class, ChatInbound.class, Marketplace.class, DisputeStore.class})
 @Import(InboxEndpointIT.RealWebChannel.class)
 class InboxEndpointIT {
     private static final UnifiedJedis REDIS = RedisConnections.connect(RedisTestSupport.redisUrl());

@@ -6,7 +6,7 @@ import static org.mockito.Mockito.mock;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -42,7 +42,7 @@ class WebAdapterConfigurationIT {
     private final WebApplicationContextRunner app = new WebApplicationContextRunner()
             .withBean(MainClassesOnly.class)
             .withBean(ConversationEngine.class, () -> mock(ConversationEngine.class))
-            .withBean(Delivery.class, () -> new Delivery(List.of()))
+            .withBean(ChatInbound.class, () -> mock(ChatInbound.class))
             .withBean(Marketplace.class, () -> mock(Marketplace.class))
             .withBean(DisputeStore.class, () -> mock(DisputeStore.class))
             .withBean(ProcedureSettings.class, ProcedureSettings::defaults)

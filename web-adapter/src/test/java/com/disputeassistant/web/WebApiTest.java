@@ -1,7 +1,7 @@
 package com.disputeassistant.web;
 
 import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
@@ -24,7 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@MockitoBean(types = {ConversationEngine.class, Delivery.class, WebChannel.class, Marketplace.class, DisputeStore.class})
+@MockitoBean(types = {ConversationEngine.class, ChatInbound.class, WebChannel.class, Marketplace.class, DisputeStore.class})
 @Import(WebApiTest.Settings.class)
 @interface WebApiTest {
     ChannelIdentity MEDIATOR = ChannelIdentity.of("web:mia");

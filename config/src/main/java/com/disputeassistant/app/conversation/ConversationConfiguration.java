@@ -1,9 +1,15 @@
 package com.disputeassistant.app.conversation;
 
+import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.inbound.ConfirmedEmails;
+import com.disputeassistant.inbound.ReplyTokens;
+import com.disputeassistant.marketplace.IdentityLinks;
 import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.timers.DeadlineTimers;
@@ -18,8 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine, delivery and the timers; channels are whatever {@link Channel} beans the enabled adapters
- * define.
+ * The engine, the one inbound path, delivery and the timers; channels are whatever {@link Channel} beans the
+ * enabled adapters define, and so are the mediators' rooms and the platforms that confirm e-mail addresses.
  */
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
@@ -39,6 +45,20 @@ class ConversationConfiguration {
     DeadlineTimers deadlineTimers(DisputeStore store, ConversationEngine engine, Delivery delivery, Clock clock,
                                   @Value("${dispute.timers.poll-interval:1s}") Duration pollInterval) {
         return new DeadlineTimers(store, engine, delivery, clock, pollInterval);
+    }
+
+    /** The one inbound path every channel hands its events to, with the rooms and e-mail sources they define. */
+    @Bean
+    ChatInbound chatInbound(ConversationEngine engine, Delivery delivery, Marketplace marketplace, IdentityLinks links,
+                            ProcedureSettings settings, DisputeStore store, ButtonRegistry buttons,
+                            ObjectProvider<ChatRoom> rooms, ObjectProvider<ConfirmedEmails> emails) {
+        return new ChatInbound(engine, delivery, marketplace, links, settings, store, buttons,
+                rooms.orderedStream().toList(), emails.orderedStream().toList());
+    }
+
+    @Bean
+    ReplyTokens replyTokens(ButtonRegistry buttons) {
+        return new ReplyTokens(buttons);
     }
 
     @Bean

@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param extraReworkRounds   rework rounds after the first when the check fails
  * @param feeTolerancePercent proposals this close (percent of the price) meet in the middle
  * @param feeRounds           rounds of fee proposals before a mediator decides
- * @param stepDeadlines       how long a step waits for an answer, by step; steps left out keep their default
+ * @param stepDeadlines       how long a step waits for an answer, by step; steps left out keep their default;
+ *                            {@code mediation}'s is how long a mediator may hold a claimed dispute
  * @param reminders           when the person who owes an answer is reminded, e.g. {@code [50%, 1d]}; an empty
  *                            list sends no reminders
  * @param mediators           channel identities allowed to claim disputes, each optionally followed by the

@@ -66,6 +66,14 @@ class ProcedurePropertiesTest {
     }
 
     @Test
+    void howLongAMediatorMayHoldAClaimedDisputeIsTheMediationStepsDeadline() {
+        context.run(app -> assertThat(app.getBean(ProcedureSettings.class).deadlineOf(Step.MEDIATION))
+                .as("shipped default").isEqualTo(Duration.ofDays(2)));
+        context.withPropertyValues("dispute.procedure.step-deadlines.mediation=36h").run(app ->
+                assertThat(app.getBean(ProcedureSettings.class).deadlineOf(Step.MEDIATION)).isEqualTo(Duration.ofHours(36)));
+    }
+
+    @Test
     void anEmptyReminderListSendsNone() {
         context.withPropertyValues("dispute.procedure.reminders=").run(app ->
                 assertThat(app.getBean(ProcedureSettings.class).reminders()).isEmpty());

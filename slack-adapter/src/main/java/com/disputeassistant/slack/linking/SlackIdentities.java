@@ -1,45 +1,29 @@
 package com.disputeassistant.slack.linking;
 
+import com.disputeassistant.inbound.ConfirmedEmails;
 import com.disputeassistant.marketplace.ChannelIdentity;
-import com.disputeassistant.marketplace.IdentityLinks;
-import com.disputeassistant.marketplace.Marketplace;
-import com.disputeassistant.marketplace.Person;
-import com.disputeassistant.procedure.ProcedureSettings;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who a Slack user is to the bot. The engine knows people by channel identity, and a Slack user's is
- * always {@code slack:<team id>/<user id>}, inbound and outbound alike. That identity counts when the
- * marketplace file lists it, when it was linked before, or when it can be linked now: Slack's confirmed
- * e-mail address of the user ({@code users.info}, scope {@code users:read.email}) is the e-mail address
- * of exactly one marketplace account. Mediators are staff, known by configuration.
+ * always {@code slack:<team id>/<user id>}, inbound and outbound alike. A user the marketplace does not
+ * list can be linked by the e-mail address Slack has confirmed for them ({@code users.info}, scope
+ * {@code users:read.email}): the inbound path links them when it is that of exactly one account.
  */
-public final class SlackIdentities {
+public final class SlackIdentities implements ConfirmedEmails {
     private static final Logger log = LoggerFactory.getLogger(SlackIdentities.class);
 
-    private final Marketplace marketplace;
-    private final IdentityLinks links;
-    private final ProcedureSettings settings;
     private final MethodsClient slack;
 
-    /**
-     * @param marketplace the marketplace as the engine sees it, linked identities included
-     * @param slack       a Web API client holding the bot token
-     */
-    public SlackIdentities(Marketplace marketplace, IdentityLinks links, ProcedureSettings settings,
-                           MethodsClient slack) {
-        this.marketplace = marketplace;
-        this.links = links;
-        this.settings = settings;
+    /** @param slack a Web API client holding the bot token */
+    public SlackIdentities(MethodsClient slack) {
         this.slack = slack;
     }
 
@@ -54,25 +38,14 @@ public final class SlackIdentities {
         return id.substring(id.lastIndexOf('/') + 1);
     }
 
-    /**
-     * The identity, once it is known to the engine (linking it by e-mail if it can be); empty for a
-     * stranger, who must be told so and can do nothing else.
-     */
-    public Optional<ChannelIdentity> known(String team, String user) {
-        ChannelIdentity identity = identity(team, user);
-        if (settings.isMediator(identity) || marketplace.personByIdentity(identity).isPresent()) {
-            return Optional.of(identity);
-        }
-        Optional<Person> byEmail = confirmedEmail(user).flatMap(this::personWithEmail);
-        byEmail.ifPresent(person -> {
-            links.link(identity, person.id());
-            log.info("Linked Slack user {} to marketplace account {} by their confirmed e-mail address",
-                    identity, person.id());
-        });
-        return byEmail.map(person -> identity);
+    @Override
+    public String channel() {
+        return "slack";
     }
 
-    private Optional<String> confirmedEmail(String user) {
+    @Override
+    public Optional<String> confirmedEmail(ChannelIdentity identity) {
+        String user = userOf(identity);
         try {
             UsersInfoResponse info = slack.usersInfo(r -> r.user(user));
             if (!info.isOk()) {
@@ -89,14 +62,5 @@ public final class SlackIdentities {
             log.warn("users.info for {} failed: {}", user, e.toString());
             return Optional.empty();
         }
-    }
-
-    /** The one account with this e-mail address; none when two share it, rather than guess. */
-    private Optional<Person> personWithEmail(String email) {
-        String wanted = email.strip().toLowerCase(Locale.ROOT);
-        List<Person> matches = marketplace.people().stream()
-                .filter(p -> p.email().strip().toLowerCase(Locale.ROOT).equals(wanted))
-                .toList();
-        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package com.disputeassistant.slack.sending;
 
+import com.disputeassistant.inbound.ReplyTokens;
+import com.disputeassistant.inbound.ReplyTokens.Button;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +24,6 @@ public final class SlackMessage {
     static final int LABEL_LIMIT = 75;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A button as sent: the label shown and the registry token it carries. */
-    public record Button(String label, String token) {
-    }
-
     private SlackMessage() {
     }
 
@@ -44,8 +42,10 @@ public final class SlackMessage {
     private static String body(String channel, List<String> sections, List<Button> buttons) {
         ObjectNode body = JSON.createObjectNode();
         body.put("channel", channel);
-        // The notification and screen-reader text; the blocks are what people see.
-        body.put("text", String.join("\n", sections));
+        // The notification and screen-reader text, the options numbered (typing a number picks one); the
+        // blocks are what people see.
+        body.put("text", ReplyTokens.withNumberedOptions(String.join("\n", sections), buttons.stream()
+                .map(button -> new Button(Mrkdwn.escape(button.label()), button.token())).toList()));
         ArrayNode blocks = body.putArray("blocks");
         for (String section : sections) {
             ObjectNode block = blocks.addObject().put("type", "section");

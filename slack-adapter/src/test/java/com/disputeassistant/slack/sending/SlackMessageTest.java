@@ -2,6 +2,7 @@ package com.disputeassistant.slack.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.inbound.ReplyTokens;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,13 @@ class SlackMessageTest {
     @Test
     void rendersEscapedTextAndButtonsCarryingTheirTokens() {
         List<String> bodies = SlackMessage.render("U1", "Who? <b> & co", List.of(
-                new SlackMessage.Button("Same expert", "tok.0"), new SlackMessage.Button("x".repeat(90), "tok.1")));
+                new ReplyTokens.Button("Same expert", "tok.0"), new ReplyTokens.Button("x".repeat(90), "tok.1")));
 
         assertThat(bodies).hasSize(1);
         JsonNode body = JSON.readTree(bodies.get(0));
         assertThat(body.path("channel").asString()).isEqualTo("U1");
-        assertThat(body.path("text").asString()).isEqualTo("Who? &lt;b&gt; &amp; co");
+        assertThat(body.path("text").asString()).as("the notification text, options numbered for typing")
+                .isEqualTo("Who? &lt;b&gt; &amp; co\n\n1. Same expert\n2. " + "x".repeat(90));
         JsonNode buttons = body.path("blocks").get(1).path("elements");
         assertThat(buttons.get(0).path("action_id").asString()).isEqualTo("tok.0");
         assertThat(buttons.get(0).path("value").asString()).isEqualTo("tok.0");
@@ -40,8 +42,8 @@ class SlackMessageTest {
     void splitsLongTextIntoSectionsAndMessagesWithTheButtonsOnTheLast() {
         String line = "a & b ".repeat(100) + "\n";
         String text = line.repeat(150);
-        List<SlackMessage.Button> buttons = IntStream.range(0, 30)
-                .mapToObj(i -> new SlackMessage.Button("#" + i, "t." + i)).toList();
+        List<ReplyTokens.Button> buttons = IntStream.range(0, 30)
+                .mapToObj(i -> new ReplyTokens.Button("#" + i, "t." + i)).toList();
 
         List<String> bodies = SlackMessage.render("U1", text, buttons);
 

@@ -1,11 +1,11 @@
 package com.disputeassistant.telegram.sending;
 
-import com.disputeassistant.buttons.ButtonRegistry;
+import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
 import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.procedure.ProcedureSettings;
-import com.disputeassistant.rooms.MediatorRoom;
+import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.telegram.TelegramConditions;
 import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
@@ -32,8 +32,8 @@ public class SendingConfiguration {
 
     @Bean
     TelegramChannel telegramChannel(UnifiedJedis redis, @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
-                                    ButtonRegistry buttons, ObjectProvider<TelegramRoom> room) {
-        return new TelegramChannel(new Outbox(redis, keyPrefix, TelegramChannel.NAME), buttons, calls,
+                                    ReplyTokens tokens, ObjectProvider<TelegramRoom> room) {
+        return new TelegramChannel(new Outbox(redis, keyPrefix, TelegramChannel.NAME), tokens, calls,
                 room.getIfAvailable());
     }
 
@@ -43,11 +43,17 @@ public class SendingConfiguration {
     TelegramRoom telegramRoom(TelegramSettings settings, UnifiedJedis redis,
                               @Value("${dispute.redis.key-prefix:da:}") String keyPrefix, ProcedureSettings procedure) {
         String chat = settings.mediatorsChatIfSet().orElseThrow();
-        log.info("Telegram mediators' room: group {}, {}", chat,
-                settings.mediatorsChatTopics() ? "a topic per dispute" : "a reply chain per dispute");
-        return new TelegramRoom(chat, settings.mediatorsChatTopics(),
-                new MediatorRoom(redis, keyPrefix, TelegramChannel.NAME),
-                new MediatorRoom(redis, keyPrefix, TelegramChannel.NAME + "-posts"), procedure);
+        boolean topics = settings.mediatorsChatTopics();
+        log.info("Telegram mediators' room: group {}, {}", chat, topics ? "a topic per dispute" : "a reply chain per dispute");
+        return new TelegramRoom(topics ? ChatRoom.threaded(redis, keyPrefix, TelegramChannel.NAME, chat, procedure)
+                : ChatRoom.replyChains(redis, keyPrefix, TelegramChannel.NAME, chat, procedure), topics);
+    }
+
+    /** The room's policy, for the inbound path. */
+    @Bean
+    @Conditional(TelegramConditions.MediatorsRoom.class)
+    ChatRoom telegramChatRoom(TelegramRoom telegramRoom) {
+        return telegramRoom.policy();
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

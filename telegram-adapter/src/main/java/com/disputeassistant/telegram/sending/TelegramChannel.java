@@ -1,15 +1,14 @@
 package com.disputeassistant.telegram.sending;
 
-import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.OutboundMessage;
-import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.dispute.DisputeId;
-import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.inbound.ReplyTokens;
+import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
+import com.disputeassistant.rooms.ChatRoom;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
@@ -24,12 +23,13 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * Telegram and never loses a message to a Telegram outage.
  *
  * <p>Text goes in HTML parse mode, escaped, in parts of at most 4096 characters; reply options become an
- * inline keyboard on the last part, one button a row. A button carries an opaque token from the
- * {@link ButtonRegistry} as its {@code callback_data} (Telegram allows 64 bytes): the registry remembers
- * the option, the message and the person it was sent to, and refuses a press by anyone else or a second one.
+ * inline keyboard on the last part, one button a row. A button carries an opaque token ({@link
+ * ReplyTokens}) as its {@code callback_data} (Telegram allows 64 bytes): the inbound path resolves a press
+ * of it, and refuses a press by anyone else or a second one.
  *
- * <p>With a mediators' room ({@link TelegramRoom}), what mediators are told about a dispute goes to that
- * dispute's thread in the room, once, with buttons any mediator may press.
+ * <p>With a mediators' room ({@link TelegramRoom}), the room's policy ({@link ChatRoom#placeOf}) decides
+ * what mediators are told about a dispute: it goes to that dispute's thread in the room, once, with
+ * buttons any mediator may press.
  */
 public final class TelegramChannel implements Channel {
     /** The channel name in identities: {@code telegram:<user id>}. */
@@ -40,18 +40,18 @@ public final class TelegramChannel implements Channel {
     private static final String NO_TEXT = "…";
 
     private final Outbox outbox;
-    private final ButtonRegistry buttons;
+    private final ReplyTokens tokens;
     private final BotApiCalls calls;
     /** The mediators' room, or null when mediators are written to in private chats. */
     private final TelegramRoom room;
 
-    TelegramChannel(Outbox outbox, ButtonRegistry buttons, BotApiCalls calls) {
-        this(outbox, buttons, calls, null);
+    TelegramChannel(Outbox outbox, ReplyTokens tokens, BotApiCalls calls) {
+        this(outbox, tokens, calls, null);
     }
 
-    TelegramChannel(Outbox outbox, ButtonRegistry buttons, BotApiCalls calls, TelegramRoom room) {
+    TelegramChannel(Outbox outbox, ReplyTokens tokens, BotApiCalls calls, TelegramRoom room) {
         this.outbox = outbox;
-        this.buttons = buttons;
+        this.tokens = tokens;
         this.calls = calls;
         this.room = room;
     }
@@ -63,31 +63,34 @@ public final class TelegramChannel implements Channel {
 
     @Override
     public void deliver(OutboundMessage message) {
-        ChannelIdentity to = recipientOf(message);
-        if (room != null && room.takes(message)) {
-            deliverToRoom(message);
-            return;
+        recipientOf(message);
+        ChatRoom.Place place = room == null ? new ChatRoom.Place.Direct() : room.policy().placeOf(message);
+        if (place instanceof ChatRoom.Place.Direct) {
+            // A private chat's id is the user's id: this is also where a person is first reached proactively.
+            String chat = message.to().conversation();
+            List<OutboxEntry> entries = render(chat, message.text(), keyboard(tokens.forRecipient(message, List.of())))
+                    .stream().map(send -> new OutboxEntry(chat, calls.encode(send))).toList();
+            outbox.append(entries);
+        } else if (place instanceof ChatRoom.Place.InThread thread) {
+            toRoom(message, thread.dispute());
+        } else if (place instanceof ChatRoom.Place.TopLevel) {
+            toRoom(message, null);
         }
-        // A private chat's id is the user's id: this is also where a person is first reached proactively.
-        String chat = message.to().conversation();
-        List<OutboxEntry> entries = render(chat, message.text(), keyboard(to, message.options(), false)).stream()
-                .map(send -> new OutboxEntry(chat, calls.encode(send))).toList();
-        outbox.append(entries);
+        // Otherwise a copy of what the room already shows.
     }
 
-    /**
-     * A mediator's message in the room: about a dispute, in its thread (posted once for all mediators);
-     * about none (the queue, an answer to the room's top level), at the top level.
-     */
-    private void deliverToRoom(OutboundMessage message) {
-        DisputeId dispute = message.about().orElse(null);
-        if (dispute != null && !room.firstPost(message, dispute)) {
-            return;
-        }
-        List<SendMessage> parts = render(room.chat(), message.text(), keyboard(room.identity(), message.options(), true));
+    /** A message in the room: about a dispute, in its thread; about none (the queue, an answer), at the top level. */
+    private void toRoom(OutboundMessage message, DisputeId dispute) {
+        List<SendMessage> parts = render(room.chat(), message.text(), keyboard(tokens.inRoom(room.policy(), message)));
         String topic = dispute == null ? null : TelegramRoom.topicName(dispute, message.text());
         outbox.append(parts.stream().map(send -> new OutboxEntry(room.chat(),
                 dispute == null ? calls.encode(send) : calls.encode(new RoomPost(dispute, topic, send)))).toList());
+    }
+
+    /** Says something of the channel's own (a welcome, how a link code went) to one person; returns the text. */
+    public String say(Address to, String text) {
+        deliver(new OutboundMessage(to, text, List.of()));
+        return text;
     }
 
     /** HTML parts of at most 4096 characters, the keyboard on the last. */
@@ -121,18 +124,15 @@ public final class TelegramChannel implements Channel {
         return outbox;
     }
 
-    /** Buttons registered for {@code to}; in the room, Claim buttons are the room's own (see {@link TelegramRoom#claimIn}). */
-    private InlineKeyboardMarkup keyboard(ChannelIdentity to, List<ReplyOption> options, boolean inRoom) {
-        if (options.isEmpty()) {
+    /** An inline keyboard, one button a row, each carrying its token; none for no buttons. */
+    private static InlineKeyboardMarkup keyboard(List<ReplyTokens.Button> buttons) {
+        if (buttons.isEmpty()) {
             return null;
         }
-        List<ReplyOption> registered = inRoom
-                ? options.stream().filter(option -> TelegramRoom.claimData(option).isEmpty()).toList() : options;
-        Iterator<String> tokens = (registered.isEmpty() ? List.<String>of() : buttons.register(to, registered)).iterator();
-        List<InlineKeyboardRow> rows = new ArrayList<>(options.size());
-        for (ReplyOption option : options) {
-            String data = inRoom ? TelegramRoom.claimData(option).orElseGet(tokens::next) : tokens.next();
-            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(option.label()).callbackData(data).build()));
+        List<InlineKeyboardRow> rows = new ArrayList<>(buttons.size());
+        for (ReplyTokens.Button button : buttons) {
+            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(button.label())
+                    .callbackData(button.token()).build()));
         }
         return new InlineKeyboardMarkup(rows);
     }

@@ -1,23 +1,14 @@
 package com.disputeassistant.telegram.updates;
 
-import com.disputeassistant.buttons.ButtonPress;
-import com.disputeassistant.buttons.ButtonRegistry;
-import com.disputeassistant.conversation.ConversationEngine;
-import com.disputeassistant.conversation.Delivery;
-import com.disputeassistant.conversation.InboundMessage;
-import com.disputeassistant.conversation.OutboundMessage;
-import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.inbound.ChatAnswer;
+import com.disputeassistant.inbound.ChatEvent;
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
-import com.disputeassistant.marketplace.Marketplace;
-import com.disputeassistant.procedure.ProcedureSettings;
-import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.telegram.linking.CodeLinking;
 import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.disputeassistant.telegram.sending.TelegramRoom;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -30,17 +21,19 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Turns one Telegram update into what it means: a turn of the engine, a link by code, or an answer
- * from the channel itself. The same for long polling and webhooks.
+ * Translates one Telegram update into a {@link ChatEvent} for the one inbound path ({@link ChatInbound}),
+ * which decides who the person is, whether a press counts and what the mediators' room allows; this only
+ * knows Telegram: chats, commands, callback queries, topics and reply chains, and link codes. The same for
+ * long polling and webhooks.
  *
  * <p>Returns only once the update's effect is stored (the engine's commit, the replies in the outbox),
  * and throws if it could not be stored, so that the caller confirms the update to Telegram only then.
  * Each update is applied at most once: its delivery id ({@code telegram:update:<update_id>}) goes with
- * the engine's turn, which the engine applies once, and is marked handled afterwards, so a repeated
- * update (a redelivered webhook, a poll after a crash) changes nothing and is not answered again.
+ * the event, so a repeated update (a redelivered webhook, a poll after a crash) changes nothing and is
+ * not answered again.
  *
  * <p>Private chats are for parties and mediators alike; the one group the bot works in is the mediators'
- * room ({@link TelegramRoom}), if set, where a mediator's message in a dispute's thread is about that dispute.
+ * room ({@link TelegramRoom}), if set.
  */
 public final class UpdateHandler {
     /** The platform's idempotency key for an update, as the engine records it. */
@@ -48,53 +41,34 @@ public final class UpdateHandler {
     /** The kinds of update the bot acts on: Telegram then does not even queue the others. */
     public static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
-    /** What a mediator may write at the room's top level: commands about no dispute in particular. */
-    private static final Set<String> ROOM_TOP_LEVEL_COMMANDS = Set.of("queue", "claim", "help");
 
-    private final ConversationEngine engine;
-    private final Delivery delivery;
-    private final Marketplace marketplace;
-    private final ProcedureSettings settings;
-    private final DisputeStore store;
-    private final ButtonRegistry buttons;
+    private final ChatInbound inbound;
     private final TelegramChannel channel;
     private final CodeLinking linking;
     /** The mediators' room, or null when there is none. */
     private final TelegramRoom room;
     private final Texts texts = new Texts();
 
-    public UpdateHandler(ConversationEngine engine, Delivery delivery, Marketplace marketplace, ProcedureSettings settings,
-                         DisputeStore store, ButtonRegistry buttons, TelegramChannel channel, CodeLinking linking,
-                         TelegramRoom room) {
-        this.engine = engine;
-        this.delivery = delivery;
-        this.marketplace = marketplace;
-        this.settings = settings;
-        this.store = store;
-        this.buttons = buttons;
+    public UpdateHandler(ChatInbound inbound, TelegramChannel channel, CodeLinking linking, TelegramRoom room) {
+        this.inbound = inbound;
         this.channel = channel;
         this.linking = linking;
         this.room = room;
     }
 
-    /** Handles an update once; a repeat is skipped. Throws only when its effect could not be stored. */
+    /** Handles an update once; a repeat changes nothing. Throws only when its effect could not be stored. */
     public void handle(Update update) {
         if (update.getUpdateId() == null) {
             log.warn("Ignoring a Telegram update without update_id");
             return;
         }
         String deliveryId = DELIVERY_PREFIX + update.getUpdateId();
-        if (store.wasHandled(deliveryId)) {
-            log.debug("Update {} was handled before; skipping it", update.getUpdateId());
-            return;
-        }
         if (update.hasCallbackQuery()) {
             onPress(update.getCallbackQuery(), deliveryId);
         } else if (update.hasMessage()) {
             onMessage(update.getMessage(), deliveryId);
         }
         // Other kinds (edits, reactions...) are not asked for; one that comes anyway is left alone.
-        store.markHandled(deliveryId);
     }
 
     /** Registers the command menu that Telegram shows next to the text field. */
@@ -110,123 +84,77 @@ public final class UpdateHandler {
             return;
         }
         ChannelIdentity identity = identityOf(from);
-        if (room != null && room.isRoom(message.getChatId())) {
-            onRoomMessage(message, identity, deliveryId);
+        String chat = Long.toString(message.getChatId());
+        if (room != null && room.chat().equals(chat)) {
+            // Joins, topic events and other messages without text are the group's life, not meant for the bot.
+            if (message.hasText()) {
+                answer(new ChatEvent.Text(identity, chat, TelegramRoom.threadOf(message, room.topics()),
+                        ChatCommand.withoutBotName(message.getText()), deliveryId));
+            }
             return;
         }
-        Address address = new Address(identity, Long.toString(message.getChatId()));
+        ChatEvent.Text plain = ChatEvent.Text.direct(identity, chat, message.hasText() ? message.getText() : "", deliveryId);
         if (!message.isUserMessage()) {
-            say(address, texts.get("private-only"));
+            inbound.tell(plain, texts.get("private-only"));
             return;
         }
         if (!message.hasText()) {
-            say(address, texts.get("text-only"));
+            inbound.tell(plain, texts.get("text-only"));
             return;
         }
         ChatCommand.Invocation invocation = ChatCommand.parse(message.getText()).orElse(null);
         if (invocation != null && invocation.command() == ChatCommand.START) {
-            onStart(address, invocation.argument(), deliveryId);
-            return;
-        }
-        if (!known(identity)) {
-            say(address, texts.get("not-linked", identity.id()));
+            onStart(plain, invocation.argument());
             return;
         }
         String text = invocation == null ? message.getText() : invocation.command().engineText();
-        turn(InboundMessage.text(address, text).withDeliveryId(deliveryId));
+        answer(ChatEvent.Text.direct(identity, chat, text, deliveryId));
     }
 
-    /**
-     * A message in the mediators' room: in a dispute's thread it is about that dispute; at the top level
-     * only the commands that name no dispute make sense. Joins, topic events and other messages without
-     * text are the group's life, not meant for the bot.
-     */
-    private void onRoomMessage(Message message, ChannelIdentity identity, String deliveryId) {
-        Address address = new Address(identity, room.chat());
-        if (!message.hasText()) {
-            return;
-        }
-        if (!room.admits(identity)) {
-            say(address, texts.get("room.mediators-only"));
-            return;
-        }
-        String text = ChatCommand.withoutBotName(message.getText());
-        Optional<DisputeId> dispute = room.disputeOf(message);
-        if (dispute.isPresent()) {
-            turn(InboundMessage.text(address, text).about(dispute.get()).withDeliveryId(deliveryId));
-        } else if (ChatCommand.word(text).filter(ROOM_TOP_LEVEL_COMMANDS::contains).isPresent()) {
-            turn(InboundMessage.text(address, text).withDeliveryId(deliveryId));
-        } else {
-            // Anything else would act on whichever dispute the mediator last touched: too easy to get wrong.
-            say(address, texts.get("room.top-level"));
-        }
-    }
-
-    private void onStart(Address address, String code, String deliveryId) {
-        if (!code.isEmpty()) {
-            CodeLinking.Result result = linking.redeem(code, address.identity());
-            if (result instanceof CodeLinking.Result.Refused refused) {
-                say(address, texts.get("link." + refused.reason(), address.identity().id()));
-                return;
-            }
-            say(address, result instanceof CodeLinking.Result.Linked linked
-                    ? texts.get("link.linked", linked.person().name())
-                    : texts.get("link.already", ((CodeLinking.Result.AlreadyLinked) result).person().name()));
-        } else {
-            say(address, texts.get("welcome"));
-        }
-        if (known(address.identity())) {
-            turn(InboundMessage.text(address, ChatCommand.DISPUTE.engineText()).withDeliveryId(deliveryId));
-        } else {
-            say(address, texts.get("not-linked", address.identity().id()));
+    /** A message's event through the inbound path; what changed nothing is answered in the same chat. */
+    private void answer(ChatEvent.Text event) {
+        if (inbound.handle(event) instanceof ChatAnswer.Notice notice) {
+            inbound.tell(event, notice.text());
         }
     }
 
     /**
-     * A button press. In the mediators' room the buttons are the room's, for any mediator: the presser
-     * must be one, and the engine then decides what that mediator may do.
+     * {@code /start}, maybe with a link code from the marketplace: links first (once per update, as a code
+     * is good for one use), then shows the menu, which tells a person still unknown how to link.
      */
+    private void onStart(ChatEvent.Text start, String code) {
+        Address address = new Address(start.from(), start.conversation());
+        if (code.isEmpty()) {
+            inbound.once(start.deliveryId() + ":welcome", () -> channel.say(address, texts.get("welcome")));
+        } else if (!inbound.once(start.deliveryId() + ":link", () -> redeem(address, code)).orElse(true)) {
+            return;
+        }
+        answer(ChatEvent.Text.direct(start.from(), start.conversation(), ChatCommand.DISPUTE.engineText(),
+                start.deliveryId()));
+    }
+
+    /** Redeems a link code and says how it went; whether the account is linked now. */
+    private boolean redeem(Address address, String code) {
+        CodeLinking.Result result = linking.redeem(code, address.identity());
+        if (result instanceof CodeLinking.Result.Refused refused) {
+            channel.say(address, texts.get("link." + refused.reason(), address.identity().id()));
+            return false;
+        }
+        channel.say(address, result instanceof CodeLinking.Result.Linked linked
+                ? texts.get("link.linked", linked.person().name())
+                : texts.get("link.already", ((CodeLinking.Result.AlreadyLinked) result).person().name()));
+        return true;
+    }
+
+    /** A button press: answered to Telegram either way, with the reason when it changed nothing; a repeat is not. */
     private void onPress(CallbackQuery query, String deliveryId) {
         ChannelIdentity identity = identityOf(query.getFrom());
         Long chatId = query.getMessage() != null ? query.getMessage().getChatId() : null;
         String chat = chatId != null ? Long.toString(chatId) : identity.id();
-        boolean inRoom = room != null && room.isRoom(chatId);
-        if (inRoom ? !room.admits(identity) : !known(identity)) {
-            channel.answerCallbackQuery(query.getId(), chat,
-                    texts.get(inRoom ? "room.press.mediators-only" : "not-linked.button"));
-            return;
-        }
-        String token = query.getData();
-        Optional<DisputeId> claim = inRoom ? TelegramRoom.claimIn(token) : Optional.empty();
-        if (claim.isPresent()) {
-            channel.answerCallbackQuery(query.getId(), chat, "");
-            turn(InboundMessage.text(new Address(identity, chat), "/claim " + claim.get()).about(claim.get())
-                    .withDeliveryId(deliveryId));
-            return;
-        }
-        ButtonPress press = token == null || token.isEmpty()
-                ? new ButtonPress.Refused(texts.get("press-failed"))
-                : buttons.press(token, inRoom ? room.identity() : identity, deliveryId);
-        if (press instanceof ButtonPress.Accepted accepted) {
-            // Acknowledged at once, so the button stops spinning while the engine answers in the chat.
-            channel.answerCallbackQuery(query.getId(), chat, "");
-            turn(InboundMessage.option(new Address(identity, chat), accepted.optionId()).withDeliveryId(deliveryId));
-        } else {
-            channel.answerCallbackQuery(query.getId(), chat, ((ButtonPress.Refused) press).explanation());
-        }
-    }
-
-    private void turn(InboundMessage message) {
-        delivery.deliver(engine.handle(message));
-    }
-
-    private void say(Address to, String text) {
-        delivery.deliver(List.of(new OutboundMessage(to, text, List.of())));
-    }
-
-    /** Known to the engine: a marketplace person (by the file or a link), or a mediator. */
-    private boolean known(ChannelIdentity identity) {
-        return settings.isMediator(identity) || marketplace.personByIdentity(identity).isPresent();
+        String token = query.getData() == null ? "" : query.getData();
+        // Answered as soon as the press is checked, so the button stops spinning while the engine answers.
+        inbound.handle(new ChatEvent.Press(identity, chat, token, deliveryId),
+                checked -> channel.answerCallbackQuery(query.getId(), chat, checked));
     }
 
     private static ChannelIdentity identityOf(User user) {

@@ -3,6 +3,7 @@ package com.disputeassistant.telegram.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.buttons.ButtonRegistry;
+import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.Address;
@@ -35,7 +36,7 @@ class TelegramSendingIT {
     private final String prefix = RedisTestSupport.uniquePrefix();
     private final Outbox outbox = new Outbox(redis, prefix, TelegramChannel.NAME);
     private final BotApiCalls calls = new BotApiCalls();
-    private final TelegramChannel channel = new TelegramChannel(outbox, new ButtonRegistry(redis, prefix), calls);
+    private final TelegramChannel channel = new TelegramChannel(outbox, new ReplyTokens(new ButtonRegistry(redis, prefix)), calls);
     private final TelegramHttp http = new TelegramHttp(new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, null,
             null, null, null, false, null, false), Duration.ofSeconds(5));
     private final OutboxSender sender = new OutboxSender(outbox, new TelegramSender(http.client(), calls),

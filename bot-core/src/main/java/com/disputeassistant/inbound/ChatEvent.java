@@ -1,0 +1,63 @@
+package com.disputeassistant.inbound;
+
+import com.disputeassistant.marketplace.ChannelIdentity;
+import java.util.Objects;
+
+/**
+ * What a person did on a chat platform, parsed by the channel and nothing more: the channel has not
+ * decided who the person is, whether the delivery is new or whether a press counts; {@link ChatInbound}
+ * does that, the same for every channel.
+ *
+ * <p>{@code conversation} is where the person acted and where an answer to them goes (a Slack user's DM,
+ * a Telegram chat, a mediators' room). {@code deliveryId} is the platform's own id for this delivery
+ * ({@code telegram:update:123}, {@code slack:ts:<channel>:<ts>}), or null where the platform has none.
+ */
+public sealed interface ChatEvent {
+
+    ChannelIdentity from();
+
+    String conversation();
+
+    String deliveryId();
+
+    /**
+     * Text the person wrote, a slash command included (as the engine reads it, e.g. {@code menu} for
+     * Telegram's {@code /dispute}). {@code thread} is set only for a message in a thread of a mediators'
+     * room: the platform's reference of the thread (a Slack thread ts, a Telegram topic id or the id of the
+     * message replied to); null at a room's top level and in private conversations.
+     */
+    record Text(ChannelIdentity from, String conversation, String thread, String text, String deliveryId)
+            implements ChatEvent {
+        public Text {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(conversation, "conversation");
+            text = text == null ? "" : text;
+        }
+
+        /** A message in a private conversation with the bot. */
+        public static Text direct(ChannelIdentity from, String conversation, String text, String deliveryId) {
+            return new Text(from, conversation, null, text, deliveryId);
+        }
+    }
+
+    /** A press of a button the bot sent: {@code token} is what the button carried. */
+    record Press(ChannelIdentity from, String conversation, String token, String deliveryId) implements ChatEvent {
+        public Press {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(conversation, "conversation");
+        }
+    }
+
+    /**
+     * A reply option picked by its id, for a channel that shows the engine's option ids itself (the
+     * browser playground) rather than registered tokens.
+     */
+    record Choice(ChannelIdentity from, String conversation, String optionId, String deliveryId)
+            implements ChatEvent {
+        public Choice {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(optionId, "optionId");
+        }
+    }
+}
