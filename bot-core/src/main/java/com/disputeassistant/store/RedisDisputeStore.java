@@ -9,18 +9,13 @@ import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.disputeassistant.outbox.Outbox;
+import com.disputeassistant.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -54,7 +48,9 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code P mediators:queue}: sorted set of the disputes handed to a mediator and not claimed, by
  *       when they were handed off, kept by every commit;
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
- *       with an idempotency key, for the payments system (the bot itself moves no money).
+ *       with an idempotency key, for the payments system (the bot itself moves no money);
+ *   <li>the outbox stream of the {@link CommitEvents} (the outcome webhooks), which gets each change's
+ *       events in the same step.
  * </ul>
  *
  * <p>A dispute's own keys share the hash tag {@code {ID}}. The cross-dispute keys (order, person indexes,
@@ -80,7 +76,7 @@ public final class RedisDisputeStore implements DisputeStore {
      */
     private static final int MAX_SCRIPT_CALLS = 3;
 
-    private static final String COMMIT_SCRIPT = readResource("commit.lua");
+    private static final Scripts COMMIT_SCRIPT = Scripts.read("commit.lua");
     /*
      * Claims by moving the score to the end of the lease: the claimer's commit then sets the real next
      * time, and a claimer that dies leaves the timer to fire again when the lease ends.
@@ -92,14 +88,13 @@ public final class RedisDisputeStore implements DisputeStore {
             end
             return due
             """;
-    private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
     /*
      * A dispute with where each of its parties last wrote from, in one round trip: the parties are only
      * known from the dispute's hash, so the script reads their keys (as commit.lua reads former parties'
      * indexes; see the note on Redis Cluster above). Replies {} for no dispute, else version, JSON, then
      * party id and address (or '') pairs.
      */
-    private static final String LOAD = """
+    private static final Scripts LOAD = Scripts.of("""
             local found = redis.call('HMGET', KEYS[1], 'version', 'json', 'parties')
             if not found[1] or not found[2] then
               return {}
@@ -112,22 +107,30 @@ public final class RedisDisputeStore implements DisputeStore {
               end
             end
             return reply
-            """;
-    private static final String LOAD_SHA = sha1(LOAD);
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Clock clock;
+    private final CommitEvents events;
+    private final String eventsKey;
 
     public RedisDisputeStore(UnifiedJedis redis, String keyPrefix, Clock clock) {
+        this(redis, keyPrefix, clock, CommitEvents.NONE);
+    }
+
+    /** A store whose commits also queue the {@code events} of each change, in the same atomic step. */
+    public RedisDisputeStore(UnifiedJedis redis, String keyPrefix, Clock clock, CommitEvents events) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = new RedisKeys(keyPrefix);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
+        this.eventsKey = Outbox.queueKey(keyPrefix, events.channel());
     }
 
     @Override
     public Optional<StoredDispute> load(DisputeId id) {
-        List<?> found = (List<?>) runScript(LOAD_SHA, LOAD, List.of(keys.dispute(requireId(id))),
+        List<?> found = LOAD.run(redis, List.of(keys.dispute(requireId(id))),
                 List.of(keys.lastAddressPrefix(), RedisKeys.LAST_ADDRESS_SUFFIX));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -147,7 +150,7 @@ public final class RedisDisputeStore implements DisputeStore {
     public CommitResult commit(Change change) {
         Objects.requireNonNull(change, "change");
         // Everything that can refuse the change runs before the script, so a refusal writes nothing.
-        CommitCall call = new CommitCall(change, paymentFields(change.dispute()));
+        CommitCall call = new CommitCall(change, paymentFields(change.dispute()), events.of(change));
         Set<PersonId> formerParties = new LinkedHashSet<>();
         String orderHolder = "";
         List<?> reply = List.of();
@@ -271,16 +274,7 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
-        return (List<?>) runScript(COMMIT_SCRIPT_SHA, COMMIT_SCRIPT, scriptKeys, args);
-    }
-
-    private Object runScript(String sha, String script, List<String> scriptKeys, List<String> args) {
-        try {
-            return redis.evalsha(sha, scriptKeys, args);
-        } catch (JedisNoScriptException notCachedYet) {
-            // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
-            return redis.eval(script, scriptKeys, args);
-        }
+        return COMMIT_SCRIPT.run(redis, scriptKeys, args);
     }
 
     /**
@@ -328,8 +322,10 @@ public final class RedisDisputeStore implements DisputeStore {
         private final String updatedAt;
         private final List<String> timeline;
         private final List<String> transcript;
+        private final CommitEvents.Events changeEvents;
 
-        CommitCall(Change change, List<String> paymentFields) {
+        CommitCall(Change change, List<String> paymentFields, CommitEvents.Events changeEvents) {
+            this.changeEvents = changeEvents;
             this.change = change;
             this.dispute = change.dispute();
             this.paymentFields = paymentFields;
@@ -342,7 +338,7 @@ public final class RedisDisputeStore implements DisputeStore {
         List<String> keys(Set<PersonId> formerParties, String orderHolder) {
             DisputeId id = dispute.id();
             List<String> scriptKeys = new ArrayList<>(List.of(keys.dispute(id), keys.timeline(id),
-                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue()));
+                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue(), eventsKey));
             dispute.parties().forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             leavers(formerParties).forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             if (change.focusOf() != null) {
@@ -384,12 +380,22 @@ public final class RedisDisputeStore implements DisputeStore {
                     dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                     dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
                             : "",
-                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address())));
+                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address()),
+                    Integer.toString(changeEvents.whenCommitted().size()),
+                    Integer.toString(changeEvents.whenClosed().size())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);
             args.addAll(transcript);
             args.addAll(paymentFields);
+            for (OutboxEntry event : changeEvents.whenCommitted()) {
+                args.add(event.conversation());
+                args.add(event.payload());
+            }
+            for (OutboxEntry event : changeEvents.whenClosed()) {
+                args.add(event.conversation());
+                args.add(event.payload());
+            }
             return args;
         }
 
@@ -397,26 +403,6 @@ public final class RedisDisputeStore implements DisputeStore {
         private List<PersonId> leavers(Set<PersonId> formerParties) {
             List<PersonId> parties = dispute.parties();
             return formerParties.stream().filter(party -> !parties.contains(party)).toList();
-        }
-    }
-
-    private static String readResource(String name) {
-        try (InputStream in = RedisDisputeStore.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing next to " + RedisDisputeStore.class.getName());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }
