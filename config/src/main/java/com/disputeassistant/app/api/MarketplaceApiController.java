@@ -7,6 +7,7 @@ import com.disputeassistant.marketplace.OrderId;
 import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.store.MarketplaceWrite;
+import com.disputeassistant.marketplace.CachedMarketplace;
 import com.disputeassistant.store.RedisMarketplace;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -47,8 +48,11 @@ class MarketplaceApiController {
     private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final RedisMarketplace marketplace;
+    /** What the engine reads: told of every write here, so this instance sees it at once. */
+    private final CachedMarketplace cache;
 
-    MarketplaceApiController(RedisMarketplace marketplace) {
+    MarketplaceApiController(RedisMarketplace marketplace, CachedMarketplace cache) {
+        this.cache = cache;
         this.marketplace = marketplace;
     }
 
@@ -203,7 +207,8 @@ class MarketplaceApiController {
         return "\"" + version + "\"";
     }
 
-    private static ResponseEntity<Object> logged(Principal key, String action, String id, ResponseEntity<Object> answer) {
+    private ResponseEntity<Object> logged(Principal key, String action, String id, ResponseEntity<Object> answer) {
+        cache.forget();
         log.info("Marketplace API: key '{}' {} '{}': {}", key.getName(), action, id, answer.getStatusCode().value());
         return answer;
     }

@@ -1,6 +1,7 @@
 package com.disputeassistant.app.marketplace;
 
 import com.disputeassistant.app.StartupProblem;
+import com.disputeassistant.marketplace.CachedMarketplace;
 import com.disputeassistant.marketplace.IdentityLinks;
 import com.disputeassistant.marketplace.LinkedMarketplace;
 import com.disputeassistant.marketplace.Marketplace;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,11 +60,21 @@ class MarketplaceConfiguration {
         return stored;
     }
 
+    /**
+     * The stored marketplace as the engine reads it, many times a turn: through a cache that this instance's
+     * API writes clear at once and that sees other instances' writes within {@code dispute.marketplace.cache-ttl}.
+     */
+    @Bean
+    CachedMarketplace cachedMarketplace(RedisMarketplace stored, Clock clock,
+                                        @Value("${dispute.marketplace.cache-ttl:2s}") Duration ttl) {
+        return new CachedMarketplace(stored, ttl, clock);
+    }
+
     /** What the engine and the channels read: the stored marketplace, with the identities people linked. */
     @Bean
     @Primary
-    Marketplace marketplace(RedisMarketplace stored, IdentityLinks links) {
-        return new LinkedMarketplace(stored, links);
+    Marketplace marketplace(CachedMarketplace cached, IdentityLinks links) {
+        return new LinkedMarketplace(cached, links);
     }
 
     /** A marketplace file read and checked, and the SHA-256 of its bytes, which says whether it changed. */
