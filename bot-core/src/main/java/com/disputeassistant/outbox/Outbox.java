@@ -51,6 +51,24 @@ public final class Outbox {
             return redis.call('XDEL', KEYS[1], ARGV[2])
             """;
 
+    /*
+     * Back to the queue in one step, never in both or neither; as new entries, so they get a fresh
+     * retry period. Only those whose conversation starts with ARGV[1].
+     */
+    private static final String RESEND = """
+            local moved = 0
+            for _, entry in ipairs(redis.call('XRANGE', KEYS[2], '-', '+')) do
+              local fields = {}
+              for i = 1, #entry[2], 2 do fields[entry[2][i]] = entry[2][i + 1] end
+              if string.sub(fields['conversation'], 1, #ARGV[1]) == ARGV[1] then
+                redis.call('XADD', KEYS[1], '*', 'conversation', fields['conversation'], 'payload', fields['payload'])
+                redis.call('XDEL', KEYS[2], entry[1])
+                moved = moved + 1
+              end
+            end
+            return moved
+            """;
+
     private final UnifiedJedis redis;
     private final String channel;
     private final String queueKey;
@@ -60,8 +78,26 @@ public final class Outbox {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.channel = Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
-        this.queueKey = keyPrefix + "outbox:{" + channel + "}";
+        this.queueKey = queueKey(keyPrefix, channel);
         this.deadKey = queueKey + ":dead";
+    }
+
+    /**
+     * The stream of a channel's outbox, for a script that queues entries in the same atomic step as
+     * other writes (a dispute's commit): each stream entry has the fields {@code conversation} and
+     * {@code payload} of an {@link OutboxEntry}.
+     */
+    public static String queueKey(String keyPrefix, String channel) {
+        return keyPrefix + "outbox:{" + channel + "}";
+    }
+
+    /**
+     * Queues the dead letters whose conversation starts with {@code conversationPrefix} again (all of
+     * them for ""), with the same payloads, and removes them from the dead letters; returns how many.
+     */
+    public long resendDeadLetters(String conversationPrefix) {
+        Objects.requireNonNull(conversationPrefix, "conversationPrefix");
+        return (Long) redis.eval(RESEND, List.of(queueKey, deadKey), List.of(conversationPrefix));
     }
 
     /** The channel whose requests this outbox holds. */

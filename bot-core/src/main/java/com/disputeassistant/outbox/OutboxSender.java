@@ -20,9 +20,11 @@ import redis.clients.jedis.StreamEntryID;
  * {@link PlatformSender}, in order per conversation, no faster than the {@link SendPacing} allows, and
  * removes it only once the platform accepted it.
  *
- * <p>A 429 waits the time the platform asked for; other transient failures back off exponentially;
- * after {@code maxAttempts}, or at once for a permanent failure, the entry moves to the dead letters
- * with its reason and an error is logged. Nothing is dropped silently.
+ * <p>A 429 waits the time the platform asked for; other transient failures back off exponentially
+ * (with jitter if the pacing says so); after {@code maxAttempts}, once the pacing's
+ * {@link SendPacing#giveUpAfter} has passed since the entry was queued, or at once for a permanent
+ * failure, the entry moves to the dead letters with its reason and an error is logged. Nothing is
+ * dropped silently.
  *
  * <p>Several instances can drain one outbox: each entry goes to one of them. One conversation's entries
  * are read in order but may then be split between instances, so with several instances the per-chat
@@ -216,17 +218,21 @@ public final class OutboxSender implements AutoCloseable {
 
     private Instant afterFailure(Held entry, Instant now, SendFailure.Kind kind, String why, Duration retryAfter) {
         String to = entry.queued.entry().conversation();
-        if (kind == SendFailure.Kind.PERMANENT || entry.attempts >= pacing.maxAttempts()) {
+        Instant queuedAt = Instant.ofEpochMilli(entry.queued.id().getTime());
+        boolean expired = pacing.expired(queuedAt, now);
+        if (kind == SendFailure.Kind.PERMANENT || entry.attempts >= pacing.maxAttempts() || expired) {
             String reason = kind == SendFailure.Kind.PERMANENT ? why
+                    : expired ? "gave up after trying for " + pacing.giveUpAfter() + " (" + entry.attempts
+                            + " attempts); last: " + why
                     : "gave up after " + entry.attempts + " attempts; last: " + why;
             log.error("Outbox of {}: message to {} not delivered ({}); kept in the dead letters",
                     outbox.channel(), to, reason);
             outbox.deadLetter(entry.queued, reason, now);
             return null;
         }
-        Duration wait = kind == SendFailure.Kind.RETRY_AFTER ? retryAfter : pacing.backoffAfter(entry.attempts);
-        log.warn("Outbox of {}: message to {} failed ({}), attempt {} of {}; retrying in {}",
-                outbox.channel(), to, why, entry.attempts, pacing.maxAttempts(), wait);
+        Duration wait = kind == SendFailure.Kind.RETRY_AFTER ? retryAfter : pacing.waitAfter(entry.attempts);
+        log.warn("Outbox of {}: message to {} failed ({}), attempt {}{}; retrying in {}", outbox.channel(), to, why,
+                entry.attempts, pacing.giveUpAfter() == null ? " of " + pacing.maxAttempts() : "", wait);
         return now.plus(wait);
     }
 

@@ -12,19 +12,14 @@ import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.disputeassistant.outbox.Outbox;
+import com.disputeassistant.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -61,7 +55,9 @@ import redis.clients.jedis.params.SetParams;
  *       {@code <speaker>|hint} the latest a channel told (see {@link Speaker}); one hash, so a turn reads
  *       everyone it may address with one {@code HMGET};
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
- *       with an idempotency key, for the payments system (the bot itself moves no money).
+ *       with an idempotency key, for the payments system (the bot itself moves no money);
+ *   <li>the outbox stream of the {@link CommitEvents} (the outcome webhooks), which gets each change's
+ *       events in the same step.
  * </ul>
  *
  * <p>A dispute's own keys share the hash tag {@code {ID}}. The cross-dispute keys (order, person indexes,
@@ -90,7 +86,7 @@ public final class RedisDisputeStore implements DisputeStore {
      */
     private static final int MAX_SCRIPT_CALLS = 3;
 
-    private static final String COMMIT_SCRIPT = readResource("commit.lua");
+    private static final Scripts COMMIT_SCRIPT = Scripts.read("commit.lua");
     /*
      * Claims by moving the score to the end of the lease: the claimer's commit then sets the real next
      * time, and a claimer that dies leaves the timer to fire again when the lease ends.
@@ -102,18 +98,25 @@ public final class RedisDisputeStore implements DisputeStore {
             end
             return due
             """;
-    private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
-    private static final String LOAD_SCRIPT = readResource("load.lua");
-    private static final String LOAD_SCRIPT_SHA = sha1(LOAD_SCRIPT);
+    private static final Scripts LOAD = Scripts.read("load.lua");
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Clock clock;
+    private final CommitEvents events;
+    private final String eventsKey;
 
     public RedisDisputeStore(UnifiedJedis redis, String keyPrefix, Clock clock) {
+        this(redis, keyPrefix, clock, CommitEvents.NONE);
+    }
+
+    /** A store whose commits also queue the {@code events} of each change, in the same atomic step. */
+    public RedisDisputeStore(UnifiedJedis redis, String keyPrefix, Clock clock, CommitEvents events) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = new RedisKeys(keyPrefix);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
+        this.eventsKey = Outbox.queueKey(keyPrefix, events.channel());
     }
 
     @Override
@@ -129,8 +132,7 @@ public final class RedisDisputeStore implements DisputeStore {
         args.add(RedisKeys.LAST_ADDRESS_SUFFIX);
         args.add(HINT);
         others.forEach(speaker -> args.add(speaker.key()));
-        List<?> reply = (List<?>) runScript(LOAD_SCRIPT_SHA, LOAD_SCRIPT, List.of(keys.dispute(requireId(id)),
-                keys.languages()), args);
+        List<?> reply = LOAD.run(redis, List.of(keys.dispute(requireId(id)), keys.languages()), args);
         if (reply.isEmpty()) {
             return Optional.empty();
         }
@@ -152,7 +154,7 @@ public final class RedisDisputeStore implements DisputeStore {
     public CommitResult commit(Change change) {
         Objects.requireNonNull(change, "change");
         // Everything that can refuse the change runs before the script, so a refusal writes nothing.
-        CommitCall call = new CommitCall(change, paymentFields(change.dispute()));
+        CommitCall call = new CommitCall(change, paymentFields(change.dispute()), events.of(change));
         Set<PersonId> formerParties = new LinkedHashSet<>();
         String orderHolder = "";
         List<?> reply = List.of();
@@ -313,16 +315,7 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
-        return (List<?>) runScript(COMMIT_SCRIPT_SHA, COMMIT_SCRIPT, scriptKeys, args);
-    }
-
-    private Object runScript(String sha, String script, List<String> scriptKeys, List<String> args) {
-        try {
-            return redis.evalsha(sha, scriptKeys, args);
-        } catch (JedisNoScriptException notCachedYet) {
-            // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
-            return redis.eval(script, scriptKeys, args);
-        }
+        return COMMIT_SCRIPT.run(redis, scriptKeys, args);
     }
 
     /**
@@ -370,8 +363,10 @@ public final class RedisDisputeStore implements DisputeStore {
         private final String updatedAt;
         private final List<String> timeline;
         private final List<String> transcript;
+        private final CommitEvents.Events changeEvents;
 
-        CommitCall(Change change, List<String> paymentFields) {
+        CommitCall(Change change, List<String> paymentFields, CommitEvents.Events changeEvents) {
+            this.changeEvents = changeEvents;
             this.change = change;
             this.dispute = change.dispute();
             this.paymentFields = paymentFields;
@@ -384,7 +379,7 @@ public final class RedisDisputeStore implements DisputeStore {
         List<String> keys(Set<PersonId> formerParties, String orderHolder) {
             DisputeId id = dispute.id();
             List<String> scriptKeys = new ArrayList<>(List.of(keys.dispute(id), keys.timeline(id),
-                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue()));
+                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue(), eventsKey));
             dispute.parties().forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             leavers(formerParties).forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             if (change.focusOf() != null) {
@@ -426,12 +421,22 @@ public final class RedisDisputeStore implements DisputeStore {
                     dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                     dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
                             : "",
-                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address())));
+                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address()),
+                    Integer.toString(changeEvents.whenCommitted().size()),
+                    Integer.toString(changeEvents.whenClosed().size())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);
             args.addAll(transcript);
             args.addAll(paymentFields);
+            for (OutboxEntry event : changeEvents.whenCommitted()) {
+                args.add(event.conversation());
+                args.add(event.payload());
+            }
+            for (OutboxEntry event : changeEvents.whenClosed()) {
+                args.add(event.conversation());
+                args.add(event.payload());
+            }
             return args;
         }
 
@@ -439,26 +444,6 @@ public final class RedisDisputeStore implements DisputeStore {
         private List<PersonId> leavers(Set<PersonId> formerParties) {
             List<PersonId> parties = dispute.parties();
             return formerParties.stream().filter(party -> !parties.contains(party)).toList();
-        }
-    }
-
-    private static String readResource(String name) {
-        try (InputStream in = RedisDisputeStore.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing next to " + RedisDisputeStore.class.getName());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }
