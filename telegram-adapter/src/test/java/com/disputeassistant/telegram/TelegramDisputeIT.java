@@ -194,6 +194,14 @@ class TelegramDisputeIT {
     }
 
     @Test
+    void aStrangerWhoseTelegramIsInGermanIsToldInGermanHowToLink() {
+        TelegramUser stranger = bot.user(100009);
+        api.language(stranger.id(), "de");
+
+        stranger.says("/dispute").received("Ich kenne dieses Telegram-Konto noch nicht").received("100009");
+    }
+
+    @Test
     void aMessageThatIsNotTextGetsAnExplanation() {
         var sticker = api.textUpdate(alice.id(), "x");
         ((com.fasterxml.jackson.databind.node.ObjectNode) sticker.path("message")).remove("text");
