@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,9 +64,8 @@ class MarketplaceConfiguration {
      * API writes clear at once and that sees other instances' writes within {@code dispute.marketplace.cache-ttl}.
      */
     @Bean
-    CachedMarketplace cachedMarketplace(RedisMarketplace stored, Clock clock,
-                                        @Value("${dispute.marketplace.cache-ttl:2s}") Duration ttl) {
-        return new CachedMarketplace(stored, ttl, clock);
+    CachedMarketplace cachedMarketplace(RedisMarketplace stored, Clock clock, MarketplaceSettings settings) {
+        return new CachedMarketplace(stored, settings.cacheTtl(), clock);
     }
 
     /** What the engine and the channels read: the stored marketplace, with the identities people linked. */
