@@ -1,5 +1,6 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.language.Language;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,7 +31,10 @@ enum TypedCommand {
             Map.entry("vermittlung", HUMAN), Map.entry("geld zurück", MONEY_BACK), Map.entry("zurückziehen", WITHDRAW));
 
     static TypedCommand of(String text) {
-        if (LANGUAGE_COMMAND.matcher(text.strip()).matches()) {
+        Matcher language = LANGUAGE_COMMAND.matcher(text.strip());
+        // Without a slash only "language" alone or with a code the bot speaks: "language barrier" is words.
+        if (language.matches() && (text.strip().startsWith("/") || language.group(1) == null
+                || Language.of(language.group(1)).isPresent())) {
             return LANGUAGE;
         }
         String word = text.strip().toLowerCase(Locale.ROOT);
