@@ -110,7 +110,9 @@ final class SlackInbound {
                     "slack:command:" + command.getTriggerId()));
             // Invoked in a channel, the answer still comes in the DM: say where to look.
             boolean inDm = command.getChannelId() != null && command.getChannelId().startsWith("D");
-            return inDm ? ack : ctx.ack(engine.text("slack.answered-in-dm"));
+            // Said within Slack's three seconds: in the language of the user's locale if it is known already.
+            return inDm ? ack : ctx.ack(engine.text(identities.knownLanguage(command.getUserId())
+                    .orElse(Language.DEFAULT), "slack.answered-in-dm"));
         });
         app.blockAction(Pattern.compile(".+"), (request, ctx) -> {
             BlockActionPayload press = request.getPayload();

@@ -86,6 +86,11 @@ public final class SlackIdentities implements ConfirmedEmails {
         return Optional.ofNullable(language);
     }
 
+    /** The language of the user's Slack client as last asked, without asking Slack (for an answer within 3 s). */
+    public Optional<Language> knownLanguage(String user) {
+        return Optional.ofNullable(locales.get(user)).map(KnownLocale::language);
+    }
+
     @Override
     public String channel() {
         return "slack";
