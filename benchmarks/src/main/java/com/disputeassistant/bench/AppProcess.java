@@ -53,7 +53,9 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=" + port)
+                "--server.port=" + port,
+                // The management port (metrics) is not measured here; a free one, so runs never collide.
+                "--management.server.port=0")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("app.log").toFile());
