@@ -39,23 +39,23 @@ public final class DisputeGauges {
             if (step != Step.CLOSED) {
                 Gauge.builder("dispute.open", gauges, g -> g.counts.get().openByStep().getOrDefault(step, 0L))
                         .description("Open disputes at this step").tag("step", step.name().toLowerCase(Locale.ROOT))
-                        .register(registry);
+                        .strongReference(true).register(registry);
             }
         }
         Gauge.builder("dispute.handoffs.waiting", gauges, g -> g.counts.get().handoffsWaiting())
-                .description("Disputes handed to a mediator that no mediator has claimed yet").register(registry);
+                .description("Disputes handed to a mediator that no mediator has claimed yet").strongReference(true).register(registry);
         Gauge.builder("dispute.handoffs.oldest.age", gauges,
                         g -> CachedReading.secondsSince(g.counts.get().oldestHandoff(), g.clock))
                 .description("How long the longest-waiting unclaimed hand-off has waited").baseUnit("seconds")
-                .register(registry);
+                .strongReference(true).register(registry);
         Gauge.builder("dispute.mediation.overdue", gauges, g -> g.counts.get().claimedOverdue())
-                .description("Claimed disputes whose mediator let the deadline pass").register(registry);
+                .description("Claimed disputes whose mediator let the deadline pass").strongReference(true).register(registry);
         Gauge.builder("dispute.timers.due", gauges, g -> g.counts.get().timersDue())
-                .description("Deadlines and reminders due that no instance has fired yet").register(registry);
+                .description("Deadlines and reminders due that no instance has fired yet").strongReference(true).register(registry);
         Gauge.builder("dispute.timers.lateness", gauges,
                         g -> CachedReading.secondsSince(g.counts.get().oldestDueTimer(), g.clock))
                 .description("How late the most overdue timer not yet fired is").baseUnit("seconds")
-                .register(registry);
+                .strongReference(true).register(registry);
         return gauges;
     }
 }

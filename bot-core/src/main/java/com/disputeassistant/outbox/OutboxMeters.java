@@ -12,6 +12,7 @@ import java.time.Duration;
  * dead), {@code dispute.outbox.rate.limited} (429s) and {@code dispute.outbox.dead.letters}, counted by
  * this instance's sender; {@code dispute.outbox.waiting} and {@code dispute.outbox.oldest.age} read the
  * stream (for all instances) at most once per {@link #BACKLOG_MAX_AGE}.
+ * Gauges hold their reading strongly: Micrometer would otherwise let it be collected and show NaN.
  */
 final class OutboxMeters {
     static final Duration BACKLOG_MAX_AGE = Duration.ofSeconds(5);
@@ -37,10 +38,10 @@ final class OutboxMeters {
                 Outbox.Backlog.NONE, BACKLOG_MAX_AGE, clock);
         Gauge.builder("dispute.outbox.waiting", backlog, b -> b.get().waiting())
                 .description("Messages waiting in the outbox, including those a sender holds for a retry")
-                .tag("channel", channel).register(registry);
+                .tag("channel", channel).strongReference(true).register(registry);
         Gauge.builder("dispute.outbox.oldest.age", backlog, b -> CachedReading.secondsSince(b.get().oldestSince(), clock))
                 .description("How long the oldest message in the outbox has waited").baseUnit("seconds")
-                .tag("channel", channel).register(registry);
+                .tag("channel", channel).strongReference(true).register(registry);
     }
 
     private static Counter sends(MeterRegistry registry, String channel, String result) {
