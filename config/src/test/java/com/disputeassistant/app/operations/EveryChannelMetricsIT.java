@@ -7,14 +7,21 @@ import com.disputeassistant.slack.FakeSlackApi;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
 import com.disputeassistant.testing.PrometheusText;
+import com.disputeassistant.testing.ReadmeBlock;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,15 +29,19 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Requests that cannot be from Slack or Telegram (no signature, a forged one, a missing or wrong webhook
+ * The application with every channel on, as Prometheus and Grafana see it. Requests that cannot be from Slack or Telegram (no signature, a forged one, a missing or wrong webhook
  * secret) are refused and show in {@code dispute_inbound_refused_total} by channel, read from the
  * application's own {@code /actuator/prometheus}; so do both channels' outbox meters. Slack runs in HTTP
  * mode and Telegram in webhook mode, against fakes on loopback.
  */
-class ForgedRequestsIT {
+class EveryChannelMetricsIT {
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
+    private static final Pattern METER = Pattern.compile("\\bdispute_[a-z0-9_]+\\b");
     private static final String WEBHOOK_SECRET = "webhook-secret-of-the-test";
 
     private static FakeBotApi telegram;
@@ -101,6 +112,33 @@ class ForgedRequestsIT {
             assertThat(after.value("dispute_outbox_waiting", "channel", channel)).as(channel).isZero();
             assertThat(after.value("dispute_outbox_dead_letters_total", "channel", channel)).as(channel).isZero();
         }
+    }
+
+    /**
+     * Every query of the Grafana dashboard and of the Prometheus alerts names a meter this application
+     * exports (with Slack, Telegram and a turn behind it, so that every meter exists).
+     */
+    @Test
+    void everyQueryOfTheDashboardAndTheAlertsNamesAMeterTheAppExports() throws Exception {
+        assertThat(post("/api/messages", "{\"as\":\"web:alice\",\"text\":\"menu\"}", Map.of())).isEqualTo(200);
+        Set<String> exported = scrape().names();
+
+        JsonNode dashboard = JsonMapper.shared().readTree(
+                Files.readString(ReadmeBlock.repositoryRoot().resolve("ops/grafana/dashboards/dispute-assistant.json")));
+        List<String> queries = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> queries.add(target.path("expr").asString())));
+        JsonNode alerts = new YAMLMapper().readTree(
+                Files.readString(ReadmeBlock.repositoryRoot().resolve("ops/prometheus/alerts.yml")));
+        alerts.path("groups").forEach(group -> group.path("rules").forEach(rule -> queries.add(rule.path("expr").asString())));
+
+        assertThat(dashboard.path("uid").asString()).isEqualTo("dispute-assistant");
+        assertThat(queries).hasSizeGreaterThan(20).allSatisfy(query -> {
+            Matcher meter = METER.matcher(query);
+            assertThat(meter.find()).as("%s names a meter", query).isTrue();
+            do {
+                assertThat(exported).as("the meter %s of the query %s", meter.group(), query).contains(meter.group());
+            } while (meter.find());
+        });
     }
 
     private int post(String path, String body, Map<String, String> headers) throws IOException, InterruptedException {
