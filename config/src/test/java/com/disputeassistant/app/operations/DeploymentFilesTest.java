@@ -2,14 +2,17 @@ package com.disputeassistant.app.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.dispute.Step;
 import com.disputeassistant.testing.ReadmeBlock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,7 +25,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * There is no Docker engine here, so {@code docker-compose.yml} is checked by reading it: every variable it
  * uses is in README.md's configuration table, {@code .env.example} lists exactly the table's variables,
  * images are pinned, the app has a healthcheck on its readiness endpoint, the monitoring services sit
- * behind their profile and mount files that exist, and Prometheus scrapes where the actuator is.
+ * behind their profile and mount files that exist, and Prometheus scrapes where the actuator is. And the
+ * README's getting started names the steps {@code /handback} takes.
  */
 class DeploymentFilesTest {
     private static final Path ROOT = ReadmeBlock.repositoryRoot();
@@ -113,6 +117,17 @@ class DeploymentFilesTest {
         assertThat(read("config/src/main/resources/application.yml")).contains("port: ${MANAGEMENT_PORT:8081}");
         JsonNode datasource = YAML.readTree(read("ops/grafana/provisioning/datasources/prometheus.yml"));
         assertThat(datasource.path("datasources").get(0).path("url").asString()).isEqualTo("http://prometheus:9090");
+    }
+
+    @Test
+    void theGettingStartedNamesEveryStepAHandBackCanResumeAt() {
+        String readme = read("README.md");
+        String block = readme.substring(readme.indexOf("<!-- handback-steps:begin -->"), readme.indexOf("<!-- handback-steps:end -->"));
+        List<String> steps = Arrays.stream(Step.values())
+                .filter(step -> step != Step.MEDIATION && step != Step.CLOSED)
+                .map(step -> "`" + step.name().toLowerCase(Locale.ROOT).replace('_', '-') + "`")
+                .toList();
+        assertThat(block.substring(block.indexOf("-->") + 3)).isEqualTo(String.join(", ", steps));
     }
 
     private boolean inTable(String variable) {
