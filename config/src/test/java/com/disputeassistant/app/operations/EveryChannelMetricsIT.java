@@ -2,9 +2,8 @@ package com.disputeassistant.app.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.disputeassistant.app.DisputeAssistantApplication;
+import com.disputeassistant.app.RunningApp;
 import com.disputeassistant.slack.FakeSlackApi;
-import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
 import com.disputeassistant.testing.PrometheusText;
 import com.disputeassistant.testing.ReadmeBlock;
@@ -25,10 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -53,10 +49,7 @@ class EveryChannelMetricsIT {
     static void start() {
         telegram = new FakeBotApi();
         slack = new FakeSlackApi();
-        app = new SpringApplicationBuilder(DisputeAssistantApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(Map.ofEntries(
+        app = RunningApp.start(Map.ofEntries(
                         Map.entry("server.port", "0"),
                         Map.entry("management.server.port", "0"),
                         Map.entry("dispute.redis.url", RedisTestSupport.redisUrl()),
@@ -68,23 +61,12 @@ class EveryChannelMetricsIT {
                         Map.entry("dispute.slack.bot-token", "xoxb-test"),
                         Map.entry("dispute.slack.app-token", ""),
                         Map.entry("dispute.slack.signing-secret", "the-real-signing-secret"),
-                        Map.entry("dispute.slack.api-url", slack.url()))
-                        .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                        Map.entry("dispute.slack.api-url", slack.url())));
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (app != null) {
-                app.close();
-            }
-        } finally {
-            try (UnifiedJedis redis = RedisConnections.connect(RedisTestSupport.redisUrl())) {
-                RedisTestSupport.deleteKeys(redis, PREFIX);
-            }
-            telegram.close();
-            slack.close();
-        }
+    static void stop() throws Exception {
+        RunningApp.stop(app, PREFIX, telegram, slack);
     }
 
     @Test
