@@ -37,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The conversation engine: one inbound message in, the messages for everyone concerned out.
@@ -92,6 +93,14 @@ public final class ConversationEngine {
      * concurrent redelivery changes nothing.
      */
     public List<OutboundMessage> handleNew(InboundMessage message) {
+        return handleCounted(message).replies();
+    }
+
+    /**
+     * As {@link #handleNew}, saying also whether the message changed a dispute (applied) or only got an
+     * answer (refused, a question, a menu): for the metrics of the inbound path.
+     */
+    public Handled handleCounted(InboundMessage message) {
         String deliveryId = message.deliveryId();
         Cause cause = new Cause(message, new Audience(store, marketplace, settings, prompts, message.from().identity(),
                 message.language()));
@@ -101,8 +110,22 @@ public final class ConversationEngine {
             // A commit records its message itself, atomically; an answer that changed nothing is recorded here.
             store.markHandled(deliveryId);
         }
-        return answer;
+        return new Handled(answer, cause.committed);
     }
+
+    /**
+     * A handled message: the replies, and whether it changed a dispute.
+     *
+     * @param applied true when the turn committed a change to a dispute
+     */
+    public record Handled(List<OutboundMessage> replies, boolean applied) {
+    }
+
+    /**
+     * The key of the dispute id in the logging context (SLF4J's MDC): every line a turn writes carries
+     * it once the turn knows its dispute; whoever runs the turn (the inbound path, the timers) clears it.
+     */
+    public static final String LOG_DISPUTE = "dispute.id";
 
     private List<OutboundMessage> dispatch(Cause cause) {
         InboundMessage message = cause.message;
@@ -232,6 +255,7 @@ public final class ConversationEngine {
     /** One turn on a dispute, caused by a person's message or by a timer. */
     List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
         Address from = cause.from();
+        MDC.put(LOG_DISPUTE, id.value());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<Speaker> others = cause.audience.othersToAsk();
             Optional<LoadedDispute> loaded = store.loadForTurn(id, others);
@@ -239,6 +263,7 @@ public final class ConversationEngine {
                 return from == null ? List.of() : cause.reply("general.dispute-missing", id);
             }
             cause.audience.remember(loaded.get(), others);
+            Step before = loaded.get().stored().dispute().step();
             Turn turn = new Turn(loaded.get().stored(), from, actor, clock.instant(), marketplace, cause.audience,
                     settings);
             applyDueDeadline(turn);
@@ -250,6 +275,9 @@ public final class ConversationEngine {
             CommitResult result = store.commit(turn.change(outbound, cause.deliveryId()));
             if (result instanceof CommitResult.Committed) {
                 cause.committed = true;
+                if (turn.dispute().step() != before) {
+                    log.info("Dispute {} moved from {} to {}", id, before, turn.dispute().step());
+                }
                 return outbound;
             }
             if (result instanceof CommitResult.AlreadyApplied) {
@@ -482,6 +510,7 @@ public final class ConversationEngine {
                 return cause.reply("general.order-missing", orderId);
             }
             Dispute dispute = procedure.open(DisputeId.random(), order.get(), person.id(), clock.instant());
+            MDC.put(LOG_DISPUTE, dispute.id().value());
             dispute.rememberContact(person.id(), message.from());
             Prompts.Prompt prompt = cause.prompts().forParty(dispute, person.id());
             OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options(), null,
@@ -501,6 +530,7 @@ public final class ConversationEngine {
             if (!(result instanceof CommitResult.Committed)) {
                 return cause.reply("general.busy");
             }
+            log.info("Dispute {} opened about order {}", dispute.id(), order.get().id());
             cause.committed = true;
             return List.of(answer);
         }

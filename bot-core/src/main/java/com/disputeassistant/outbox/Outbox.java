@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -121,6 +122,22 @@ public final class Outbox {
     /** How many requests wait to be sent, including those a sender holds. */
     public long waiting() {
         return redis.xlen(queueKey);
+    }
+
+    /**
+     * How many requests wait and since when the oldest waits (by its stream id, the Redis server's clock):
+     * two reads, for the metrics, which cache it.
+     */
+    public Backlog backlog() {
+        long waiting = redis.xlen(queueKey);
+        Optional<Instant> oldest = redis.xrange(queueKey, "-", "+", 1).stream().findFirst()
+                .map(entry -> Instant.ofEpochMilli(entry.getID().getTime()));
+        return new Backlog(waiting, oldest);
+    }
+
+    /** What waits in an outbox: how many requests, and since when the oldest. */
+    public record Backlog(long waiting, Optional<Instant> oldestSince) {
+        static final Backlog NONE = new Backlog(0, Optional.empty());
     }
 
     /** The requests given up on, oldest first. */

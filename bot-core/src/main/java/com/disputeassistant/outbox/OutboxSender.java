@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
@@ -49,6 +51,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Duration abandonedAfter;
     private final Duration stillHeldEvery;
     private final String consumer = "sender-" + UUID.randomUUID();
+    private final OutboxMeters meters;
 
     /** Held entries per conversation, oldest first; conversations in the order they first had one. */
     private final Map<String, TreeMap<StreamEntryID, Held>> held = new LinkedHashMap<>();
@@ -64,6 +67,11 @@ public final class OutboxSender implements AutoCloseable {
         this(outbox, sender, pacing, clock, ABANDONED_AFTER);
     }
 
+    /** Counting in {@code meters}; see {@link OutboxMeters}. */
+    public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, MeterRegistry meters) {
+        this(outbox, sender, pacing, clock, ABANDONED_AFTER, meters);
+    }
+
     /**
      * With another take-over time than {@link #ABANDONED_AFTER}: how long an entry another sender took must
      * stay untouched before this one takes it over. Shorter suits a queue whose entries are handled in
@@ -71,6 +79,13 @@ public final class OutboxSender implements AutoCloseable {
      * {@link PlatformSender#send}, or an entry still being handled is taken over and handled twice.
      */
     public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, Duration abandonedAfter) {
+        this(outbox, sender, pacing, clock, abandonedAfter, new CompositeMeterRegistry());
+    }
+
+    /** Counting its sends, 429s and dead letters, and showing the outbox's backlog, in {@code meters} ({@link OutboxMeters}). */
+    public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, Duration abandonedAfter,
+                        MeterRegistry meters) {
+        this.meters = new OutboxMeters(meters, outbox, clock);
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.pacing = Objects.requireNonNull(pacing, "pacing");
@@ -206,6 +221,7 @@ public final class OutboxSender implements AutoCloseable {
         try {
             sender.send(entry.queued.entry());
             outbox.done(entry.queued.id());
+            meters.sent.increment();
             return null;
         } catch (SendFailure failure) {
             return afterFailure(entry, now, failure.kind(), failure.getMessage(), failure.retryAfter().orElse(null));
@@ -220,6 +236,9 @@ public final class OutboxSender implements AutoCloseable {
         String to = entry.queued.entry().conversation();
         Instant queuedAt = Instant.ofEpochMilli(entry.queued.id().getTime());
         boolean expired = pacing.expired(queuedAt, now);
+        if (kind == SendFailure.Kind.RETRY_AFTER) {
+            meters.rateLimited.increment();
+        }
         if (kind == SendFailure.Kind.PERMANENT || entry.attempts >= pacing.maxAttempts() || expired) {
             String reason = kind == SendFailure.Kind.PERMANENT ? why
                     : expired ? "gave up after trying for " + pacing.giveUpAfter() + " (" + entry.attempts
@@ -228,8 +247,11 @@ public final class OutboxSender implements AutoCloseable {
             log.error("Outbox of {}: message to {} not delivered ({}); kept in the dead letters",
                     outbox.channel(), to, reason);
             outbox.deadLetter(entry.queued, reason, now);
+            meters.dead.increment();
+            meters.deadLetters.increment();
             return null;
         }
+        meters.retried.increment();
         Duration wait = kind == SendFailure.Kind.RETRY_AFTER ? retryAfter : pacing.waitAfter(entry.attempts);
         log.warn("Outbox of {}: message to {} failed ({}), attempt {}{}; retrying in {}", outbox.channel(), to, why,
                 entry.attempts, pacing.giveUpAfter() == null ? " of " + pacing.maxAttempts() : "", wait);

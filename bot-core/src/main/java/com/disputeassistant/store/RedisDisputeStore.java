@@ -4,6 +4,7 @@ import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;
+import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.language.Preference;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +29,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * Keeps disputes in Redis and applies every {@link Change} with one Lua script ({@code commit.lua}), so
@@ -99,6 +104,24 @@ public final class RedisDisputeStore implements DisputeStore {
             return due
             """;
     private static final Scripts LOAD = Scripts.read("load.lua");
+    /*
+     * Each dispute's step, and for a claimed one in mediation its JSON (to read its deadline): one round
+     * trip per batch of disputes. Replies step, json-or-'' pairs; a dispute gone in between gives '', ''.
+     */
+    private static final Scripts STEPS = Scripts.of("""
+            local reply = {}
+            for _, key in ipairs(KEYS) do
+              local step = redis.call('HGET', key, 'step') or ''
+              local json = ''
+              if step == 'MEDIATION' then
+                json = redis.call('HGET', key, 'json') or ''
+              end
+              table.insert(reply, step)
+              table.insert(reply, json)
+            end
+            return reply
+            """);
+    private static final int COUNT_BATCH = 500;
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -219,6 +242,62 @@ public final class RedisDisputeStore implements DisputeStore {
     @Override
     public List<DisputeId> mediatorQueue() {
         return redis.zrange(keys.mediatorQueue(), 0, -1).stream().map(DisputeId::new).toList();
+    }
+
+    /**
+     * Open disputes are the orders' claims (an order names its open dispute until the dispute closes), found
+     * with SCAN, so Redis is never blocked; the steps come in batches. The queue and the timers are one
+     * sorted-set read each.
+     */
+    @Override
+    public DisputeCounts counts(Instant now) {
+        Map<Step, Long> openByStep = new EnumMap<>(Step.class);
+        long claimedOverdue = 0;
+        ScanParams orders = new ScanParams().match(keys.orderPattern()).count(COUNT_BATCH);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.scan(cursor, orders);
+            cursor = page.getCursor();
+            if (page.getResult().isEmpty()) {
+                continue;
+            }
+            List<String> disputeKeys = redis.mget(page.getResult().toArray(String[]::new)).stream()
+                    .filter(Objects::nonNull).map(keys::dispute).toList();
+            if (disputeKeys.isEmpty()) {
+                continue;
+            }
+            List<?> steps = STEPS.run(redis, disputeKeys, List.of());
+            for (int i = 0; i < steps.size(); i += 2) {
+                String step = (String) steps.get(i);
+                if (step.isEmpty() || step.equals(Step.CLOSED.name())) {
+                    continue;
+                }
+                openByStep.merge(Step.valueOf(step), 1L, Long::sum);
+                String json = (String) steps.get(i + 1);
+                if (!json.isEmpty() && claimedAndOverdue(DisputeJson.readDispute(json), now)) {
+                    claimedOverdue++;
+                }
+            }
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        Optional<Instant> oldestHandoff = oldest(keys.mediatorQueue(), Double.POSITIVE_INFINITY);
+        long handoffs = redis.zcard(keys.mediatorQueue());
+        long nowMillis = now.toEpochMilli();
+        long timersDue = redis.zcount(keys.timers(), Double.NEGATIVE_INFINITY, nowMillis);
+        return new DisputeCounts(openByStep, handoffs, oldestHandoff, claimedOverdue, timersDue,
+                oldest(keys.timers(), nowMillis));
+    }
+
+    private static boolean claimedAndOverdue(Dispute dispute, Instant now) {
+        return dispute.mediator().isPresent() && dispute.stepDeadline().filter(now::isAfter).isPresent();
+    }
+
+    /** The lowest score of a sorted set scored in epoch milliseconds, if it is at most {@code atMost}. */
+    private Optional<Instant> oldest(String key, double atMost) {
+        return redis.zrangeWithScores(key, 0, 0).stream()
+                .map(Tuple::getScore)
+                .filter(score -> score <= atMost)
+                .findFirst()
+                .map(score -> Instant.ofEpochMilli(score.longValue()));
     }
 
     @Override

@@ -38,6 +38,11 @@ record RedisKeys(String prefix) {
         return prefix + "order:" + id.value() + ":dispute";
     }
 
+    /** Every order's claim key, for a SCAN; see {@link #order}. */
+    String orderPattern() {
+        return prefix + "order:*:dispute";
+    }
+
     String openDisputes(PersonId person) {
         return prefix + "person:" + person.value() + ":disputes";
     }

@@ -63,7 +63,11 @@ class DisputeAssistantApplicationIT {
 
     @Test
     void healthIsUpWithRedisDetails() throws Exception {
-        HttpResponse<String> response = get("/actuator/health");
+        // The actuator is on the management port (random in tests), never on the public one.
+        int management = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + management + "/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JsonMapper.shared().readTree(response.body());
