@@ -9,7 +9,7 @@ import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.PersonId;
-import com.disputeassistant.metrics.DisputeGauges;
+import com.disputeassistant.store.DisputeGauges;
 import com.disputeassistant.store.RedisIdentityLinks;
 import com.disputeassistant.testing.PrometheusText;
 import com.disputeassistant.timers.DeadlineTimers;

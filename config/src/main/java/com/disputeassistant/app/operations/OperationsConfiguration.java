@@ -1,6 +1,6 @@
 package com.disputeassistant.app.operations;
 
-import com.disputeassistant.metrics.DisputeGauges;
+import com.disputeassistant.store.DisputeGauges;
 import com.disputeassistant.store.DisputeStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

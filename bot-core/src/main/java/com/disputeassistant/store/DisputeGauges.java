@@ -1,8 +1,7 @@
-package com.disputeassistant.metrics;
+package com.disputeassistant.store;
 
 import com.disputeassistant.dispute.Step;
-import com.disputeassistant.store.DisputeCounts;
-import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.metrics.CachedReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
