@@ -141,7 +141,7 @@ class MarketplaceApiIT {
         assertThat(new Api(port, OPS_KEY).get("/api/v1/people/alice").statusCode()).isEqualTo(200);
         Api anonymous = new Api(port, null);
         assertThat(anonymous.get("/").statusCode()).isEqualTo(200);
-        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/readyz").statusCode()).isEqualTo(200);
         assertThat(anonymous.call("POST", "/api/messages", "{\"as\":\"web:alice\",\"text\":\"hello\"}").statusCode())
                 .isEqualTo(200);
         assertThat(anonymous.get("/api/v1/openapi.yaml").statusCode()).isEqualTo(200);
