@@ -30,9 +30,10 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class ButtonRegistry {
     static final Duration TTL = Duration.ofDays(30);
-    static final String UNKNOWN = "This button is no longer valid. Write \"menu\" to see your disputes.";
-    static final String NOT_YOURS = "This button was sent to someone else, so it does nothing for you.";
-    static final String SPENT = "You already answered this message. Write \"help\" to see where the dispute stands now.";
+    /* Why a press is refused: keys of the texts, which the channel says in the presser's language. */
+    static final String UNKNOWN = "button.UNKNOWN";
+    static final String NOT_YOURS = "button.NOT_YOURS";
+    static final String SPENT = "button.SPENT";
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16}\\.\\d{1,3}");
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -6,6 +6,8 @@ import com.disputeassistant.dispute.Reason;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Speaker;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -22,11 +24,15 @@ import com.disputeassistant.procedure.Trigger;
 import com.disputeassistant.store.Change;
 import com.disputeassistant.store.CommitResult;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.LoadedDispute;
 import com.disputeassistant.store.StoredDispute;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -46,15 +52,16 @@ public final class ConversationEngine {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
     private static final int ATTEMPTS = 3;
     private static final int MAX_TEXT = 4000;
-    private static final Pattern EXTENSION_DAYS = Pattern.compile("(\\d{1,3})\\s*(more\\s+)?days?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXTENSION_DAYS = Pattern.compile("(\\d{1,3})\\s*(more\\s+|weitere\\s+)?(days?|tagen?|tage)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final Marketplace marketplace;
     private final DisputeStore store;
     private final ProcedureSettings settings;
     private final Clock clock;
     private final Procedure procedure;
-    private final Messages messages;
-    private final Prompts prompts;
+    /** The prompts in each language; each recipient is answered in theirs (see {@link Audience}). */
+    private final Map<Language, Prompts> prompts = new EnumMap<>(Language.class);
 
     public ConversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings, Clock clock) {
         this.marketplace = marketplace;
@@ -62,8 +69,9 @@ public final class ConversationEngine {
         this.settings = settings;
         this.clock = clock;
         this.procedure = new Procedure(settings);
-        this.messages = new Messages();
-        this.prompts = new Prompts(messages, marketplace, procedure, settings);
+        for (Language language : Language.values()) {
+            prompts.put(language, new Prompts(new Messages(language), marketplace, procedure, settings));
+        }
     }
 
     /**
@@ -94,8 +102,10 @@ public final class ConversationEngine {
      */
     public Handled handleCounted(InboundMessage message) {
         String deliveryId = message.deliveryId();
-        Cause cause = new Cause(message);
+        Cause cause = new Cause(message, new Audience(store, marketplace, settings, prompts, message.from().identity(),
+                message.language()));
         List<OutboundMessage> answer = dispatch(cause);
+        cause.audience.keepSenderHint();
         if (deliveryId != null && !cause.committed) {
             // A commit records its message itself, atomically; an answer that changed nothing is recorded here.
             store.markHandled(deliveryId);
@@ -121,25 +131,44 @@ public final class ConversationEngine {
         InboundMessage message = cause.message;
         ChannelIdentity identity = message.from().identity();
         if (!message.isOption() && message.text().length() > MAX_TEXT) {
-            return reply(message.from(), messages.get("refuse.text.long", MAX_TEXT));
+            return cause.reply("refuse.text.long", MAX_TEXT);
         }
         if (settings.isMediator(identity)) {
-            return new MediatorTurns(this, cause, marketplace, store, procedure, prompts, messages).handle();
+            return new MediatorTurns(this, cause, marketplace, store, procedure).handle();
         }
         Optional<Person> person = marketplace.personByIdentity(identity);
         if (person.isEmpty()) {
-            return reply(message.from(), messages.get("general.unknown-person", identity));
+            return cause.reply("general.unknown-person", identity);
         }
         return new PartyTurns(cause, person.get()).handle();
     }
 
-    /** What a turn answers (a person's message, or a timer when null), and whether the turn committed. */
+    /**
+     * What a turn answers (a person's message, or a timer when null), who is concerned in which language,
+     * and whether the turn committed.
+     */
     static final class Cause {
         final InboundMessage message;
+        private final Audience audience;
         private boolean committed;
 
-        Cause(InboundMessage message) {
+        Cause(InboundMessage message, Audience audience) {
             this.message = message;
+            this.audience = audience;
+        }
+
+        /** The sender's prompts and texts, in the sender's language. */
+        Prompts prompts() {
+            return audience.prompts(from());
+        }
+
+        Messages messages() {
+            return prompts().messages();
+        }
+
+        /** Answers the sender with one text, offering the menu and help. */
+        List<OutboundMessage> reply(String key, Object... args) {
+            return ConversationEngine.reply(from(), messages(), messages().get(key, args));
         }
 
         Address from() {
@@ -153,17 +182,31 @@ public final class ConversationEngine {
 
     /** How the parties see a mediator (see {@code dispute.procedure.mediators}), e.g. for a channel's list. */
     public String mediatorName(ChannelIdentity mediator) {
-        return prompts.mediatorName(mediator);
+        return prompts.get(Language.DEFAULT).mediatorName(mediator);
     }
 
-    /** A sentence of the bundle, for what the inbound path and the channels say themselves. */
+    /**
+     * The language to use with whoever is reached at this identity, for what a channel says by itself
+     * (a form, a refused button, a home tab): their own choice, else the marketplace's, else the
+     * channel's {@code hint} (may be null), else English. One read of the store.
+     */
+    public Language languageOf(ChannelIdentity identity, Language hint) {
+        return new Audience(store, marketplace, settings, prompts, identity, hint).ofSender();
+    }
+
+    /** A sentence of the bundle in English, for what the inbound path and the channels say themselves. */
     public String text(String key, Object... args) {
-        return messages.get(key, args);
+        return text(Language.DEFAULT, key, args);
     }
 
-    /** A moment as people read it, e.g. a deadline in a channel's list of someone's disputes. */
-    public String when(java.time.Instant instant) {
-        return Prompts.when(instant);
+    /** A sentence of the bundle in a language, for what the inbound path and the channels say themselves. */
+    public String text(Language language, String key, Object... args) {
+        return prompts.get(language).text(key, args);
+    }
+
+    /** A moment as people of a language read it, e.g. a deadline in a channel's list of someone's disputes. */
+    public String when(java.time.Instant instant, Language language) {
+        return language.when(instant);
     }
 
     /** The open disputes of the marketplace person with this identity, e.g. for a channel's list; empty for anyone else. */
@@ -173,7 +216,12 @@ public final class ConversationEngine {
 
     /** The name of a step as people read it, e.g. for a channel's list of someone's disputes. */
     public String stepName(Step step) {
-        return messages.get("step." + step);
+        return stepName(step, Language.DEFAULT);
+    }
+
+    /** The name of a step in a language. */
+    public String stepName(Step step, Language language) {
+        return prompts.get(language).text("step." + step);
     }
 
     /**
@@ -182,7 +230,7 @@ public final class ConversationEngine {
      * everyone concerned; nothing if nothing was due, for instance because another instance was first.
      */
     public List<OutboundMessage> timerFired(DisputeId id) {
-        Cause timer = new Cause(null);
+        Cause timer = new Cause(null, new Audience(store, marketplace, settings, prompts, null, null));
         Dispute[] seen = new Dispute[1];
         List<OutboundMessage> outbound = runTurn(id, timer, Actor.BOT, turn -> {
             seen[0] = turn.dispute();
@@ -209,12 +257,15 @@ public final class ConversationEngine {
         Address from = cause.from();
         MDC.put(LOG_DISPUTE, id.value());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<StoredDispute> stored = store.load(id);
-            if (stored.isEmpty()) {
-                return from == null ? List.of() : reply(from, messages.get("general.dispute-missing", id));
+            List<Speaker> others = cause.audience.othersToAsk();
+            Optional<LoadedDispute> loaded = store.loadForTurn(id, others);
+            if (loaded.isEmpty()) {
+                return from == null ? List.of() : cause.reply("general.dispute-missing", id);
             }
-            Step before = stored.get().dispute().step();
-            Turn turn = new Turn(stored.get(), from, actor, clock.instant(), marketplace, prompts, messages, settings);
+            cause.audience.remember(loaded.get(), others);
+            Step before = loaded.get().stored().dispute().step();
+            Turn turn = new Turn(loaded.get().stored(), from, actor, clock.instant(), marketplace, cause.audience,
+                    settings);
             applyDueDeadline(turn);
             act.run(turn);
             List<OutboundMessage> outbound = turn.outbound();
@@ -235,7 +286,7 @@ public final class ConversationEngine {
             }
             log.debug("Dispute {} changed under turn {} ({}); running it again", id, attempt, result);
         }
-        return from == null ? List.of() : reply(from, messages.get("general.busy"));
+        return from == null ? List.of() : cause.reply("general.busy");
     }
 
     private void applyDueDeadline(Turn turn) {
@@ -245,9 +296,32 @@ public final class ConversationEngine {
         }
     }
 
-    List<OutboundMessage> reply(Address to, String text) {
+    /** Answers {@code to} with one text, offering the menu and help, in the language of {@code messages}. */
+    static List<OutboundMessage> reply(Address to, Messages messages, String text) {
         return List.of(new OutboundMessage(to, text, List.of(new ReplyOption(OptionId.MENU, messages.get("option.menu")),
-                new ReplyOption(OptionId.HELP, messages.get("option.help")))));
+                new ReplyOption(OptionId.HELP, messages.get("option.help"))), messages.language()));
+    }
+
+    /**
+     * {@code /language}: without a code, the choices as buttons; with one the bot speaks, the sender's
+     * choice is stored and confirmed in the new language, followed by {@code then}'s answer (where the
+     * sender's dispute stands) when there is one; with another code, the choices again and why.
+     */
+    List<OutboundMessage> language(Cause cause, String code, Function<String, Optional<List<OutboundMessage>>> then) {
+        Optional<Language> chosen = Language.of(code);
+        if (chosen.isEmpty()) {
+            Messages messages = cause.messages();
+            String text = code.isBlank() ? messages.get("language.choose", Language.codes())
+                    : messages.get("language.unknown", code, Language.codes());
+            List<ReplyOption> options = Language.all().stream()
+                    .map(l -> new ReplyOption(OptionId.language(l), messages.get("language.name." + l.code())))
+                    .toList();
+            return List.of(new OutboundMessage(cause.from(), text, options, messages.language()));
+        }
+        cause.audience.choose(chosen.get());
+        String confirmation = cause.messages().get("language.set", cause.messages().get("language.name." + chosen.get().code()));
+        return then.apply(confirmation).filter(out -> !out.isEmpty())
+                .orElseGet(() -> ConversationEngine.reply(cause.from(), cause.messages(), confirmation));
     }
 
     // ---- clients and experts ----
@@ -278,17 +352,18 @@ public final class ConversationEngine {
             if (message.isOption()) {
                 Optional<OptionId> option = OptionId.parse(message.option());
                 if (option.isEmpty()) {
-                    return reply(message.from(), messages.get("general.option-unknown"));
+                    return cause.reply("general.option-unknown");
                 }
                 return onOption(option.get());
             }
             return switch (TypedCommand.of(message.text())) {
                 case MENU -> menu();
-                case HELP -> inFocus().map(id -> onDispute(id, turn -> turn.replyWithPrompt(messages.get("general.help")))).orElseGet(this::help);
+                case HELP -> inFocus().map(id -> onDispute(id, turn -> turn.replyWithPrompt(messages().get("general.help")))).orElseGet(this::help);
                 case HUMAN -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.ASK_FOR_HUMAN, actor)));
                 case MONEY_BACK -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.REQUEST_MONEY_BACK, actor)));
                 case WITHDRAW -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.WITHDRAW, actor)));
-                case UNKNOWN_COMMAND -> reply(message.from(), messages.get("general.unknown-command", message.text().strip()));
+                case LANGUAGE -> language(TypedCommand.languageArgument(message.text()));
+                case UNKNOWN_COMMAND -> cause.reply("general.unknown-command", message.text().strip());
                 case NONE -> onFocus(this::onText);
             };
         }
@@ -297,6 +372,7 @@ public final class ConversationEngine {
             return switch (option.kind()) {
                 case MENU -> menu();
                 case HELP -> help();
+                case LANGUAGE -> language(option.arg());
                 case OPEN_ORDER -> open(option.arg());
                 case FOCUS -> onDispute(option.dispute(), turn -> {
                     turn.replyWithPrompt(null);
@@ -304,16 +380,16 @@ public final class ConversationEngine {
                 });
                 case DISPUTE -> onDispute(option.dispute(), turn -> {
                     if (option.stepSeq() != turn.dispute().stepSeq()) {
-                        turn.replyWithPrompt(messages.get("general.stale"));
+                        turn.replyWithPrompt(messages().get("general.stale"));
                         return;
                     }
                     if (option.action().equals("HELP")) {
-                        turn.replyWithPrompt(messages.get("general.help"));
+                        turn.replyWithPrompt(messages().get("general.help"));
                         return;
                     }
                     Optional<Command> command = commandFor(option, actor);
                     if (command.isEmpty()) {
-                        turn.reply(messages.get("general.option-unknown"));
+                        turn.reply(messages().get("general.option-unknown"));
                         return;
                     }
                     turn.perform(procedure, command.get());
@@ -321,10 +397,24 @@ public final class ConversationEngine {
             };
         }
 
+        /**
+         * The sender's texts; the replies below are all to the sender. Resolved when first needed, so a turn
+         * reads the sender's language together with everyone else's.
+         */
+        private Messages messages() {
+            return cause.messages();
+        }
+
+        /** Switches the language, then shows where the dispute in focus stands, in the new language. */
+        private List<OutboundMessage> language(String code) {
+            return ConversationEngine.this.language(cause, code,
+                    confirmation -> inFocus().map(id -> onDispute(id, turn -> turn.replyWithPrompt(confirmation))));
+        }
+
         private List<OutboundMessage> onDispute(DisputeId id, Act act) {
             return runTurn(id, cause, actor, turn -> {
                 if (turn.dispute().roleOf(person.id()).isEmpty()) {
-                    turn.reply(messages.get("general.not-party", id));
+                    turn.reply(messages().get("general.not-party", id));
                     return;
                 }
                 turn.rememberSender(person.id());
@@ -365,9 +455,9 @@ public final class ConversationEngine {
                 case TALKING -> turn.relayToOtherParty(me, text);
                 case TASKS -> turn.perform(procedure, Command.of(Trigger.ADD_TASK, actor).withText(text));
                 case FEE -> {
-                    Optional<Money> amount = Money.parse(text, d.paid().currency());
+                    Optional<Money> amount = Money.parse(text, d.paid().currency(), messages().language());
                     if (amount.isEmpty()) {
-                        turn.refuse(messages.get("refuse.fee.amount", d.paid()));
+                        turn.refuse(messages().get("refuse.fee.amount", d.paid()));
                     } else {
                         turn.perform(procedure, Command.of(Trigger.PROPOSE_FEE, actor).withAmount(amount.get()));
                     }
@@ -382,12 +472,12 @@ public final class ConversationEngine {
                     }
                 }
                 case MEDIATION -> turn.relayToMediator(me, text);
-                default -> turn.refuse(messages.get("general.choice-expected"));
+                default -> turn.refuse(messages().get("general.choice-expected"));
             }
         }
 
         private List<OutboundMessage> help() {
-            return reply(message.from(), messages.get("general.help"));
+            return cause.reply("general.help");
         }
 
         private List<OutboundMessage> menu() {
@@ -396,17 +486,17 @@ public final class ConversationEngine {
             for (Dispute d : store.loadOpenDisputesOf(person.id())) {
                 openOrders.add(d.order().id().value());
                 options.add(new ReplyOption(OptionId.focus(d.id()),
-                        messages.get("option.focus", d.id(), d.order().title(), messages.get("step." + d.step()))));
+                        messages().get("option.focus", d.id(), d.order().title(), messages().get("step." + d.step()))));
             }
             for (Order order : marketplace.ordersOf(person.id())) {
                 if (!openOrders.contains(order.id().value())) {
                     options.add(new ReplyOption(OptionId.open(order.id().value()),
-                            messages.get("option.open", order.id(), order.title())));
+                            messages().get("option.open", order.id(), order.title())));
                 }
             }
-            String text = options.isEmpty() ? messages.get("general.menu.nothing") : messages.get("general.menu");
-            options.add(new ReplyOption(OptionId.HELP, messages.get("option.help")));
-            return List.of(new OutboundMessage(message.from(), text, options));
+            String text = options.isEmpty() ? messages().get("general.menu.nothing") : messages().get("general.menu");
+            options.add(new ReplyOption(OptionId.HELP, messages().get("option.help")));
+            return List.of(new OutboundMessage(message.from(), text, options, messages().language()));
         }
 
         private List<OutboundMessage> open(String orderId) {
@@ -417,14 +507,14 @@ public final class ConversationEngine {
                 order = Optional.empty();
             }
             if (order.isEmpty()) {
-                return reply(message.from(), messages.get("general.order-missing", orderId));
+                return cause.reply("general.order-missing", orderId);
             }
             Dispute dispute = procedure.open(DisputeId.random(), order.get(), person.id(), clock.instant());
             MDC.put(LOG_DISPUTE, dispute.id().value());
             dispute.rememberContact(person.id(), message.from());
-            Prompts.Prompt prompt = prompts.forParty(dispute, person.id());
+            Prompts.Prompt prompt = cause.prompts().forParty(dispute, person.id());
             OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options(), null,
-                    dispute.id());
+                    dispute.id(), messages().language());
             TimelineEntry opened = new TimelineEntry(dispute.openedAt(), actor.identity(), Step.INTAKE, Step.INTAKE,
                     "opened about order " + order.get().id());
             CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
@@ -435,10 +525,10 @@ public final class ConversationEngine {
             }
             if (result instanceof CommitResult.OrderAlreadyDisputed already) {
                 return onDispute(already.openDispute(), turn -> turn.replyWithPrompt(
-                        messages.get("general.order-disputed", orderId, already.openDispute())));
+                        messages().get("general.order-disputed", orderId, already.openDispute())));
             }
             if (!(result instanceof CommitResult.Committed)) {
-                return reply(message.from(), messages.get("general.busy"));
+                return cause.reply("general.busy");
             }
             log.info("Dispute {} opened about order {}", dispute.id(), order.get().id());
             cause.committed = true;

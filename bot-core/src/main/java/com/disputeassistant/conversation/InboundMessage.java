@@ -1,6 +1,7 @@
 package com.disputeassistant.conversation;
 
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import java.util.Objects;
 
@@ -16,8 +17,13 @@ import java.util.Objects;
  * <p>{@code dispute} names the dispute the message is about when the channel knows it (a reply in a
  * mediators' room thread for that dispute), or is null: free text is then about the dispute the
  * sender last acted on.
+ *
+ * <p>{@code language} is the language the channel says the sender uses (Telegram's {@code language_code},
+ * Slack's user locale, the browser's {@code Accept-Language}), or null when it does not say or names one
+ * the bot does not speak. It is a hint: the person's own choice and the marketplace's entry come first.
  */
-public record InboundMessage(Address from, String text, String option, String deliveryId, DisputeId dispute) {
+public record InboundMessage(Address from, String text, String option, String deliveryId, DisputeId dispute,
+                             Language language) {
     /** Long enough for any platform's id; a longer one is a bug in the adapter, not a person's input. */
     private static final int MAX_DELIVERY_ID = 200;
 
@@ -30,22 +36,32 @@ public record InboundMessage(Address from, String text, String option, String de
         }
     }
 
+    /** A message without a language hint. */
+    public InboundMessage(Address from, String text, String option, String deliveryId, DisputeId dispute) {
+        this(from, text, option, deliveryId, dispute, null);
+    }
+
     public static InboundMessage text(Address from, String text) {
-        return new InboundMessage(from, text, null, null, null);
+        return new InboundMessage(from, text, null, null, null, null);
     }
 
     public static InboundMessage option(Address from, String optionId) {
-        return new InboundMessage(from, "", Objects.requireNonNull(optionId, "optionId"), null, null);
+        return new InboundMessage(from, "", Objects.requireNonNull(optionId, "optionId"), null, null, null);
     }
 
     /** The same message, marked with the platform's id for it. */
     public InboundMessage withDeliveryId(String id) {
-        return new InboundMessage(from, text, option, Objects.requireNonNull(id, "id"), dispute);
+        return new InboundMessage(from, text, option, Objects.requireNonNull(id, "id"), dispute, language);
     }
 
     /** The same message, about this dispute whatever the sender last acted on. */
     public InboundMessage about(DisputeId id) {
-        return new InboundMessage(from, text, option, deliveryId, Objects.requireNonNull(id, "id"));
+        return new InboundMessage(from, text, option, deliveryId, Objects.requireNonNull(id, "id"), language);
+    }
+
+    /** The same message, with the channel's hint of the sender's language (null: none). */
+    public InboundMessage withLanguage(Language hint) {
+        return new InboundMessage(from, text, option, deliveryId, dispute, hint);
     }
 
     public boolean isOption() {

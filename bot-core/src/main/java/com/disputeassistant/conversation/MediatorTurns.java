@@ -41,11 +41,9 @@ final class MediatorTurns {
     private final Marketplace marketplace;
     private final DisputeStore store;
     private final Procedure procedure;
-    private final Prompts prompts;
-    private final Messages messages;
 
     MediatorTurns(ConversationEngine engine, ConversationEngine.Cause cause, Marketplace marketplace,
-                  DisputeStore store, Procedure procedure, Prompts prompts, Messages messages) {
+                  DisputeStore store, Procedure procedure) {
         this.engine = engine;
         this.cause = cause;
         this.message = cause.message;
@@ -53,8 +51,18 @@ final class MediatorTurns {
         this.marketplace = marketplace;
         this.store = store;
         this.procedure = procedure;
-        this.prompts = prompts;
-        this.messages = messages;
+    }
+
+    /**
+     * The mediator's prompts and texts, in the mediator's language, resolved when first needed: a turn
+     * reads the mediator's language together with the dispute, not in a read of its own.
+     */
+    private Prompts prompts() {
+        return cause.prompts();
+    }
+
+    private Messages messages() {
+        return cause.messages();
     }
 
     List<OutboundMessage> handle() {
@@ -63,22 +71,26 @@ final class MediatorTurns {
 
     private List<OutboundMessage> onOption() {
         Optional<OptionId> option = OptionId.parse(message.option())
-                .filter(o -> o.kind() == OptionId.Kind.DISPUTE || o.kind() == OptionId.Kind.FOCUS);
+                .filter(o -> o.kind() == OptionId.Kind.DISPUTE || o.kind() == OptionId.Kind.FOCUS
+                        || o.kind() == OptionId.Kind.LANGUAGE);
         if (option.isEmpty()) {
-            return engine.reply(message.from(), help(messages.get("general.option-unknown")));
+            return ConversationEngine.reply(message.from(), messages(), help(messages().get("general.option-unknown")));
         }
         OptionId chosen = option.get();
+        if (chosen.kind() == OptionId.Kind.LANGUAGE) {
+            return engine.language(cause, chosen.arg(), confirmation -> Optional.empty());
+        }
         if (chosen.kind() == OptionId.Kind.FOCUS) {
             return engine.runTurn(chosen.dispute(), cause, actor, Turn::replyToMediator);
         }
         Optional<MediatorCommand> command = MediatorCommand.ofAction(chosen.action());
         if (command.isEmpty()) {
-            return engine.reply(message.from(), help(messages.get("general.option-unknown")));
+            return ConversationEngine.reply(message.from(), messages(), help(messages().get("general.option-unknown")));
         }
         return engine.runTurn(chosen.dispute(), cause, actor, turn -> {
             // Reading (a page of the timeline) is never stale; acting on an earlier step is.
             if (command.get().trigger().isPresent() && chosen.stepSeq() != turn.dispute().stepSeq()) {
-                turn.replyWithPrompt(messages.get("general.stale"));
+                turn.replyWithPrompt(messages().get("general.stale"));
                 return;
             }
             if (command.get() != MediatorCommand.CLAIM && !holds(turn)) {
@@ -89,15 +101,18 @@ final class MediatorTurns {
     }
 
     private List<OutboundMessage> onText(String text) {
+        if (TypedCommand.of(text) == TypedCommand.LANGUAGE) {
+            return engine.language(cause, TypedCommand.languageArgument(text), confirmation -> Optional.empty());
+        }
         Optional<MediatorCommand.Invocation> invocation = MediatorCommand.parse(text);
         if (invocation.isEmpty() && MediatorCommand.isCommand(text)) {
-            return engine.reply(message.from(), help(messages.get("mediator.unknown-command", text.split("\\s", 2)[0])));
+            return ConversationEngine.reply(message.from(), messages(), help(messages().get("mediator.unknown-command", text.split("\\s", 2)[0])));
         }
         if (invocation.isPresent()) {
             MediatorCommand.Invocation typed = invocation.get();
             switch (typed.command()) {
                 case HELP -> {
-                    return engine.reply(message.from(), help(null));
+                    return ConversationEngine.reply(message.from(), messages(), help(null));
                 }
                 case QUEUE -> {
                     return queue();
@@ -113,7 +128,7 @@ final class MediatorTurns {
         Optional<DisputeId> focus = message.dispute() != null ? Optional.of(message.dispute())
                 : store.focusOf(message.from().identity());
         if (focus.isEmpty()) {
-            return engine.reply(message.from(), messages.get("mediator.no-focus", prefix() + "claim"));
+            return ConversationEngine.reply(message.from(), messages(), messages().get("mediator.no-focus", prefix() + "claim"));
         }
         return engine.runTurn(focus.get(), cause, actor, turn -> {
             if (!holds(turn)) {
@@ -132,7 +147,7 @@ final class MediatorTurns {
     private List<OutboundMessage> claim(String argument) {
         Optional<DisputeId> id = argument.isEmpty() ? Optional.ofNullable(message.dispute()) : parseDispute(argument);
         if (id.isEmpty()) {
-            return engine.reply(message.from(), wrongArgument(MediatorCommand.CLAIM, null));
+            return ConversationEngine.reply(message.from(), messages(), wrongArgument(MediatorCommand.CLAIM, null));
         }
         return engine.runTurn(id.get(), cause, actor, turn -> run(turn, MediatorCommand.CLAIM, ""));
     }
@@ -156,11 +171,11 @@ final class MediatorTurns {
             return true;
         }
         if (holder.isPresent()) {
-            turn.reply(messages.get("mediator.held-by", d.id(), prompts.mediatorName(holder.get())), List.of());
+            turn.reply(messages().get("mediator.held-by", d.id(), prompts().mediatorName(holder.get())), List.of());
         } else if (d.awaitsMediator()) {
-            turn.reply(messages.get("mediator.not-claimed", d.id()), prompts.forMediator(d).options());
+            turn.reply(messages().get("mediator.not-claimed", d.id()), prompts().forMediator(d).options());
         } else {
-            turn.reply(messages.get("mediator.not-handed-off", d.id(), messages.get("step." + d.step())), List.of());
+            turn.reply(messages().get("mediator.not-handed-off", d.id(), messages().get("step." + d.step())), List.of());
         }
         return false;
     }
@@ -169,14 +184,14 @@ final class MediatorTurns {
     private void run(Turn turn, MediatorCommand command, String argument) {
         Dispute d = turn.dispute();
         switch (command) {
-            case SUMMARY -> turn.reply(summary(d), prompts.forMediator(d).options());
+            case SUMMARY -> turn.reply(summary(d), prompts().forMediator(d).options());
             case TIMELINE -> {
-                List<String> lines = prompts.timelineLines(store.timeline(d.id()));
+                List<String> lines = prompts().timelineLines(store.timeline(d.id()));
                 page(turn, command, argument, lines.size(), page -> lines);
             }
             case TRANSCRIPT -> page(turn, command, argument,
                     Math.min(store.transcriptSize(d.id()), (long) MAX_TRANSCRIPT_PAGES * PAGE_SIZE),
-                    page -> prompts.transcriptLines(store.transcript(d.id(), page * PAGE_SIZE)));
+                    page -> prompts().transcriptLines(store.transcript(d.id(), page * PAGE_SIZE)));
             case TO -> relayTo(turn, argument);
             case HELP, QUEUE -> turn.reply(help(null), List.of());
             default -> commandOf(command, argument, d).ifPresentOrElse(c -> perform(turn, c),
@@ -234,7 +249,7 @@ final class MediatorTurns {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
         for (Step step : Step.values()) {
             if (stepWord(step).equals(wanted.replace(' ', '-').replace('_', '-'))
-                    || messages.get("step." + step).equalsIgnoreCase(wanted)) {
+                    || messages().get("step." + step).equalsIgnoreCase(wanted)) {
                 return Optional.of(step);
             }
         }
@@ -252,40 +267,40 @@ final class MediatorTurns {
             Transition claim = turn.apply(procedure, command);
             Dispute d = turn.dispute();
             if (claim.applied()) {
-                List<ReplyOption> options = new ArrayList<>(prompts.forMediator(d).options());
+                List<ReplyOption> options = new ArrayList<>(prompts().forMediator(d).options());
                 options.addAll(readingOptions(d, null, 0));
-                turn.reply(messages.get("mediator.claimed", d.id(), summary(d), prompts.forMediator(d).text()), options);
+                turn.reply(messages().get("mediator.claimed", d.id(), summary(d), prompts().forMediator(d).text()), options);
             } else if (d.mediator().isPresent()) {
                 // Lost a race for the claim: one clear line, and none of the holder's buttons.
-                turn.reply(messages.get("mediator.held-by", d.id(), prompts.mediatorName(d.mediator().get())), List.of());
+                turn.reply(messages().get("mediator.held-by", d.id(), prompts().mediatorName(d.mediator().get())), List.of());
             } else {
-                turn.reply(messages.get("mediator.not-handed-off", d.id(), messages.get("step." + d.step())), List.of());
+                turn.reply(messages().get("mediator.not-handed-off", d.id(), messages().get("step." + d.step())), List.of());
             }
             return;
         }
         Transition transition = turn.apply(procedure, command);
         transition.refused().ifPresent(refusal -> turn.reply(turn.explain(refusal)
-                + refusalHint(command, turn.dispute()), prompts.forMediator(turn.dispute()).options()));
+                + refusalHint(command, turn.dispute()), prompts().forMediator(turn.dispute()).options()));
     }
 
     /** What to do instead, where a refusal alone would leave the mediator guessing. */
     private String refusalHint(Command command, Dispute d) {
         if (command.trigger() == com.disputeassistant.procedure.Trigger.HAND_BACK) {
-            return " " + messages.get("mediator.handback.accepts", stepList(d));
+            return " " + messages().get("mediator.handback.accepts", stepList(d));
         }
         return "";
     }
 
     private String stepList(Dispute d) {
         return resumableSteps(d).stream()
-                .map(step -> messages.get("mediator.step-choice", prefix() + "handback " + stepWord(step),
-                        messages.get("step." + step)))
+                .map(step -> messages().get("mediator.step-choice", prefix() + "handback " + stepWord(step),
+                        messages().get("step." + step)))
                 .collect(Collectors.joining(", "));
     }
 
     /** The steps a hand-back is offered at: see {@link Prompts#resumableSteps}. */
     private List<Step> resumableSteps(Dispute d) {
-        return prompts.resumableSteps(d);
+        return prompts().resumableSteps(d);
     }
 
     /** {@code /to client <text>} or {@code /to expert <text>}: the mediator talks to one side only. */
@@ -306,7 +321,7 @@ final class MediatorTurns {
 
     /** The short summary a claim brings, and {@code /summary} shows again. */
     private String summary(Dispute d) {
-        return prompts.summary(d);
+        return prompts().summary(d);
     }
 
     /**
@@ -327,9 +342,9 @@ final class MediatorTurns {
         List<String> lines = newest.apply(page);
         int end = Math.max(0, lines.size() - (page - 1) * PAGE_SIZE);
         List<String> shown = lines.subList(Math.max(0, end - PAGE_SIZE), end);
-        String body = shown.isEmpty() ? messages.get(command == MediatorCommand.TIMELINE ? "timeline.none" : "transcript.none")
+        String body = shown.isEmpty() ? messages().get(command == MediatorCommand.TIMELINE ? "timeline.none" : "transcript.none")
                 : String.join("\n", shown);
-        String title = messages.get("mediator.page." + command.name(), d.id(), page, pages);
+        String title = messages().get("mediator.page." + command.name(), d.id(), page, pages);
         turn.reply(title + "\n" + body, readingOptions(d, command, page < pages ? page + 1 : 0));
     }
 
@@ -346,7 +361,7 @@ final class MediatorTurns {
     }
 
     private ReplyOption option(Dispute d, MediatorCommand command, Object arg, String labelKey) {
-        return new ReplyOption(OptionId.dispute(d.id(), d.stepSeq(), command.action(), arg), messages.get(labelKey));
+        return new ReplyOption(OptionId.dispute(d.id(), d.stepSeq(), command.action(), arg), messages().get(labelKey));
     }
 
     /** The hand-offs nobody has claimed, longest waiting first, each with its Claim button. */
@@ -356,15 +371,15 @@ final class MediatorTurns {
         for (DisputeId id : store.mediatorQueue()) {
             Optional<Dispute> queued = store.load(id).map(StoredDispute::dispute).filter(Dispute::awaitsMediator);
             queued.ifPresent(d -> {
-                Prompts.Prompt claim = prompts.forMediator(d);
-                lines.add(messages.get("mediator.queue.line", d.id(), d.order().id(), d.order().title(),
-                        Prompts.when(d.handedOffAt().orElse(d.openedAt())), prompts.handoffText(d)));
+                Prompts.Prompt claim = prompts().forMediator(d);
+                lines.add(messages().get("mediator.queue.line", d.id(), d.order().id(), d.order().title(),
+                        prompts().when(d.handedOffAt().orElse(d.openedAt())), prompts().handoffText(d)));
                 claims.addAll(claim.options().stream()
                         .map(o -> new ReplyOption(o.id(), o.label() + " " + d.id())).toList());
             });
         }
-        String text = lines.isEmpty() ? messages.get("mediator.queue.empty")
-                : messages.get("mediator.queue", String.join("\n", lines));
+        String text = lines.isEmpty() ? messages().get("mediator.queue.empty")
+                : messages().get("mediator.queue", String.join("\n", lines));
         return List.of(new OutboundMessage(message.from(), text, claims));
     }
 
@@ -382,12 +397,12 @@ final class MediatorTurns {
     private String wrongArgument(MediatorCommand command, Dispute d) {
         String usage = usage(command, prefix());
         String accepts = command == MediatorCommand.HANDBACK && d != null
-                ? " " + messages.get("mediator.handback.accepts", stepList(d)) : "";
-        return messages.get("mediator.wrong-argument", usage) + accepts;
+                ? " " + messages().get("mediator.handback.accepts", stepList(d)) : "";
+        return messages().get("mediator.wrong-argument", usage) + accepts;
     }
 
     private String usage(MediatorCommand command, String prefix) {
-        return usage(messages, command, prefix);
+        return usage(messages(), command, prefix);
     }
 
     static String usage(Messages messages, MediatorCommand command, String prefix) {
@@ -398,7 +413,7 @@ final class MediatorTurns {
 
     /** Every command with its argument and what it does, in the table's order; {@code lead} first, if any. */
     private String help(String lead) {
-        return help(messages, prefix(), lead);
+        return help(messages(), prefix(), lead);
     }
 
     static String help(Messages messages, String prefix, String lead) {

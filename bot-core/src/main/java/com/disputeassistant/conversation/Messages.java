@@ -1,40 +1,32 @@
 package com.disputeassistant.conversation;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Texts;
 
 /**
- * Every sentence the bot says, from the English bundle {@code messages.properties} next to this class.
- * Patterns without arguments are kept as plain strings, so the common case formats nothing.
+ * Every sentence the engine says, in one language ({@link Texts}); the engine holds one per language
+ * and picks the recipient's.
  */
 final class Messages {
-    private static final String BUNDLE = "com.disputeassistant.conversation.messages";
-
-    private final Map<String, String> patterns;
+    private final Texts texts;
 
     Messages() {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
-        this.patterns = bundle.keySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Function.identity(), bundle::getString));
+        this(Language.DEFAULT);
+    }
+
+    Messages(Language language) {
+        this.texts = Texts.of(language);
+    }
+
+    Language language() {
+        return texts.language();
     }
 
     boolean has(String key) {
-        return patterns.containsKey(key);
+        return texts.has(key);
     }
 
     String get(String key, Object... args) {
-        String pattern = patterns.get(key);
-        if (pattern == null) {
-            throw new IllegalArgumentException("no message '" + key + "' in " + BUNDLE);
-        }
-        if (args.length == 0 && pattern.indexOf('\'') < 0 && pattern.indexOf('{') < 0) {
-            return pattern;
-        }
-        // MessageFormat is not thread-safe, so each call formats with its own instance.
-        return new MessageFormat(pattern, Locale.ENGLISH).format(args);
+        return texts.get(key, args);
     }
 }

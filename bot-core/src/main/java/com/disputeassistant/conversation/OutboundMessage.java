@@ -1,6 +1,7 @@
 package com.disputeassistant.conversation;
 
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import java.util.List;
 import java.util.Objects;
@@ -16,25 +17,40 @@ import java.util.Optional;
  * @param takesText   whether what the recipient writes next is taken as text (an awaited answer, or words
  *                    passed on to the other side), so that a number they type is not read as picking one of
  *                    the options by its number (the text fallback of buttons)
+ * @param language    the recipient's language, which the text is in: a channel says what it adds itself
+ *                    (a form's labels, a fallback's hint) in the same language, with {@link
+ *                    com.disputeassistant.language.Texts}
  */
 public record OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
-                              DisputeId dispute, boolean takesText) {
+                              DisputeId dispute, boolean takesText, Language language) {
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
         options = options == null ? List.of() : List.copyOf(options);
         takesText = takesText || awaitedText != null;
+        language = language == null ? Language.DEFAULT : language;
     }
 
-    /** A message whose recipient's next free text means something only if they owe {@code awaitedText}. */
+    /** A message in English whose recipient's next free text means something only if they owe {@code awaitedText}. */
     public OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
                            DisputeId dispute) {
-        this(to, text, options, awaitedText, dispute, false);
+        this(to, text, options, awaitedText, dispute, false, null);
     }
 
-    /** A message about no dispute in particular, waiting for no free text. */
+    /** A message in the recipient's language whose next free text means something only if they owe {@code awaitedText}. */
+    public OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
+                           DisputeId dispute, Language language) {
+        this(to, text, options, awaitedText, dispute, false, language);
+    }
+
+    /** A message in English about no dispute in particular, waiting for no free text. */
     public OutboundMessage(Address to, String text, List<ReplyOption> options) {
-        this(to, text, options, null, null);
+        this(to, text, options, null, null, false, null);
+    }
+
+    /** A message about no dispute in particular, waiting for no free text, in the recipient's language. */
+    public OutboundMessage(Address to, String text, List<ReplyOption> options, Language language) {
+        this(to, text, options, null, null, false, language);
     }
 
     public Optional<TextAnswer> awaits() {

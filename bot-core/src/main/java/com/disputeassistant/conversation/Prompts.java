@@ -22,8 +22,6 @@ import com.disputeassistant.procedure.Procedure;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.procedure.Trigger;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +33,6 @@ import java.util.stream.Collectors;
  * dispute, never changing it. Every prompt to a party offers help and a human (S8).
  */
 final class Prompts {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int[] EXTENSION_DAYS = {2, 5};
     private static final int MAX_REPLACEMENT_CANDIDATES = 6;
 
@@ -60,24 +56,26 @@ final class Prompts {
         return marketplace.person(person).map(Person::name).orElse(person.value());
     }
 
-    static String when(Instant instant) {
-        return WHEN.format(instant);
+    /** A moment in the recipient's language. */
+    String when(Instant instant) {
+        return messages.language().when(instant);
+    }
+
+    /** The texts these prompts are in. */
+    Messages messages() {
+        return messages;
     }
 
     /** A duration as people say it: "30 minutes", "4 hours", "2 days". */
-    static String duration(java.time.Duration duration) {
+    String duration(java.time.Duration duration) {
         long minutes = duration.toMinutes();
         if (minutes % (24 * 60) == 0) {
-            return plural(minutes / (24 * 60), "day");
+            return text("duration.days", minutes / (24 * 60));
         }
         if (minutes % 60 == 0) {
-            return plural(minutes / 60, "hour");
+            return text("duration.hours", minutes / 60);
         }
-        return plural(Math.max(1, minutes), "minute");
-    }
-
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
+        return text("duration.minutes", Math.max(1, minutes));
     }
 
     String text(String key, Object... args) {
@@ -271,7 +269,7 @@ final class Prompts {
     }
 
     private String rework(Dispute d, Role side, List<ReplyOption> options) {
-        String deadline = d.reworkDeadline().map(Prompts::when).orElse("");
+        String deadline = d.reworkDeadline().map(this::when).orElse("");
         if (side == Role.EXPERT) {
             List<Task> open = d.tasks().stream().filter(Task::inRework).filter(t -> t.verdict() != TaskVerdict.DONE).toList();
             for (Task task : open) {

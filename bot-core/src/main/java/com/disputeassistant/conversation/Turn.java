@@ -41,6 +41,9 @@ final class Turn {
     private final Actor actor;
     private final Instant now;
     private final Marketplace marketplace;
+    /** Who speaks which language: every message is built in its recipient's. */
+    private final Audience audience;
+    /** The actor's prompts and texts, in the actor's language. */
     private final Prompts prompts;
     private final Messages messages;
     private final ProcedureSettings settings;
@@ -120,7 +123,7 @@ final class Turn {
     }
 
     Turn(StoredDispute stored, Address from, Actor actor, Instant now, Marketplace marketplace,
-         Prompts prompts, Messages messages, ProcedureSettings settings) {
+         Audience audience, ProcedureSettings settings) {
         this.dispute = stored.dispute();
         this.version = stored.version();
         this.lastAddresses = stored.lastAddresses();
@@ -128,8 +131,9 @@ final class Turn {
         this.actor = actor;
         this.now = now;
         this.marketplace = marketplace;
-        this.prompts = prompts;
-        this.messages = messages;
+        this.audience = audience;
+        this.prompts = audience.prompts(from);
+        this.messages = prompts.messages();
         this.settings = settings;
     }
 
@@ -240,7 +244,7 @@ final class Turn {
      */
     void relayToOtherParty(PersonId sender, String text) {
         PersonId other = sender.equals(dispute.client()) ? dispute.workingExpert() : dispute.client();
-        String relayed = messages.get("relay.from", prompts.name(sender), text);
+        String relayed = audience.messages(other).get("relay.from", prompts.name(sender), text);
         addressesOf(other).forEach(address -> draft(address).addVerbatim(relayed, null));
         reply(messages.get("ack.relay", prompts.name(other)));
         changed = true;
@@ -254,7 +258,8 @@ final class Turn {
     void relayToMediator(PersonId sender, String text) {
         Optional<ChannelIdentity> mediator = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (mediator.isPresent()) {
-            draft(Address.of(mediator.get())).addVerbatim(messages.get("relay.from", prompts.name(sender), text), null);
+            Address to = Address.of(mediator.get());
+            draft(to).addVerbatim(audience.messages(to).get("relay.from", prompts.name(sender), text), null);
             reply(messages.get("ack.relay", prompts.mediatorName(mediator.get())));
         } else {
             replyWithPrompt(messages.get("ack.relay.queued"));
@@ -270,8 +275,8 @@ final class Turn {
                 recipients.add(party);
             }
         }
-        String relayed = messages.get("mediator.relay", prompts.mediatorName(actor.identity()), text);
         for (PersonId party : recipients) {
+            String relayed = audience.messages(party).get("mediator.relay", prompts.mediatorName(actor.identity()), text);
             addressesOf(party).forEach(address -> draft(address).addVerbatim(relayed, null));
         }
         String names = recipients.stream().map(prompts::name)
@@ -293,27 +298,32 @@ final class Turn {
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
         if (holder.isPresent()) {
             // A claimed dispute waits on its mediator: only they are reminded, before it goes back to the queue.
-            Prompts.Prompt prompt = prompts.forMediator(dispute);
-            draft(Address.of(holder.get())).add(messages.get("mediator.reminder", dispute.id(),
+            Prompts theirs = audience.prompts(Address.of(holder.get()));
+            Prompts.Prompt prompt = theirs.forMediator(dispute);
+            draft(Address.of(holder.get())).add(theirs.text("mediator.reminder", dispute.id(),
                     dispute.order().title(), prompt.text()), prompt.options());
             return;
         }
         if (dispute.awaitsMediator()) {
             // A hand-off nobody has claimed yet: every mediator hears of it again, until one claims it.
             dispute.remindAgainAt(now.plus(settings.reannounceAfter()));
-            Prompts.Prompt claim = prompts.forMediator(dispute);
-            String again = messages.get("mediator.reannounce", dispute.id(),
-                    Prompts.when(dispute.handedOffAt().orElse(now)), claim.text());
-            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(again, claim.options()));
+            settings.mediators().forEach(mediator -> {
+                Prompts theirs = audience.prompts(Address.of(mediator));
+                Prompts.Prompt claim = theirs.forMediator(dispute);
+                String again = theirs.text("mediator.reannounce", dispute.id(),
+                        theirs.when(dispute.handedOffAt().orElse(now)), claim.text());
+                draft(Address.of(mediator)).add(again, claim.options());
+            });
             return;
         }
-        String outcome = messages.get("reminder.outcome." + dispute.step());
         for (PersonId party : currentParties()) {
             if (!prompts.awaits(dispute, party)) {
                 continue;
             }
-            Prompts.Prompt prompt = prompts.forParty(dispute, party);
-            String reminder = messages.get("reminder", dispute.id(), dispute.order().title(), prompt.text(), outcome);
+            Prompts theirs = audience.prompts(party);
+            Prompts.Prompt prompt = theirs.forParty(dispute, party);
+            String outcome = theirs.text("reminder.outcome." + dispute.step());
+            String reminder = theirs.text("reminder", dispute.id(), dispute.order().title(), prompt.text(), outcome);
             addressesOf(party).forEach(to -> draft(to).add(reminder, prompt.options()));
         }
     }
@@ -323,38 +333,48 @@ final class Turn {
     private void announce(Transition transition, Command command, String heldBy) {
         // The command's actor, not the turn's: a deadline applied at the start of a turn is the bot's doing.
         Actor actor = command.actor();
-        Object[] args = {actorName(actor), detail(transition, command), otherPartyName(actor)};
-        boolean holdExpired = heldBy != null && transition.trigger() == Trigger.DEADLINE_PASSED;
-        String notice = holdExpired ? messages.get("notice.mediator-expired", prompts.mediatorName(heldBy))
-                : noticeText(command.trigger(), args);
-        String ack = ackText(transition, command, args);
+        String expiredHold = heldBy != null && transition.trigger() == Trigger.DEADLINE_PASSED ? heldBy : null;
         boolean stepChanged = transition.changedStep();
 
         List<PersonId> recipients = dispute.step() == Step.INTAKE ? List.of(dispute.openedBy()) : currentParties();
         for (PersonId party : recipients) {
             boolean isActor = party.equals(actor.person());
-            String head = isActor ? ack : notice;
+            // Each in their own language: the actor in the one they wrote in, the others in theirs.
+            Prompts theirs = isActor && from != null ? prompts : audience.prompts(party);
+            String head = isActor ? ackText(transition, command, theirs)
+                    : noticeFor(transition, command, theirs, expiredHold);
             if (!isActor && !stepChanged && head == null) {
                 continue;
             }
             Prompts.Prompt prompt = dispute.isClosed()
-                    ? new Prompts.Prompt(prompts.outcome(dispute), menuOption())
-                    : prompts.forParty(dispute, party);
+                    ? new Prompts.Prompt(theirs.outcome(dispute), menuOption(theirs))
+                    : theirs.forParty(dispute, party);
             List<Address> addresses = isActor && from != null ? List.of(from) : addressesOf(party);
             for (Address to : addresses) {
                 draft(to).add(head, null);
                 draft(to).add(prompt.text(), prompt.options());
             }
         }
-        announceToMediators(transition, notice, ack, actor, holdExpired ? heldBy : null);
+        announceToMediators(transition, command, actor, expiredHold);
     }
 
     /** Who did it, as people read it: a party's or a mediator's name, or the assistant itself. */
-    private String actorName(Actor actor) {
+    private String actorName(Actor actor, Prompts in) {
         if (actor.person() != null) {
             return prompts.name(actor.person());
         }
-        return actor.mediator() ? prompts.mediatorName(actor.identity()) : messages.get("general.assistant");
+        return actor.mediator() ? prompts.mediatorName(actor.identity()) : in.text("general.assistant");
+    }
+
+    /** The arguments of a notice or an acknowledgement, in the language of the one who reads it. */
+    private Object[] noticeArgs(Transition transition, Command command, Prompts in) {
+        return new Object[] {actorName(command.actor(), in), detail(transition, command, in), otherPartyName(command.actor())};
+    }
+
+    /** What the others hear of a command, in their language: that a mediator's time ran out, or the notice. */
+    private String noticeFor(Transition transition, Command command, Prompts in, String expiredHold) {
+        return expiredHold != null ? in.text("notice.mediator-expired", in.mediatorName(expiredHold))
+                : noticeText(command.trigger(), in, noticeArgs(transition, command, in));
     }
 
     /**
@@ -362,7 +382,9 @@ final class Turn {
      * dispute to a step that needs its own words (a request for more time over the cap stalls the rework),
      * or {@code ack.MARK_TASK_DONE.undone} when the press took a tick back.
      */
-    private String ackText(Transition transition, Command command, Object[] args) {
+    private String ackText(Transition transition, Command command, Prompts in) {
+        Messages messages = in.messages();
+        Object[] args = noticeArgs(transition, command, in);
         String key = "ack." + command.trigger();
         if (transition.changedStep() && messages.has(key + "." + transition.to())) {
             key = key + "." + transition.to();
@@ -374,38 +396,51 @@ final class Turn {
     }
 
     /** {@code expiredHold}: the mediator whose claim on the dispute just ran out, if that is what happened. */
-    private void announceToMediators(Transition transition, String notice, String ack, Actor actor, String expiredHold) {
+    private void announceToMediators(Transition transition, Command command, Actor actor, String expiredHold) {
         if (actor.mediator() && transition.trigger() != Trigger.CLAIM) {
             // What the mediator can do changed with their action: their buttons come once, on this message.
             Prompts.Prompt prompt = prompts.forMediator(dispute);
+            String ack = ackText(transition, command, prompts);
             reply(ack == null ? prompt.text() : ack + "\n\n" + prompt.text(), prompt.options());
         }
         Optional<ChannelIdentity> holder = dispute.mediator().flatMap(ChannelIdentity::parse);
-        if (!actor.mediator() && holder.isPresent() && notice != null) {
-            // A party's action only changes the mediator's buttons when it changes the step.
-            draft(Address.of(holder.get())).add(notice, transition.changedStep() ? prompts.forMediator(dispute).options() : null);
+        if (!actor.mediator() && holder.isPresent()) {
+            Prompts theirs = audience.prompts(Address.of(holder.get()));
+            String notice = noticeFor(transition, command, theirs, expiredHold);
+            if (notice != null) {
+                // A party's action only changes the mediator's buttons when it changes the step.
+                draft(Address.of(holder.get())).add(notice,
+                        transition.changedStep() ? theirs.forMediator(dispute).options() : null);
+            }
         }
         boolean backInQueue = transition.trigger() == Trigger.RELEASE || expiredHold != null;
         if ((transition.changedStep() || backInQueue) && dispute.awaitsMediator()) {
             // Hand-off: every allow-listed mediator hears of it, with a button to claim it.
-            // The same words for every mediator, the one whose time ran out included, so a room posts them once.
-            Prompts.Prompt prompt = prompts.forMediator(dispute);
-            String why = expiredHold == null ? null : messages.get("mediator.expired", dispute.id(),
-                    prompts.mediatorName(expiredHold), Prompts.duration(settings.deadlineOf(Step.MEDIATION)));
+            // The same words for every mediator of a language, the one whose time ran out included, so a room
+            // posts them once (per language its mediators read).
             settings.mediators().stream().filter(mediator -> !mediator.toString().equals(actor.identity()))
                     .forEach(mediator -> {
+                        Prompts theirs = audience.prompts(Address.of(mediator));
+                        Prompts.Prompt prompt = theirs.forMediator(dispute);
+                        String why = expiredHold == null ? null : theirs.text("mediator.expired", dispute.id(),
+                                theirs.mediatorName(expiredHold), theirs.duration(settings.deadlineOf(Step.MEDIATION)));
                         draft(Address.of(mediator)).add(why, null);
                         draft(Address.of(mediator)).add(prompt.text(), prompt.options());
                     });
         }
         if (transition.changedStep() && dispute.step() == Step.STALLED) {
             // A stalled rework is brought to a mediator's attention without anyone chasing.
-            String stalled = messages.get("notice.mediators.stalled", dispute.id(), dispute.order().id(), prompts.stallText(dispute));
-            settings.mediators().forEach(mediator -> draft(Address.of(mediator)).add(stalled, List.of()));
+            settings.mediators().forEach(mediator -> {
+                Prompts theirs = audience.prompts(Address.of(mediator));
+                String stalled = theirs.text("notice.mediators.stalled", dispute.id(), dispute.order().id(),
+                        theirs.stallText(dispute));
+                draft(Address.of(mediator)).add(stalled, List.of());
+            });
         }
     }
 
-    private String noticeText(Trigger trigger, Object[] args) {
+    private String noticeText(Trigger trigger, Prompts in, Object[] args) {
+        Messages messages = in.messages();
         if (trigger == Trigger.DESCRIBE) {
             return messages.get("notice.DESCRIBE", args[0], dispute.id(), dispute.order().id(), dispute.order().title(),
                     dispute.reason().map(r -> messages.get("reason." + r)).orElse(""), dispute.description().orElse(""));
@@ -413,12 +448,13 @@ final class Turn {
         return messages.has("notice." + trigger) ? messages.get("notice." + trigger, args) : null;
     }
 
-    private Object detail(Transition transition, Command command) {
+    private Object detail(Transition transition, Command command, Prompts in) {
+        Messages messages = in.messages();
         return switch (command.trigger()) {
             case ADD_TASK -> dispute.tasks().get(dispute.tasks().size() - 1).number();
             case CHECK_TASK -> command.number() + " (" + messages.get("check." + command.verdict()) + ")";
             case GRANT_EXTENSION, DECLINE_EXTENSION, SET_DEADLINE ->
-                    dispute.reworkDeadline().map(Prompts::when).orElse("");
+                    dispute.reworkDeadline().map(in::when).orElse("");
             case HAND_BACK -> messages.get("step." + transition.to());
             case DEADLINE_PASSED -> messages.get("step." + transition.from());
             case CHOOSE_SAME_EXPERT -> prompts.name(dispute.workingExpert());
@@ -471,7 +507,11 @@ final class Turn {
     }
 
     private List<ReplyOption> menuOption() {
-        return List.of(new ReplyOption(OptionId.MENU, messages.get("option.menu")));
+        return menuOption(prompts);
+    }
+
+    private static List<ReplyOption> menuOption(Prompts in) {
+        return List.of(new ReplyOption(OptionId.MENU, in.text("option.menu")));
     }
 
     // ---- results ----
@@ -482,7 +522,7 @@ final class Turn {
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
                 out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address),
-                        dispute.id(), takesText(address)));
+                        dispute.id(), takesText(address), audience.of(address.identity())));
             }
         });
         return out;

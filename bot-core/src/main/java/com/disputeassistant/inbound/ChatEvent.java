@@ -1,5 +1,6 @@
 package com.disputeassistant.inbound;
 
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import java.util.Objects;
 
@@ -11,6 +12,9 @@ import java.util.Objects;
  * <p>{@code conversation} is where the person acted and where an answer to them goes (a Slack user's DM,
  * a Telegram chat, a mediators' room). {@code deliveryId} is the platform's own id for this delivery
  * ({@code telegram:update:123}, {@code slack:ts:<channel>:<ts>}), or null where the platform has none.
+ * {@code language} is the language the platform says the person uses (Telegram's {@code language_code},
+ * Slack's user locale, the browser's {@code Accept-Language}), or null: a hint, which the person's own
+ * choice and the marketplace's entry override.
  */
 public sealed interface ChatEvent {
 
@@ -20,18 +24,32 @@ public sealed interface ChatEvent {
 
     String deliveryId();
 
+    Language language();
+
+    /** The same event, with the platform's hint of the person's language (null: none). */
+    ChatEvent withLanguage(Language hint);
+
     /**
      * Text the person wrote, a slash command included (as the engine reads it, e.g. {@code menu} for
      * Telegram's {@code /dispute}). {@code thread} is set only for a message in a thread of a mediators'
      * room: the platform's reference of the thread (a Slack thread ts, a Telegram topic id or the id of the
      * message replied to); null at a room's top level and in private conversations.
      */
-    record Text(ChannelIdentity from, String conversation, String thread, String text, String deliveryId)
-            implements ChatEvent {
+    record Text(ChannelIdentity from, String conversation, String thread, String text, String deliveryId,
+                Language language) implements ChatEvent {
         public Text {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(conversation, "conversation");
             text = text == null ? "" : text;
+        }
+
+        public Text(ChannelIdentity from, String conversation, String thread, String text, String deliveryId) {
+            this(from, conversation, thread, text, deliveryId, null);
+        }
+
+        @Override
+        public Text withLanguage(Language hint) {
+            return new Text(from, conversation, thread, text, deliveryId, hint);
         }
 
         /** A message in a private conversation with the bot. */
@@ -41,10 +59,20 @@ public sealed interface ChatEvent {
     }
 
     /** A press of a button the bot sent: {@code token} is what the button carried. */
-    record Press(ChannelIdentity from, String conversation, String token, String deliveryId) implements ChatEvent {
+    record Press(ChannelIdentity from, String conversation, String token, String deliveryId, Language language)
+            implements ChatEvent {
         public Press {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(conversation, "conversation");
+        }
+
+        public Press(ChannelIdentity from, String conversation, String token, String deliveryId) {
+            this(from, conversation, token, deliveryId, null);
+        }
+
+        @Override
+        public Press withLanguage(Language hint) {
+            return new Press(from, conversation, token, deliveryId, hint);
         }
     }
 
@@ -52,12 +80,21 @@ public sealed interface ChatEvent {
      * A reply option picked by its id, for a channel that shows the engine's option ids itself (the
      * browser playground) rather than registered tokens.
      */
-    record Choice(ChannelIdentity from, String conversation, String optionId, String deliveryId)
+    record Choice(ChannelIdentity from, String conversation, String optionId, String deliveryId, Language language)
             implements ChatEvent {
         public Choice {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(conversation, "conversation");
             Objects.requireNonNull(optionId, "optionId");
+        }
+
+        public Choice(ChannelIdentity from, String conversation, String optionId, String deliveryId) {
+            this(from, conversation, optionId, deliveryId, null);
+        }
+
+        @Override
+        public Choice withLanguage(Language hint) {
+            return new Choice(from, conversation, optionId, deliveryId, hint);
         }
     }
 }

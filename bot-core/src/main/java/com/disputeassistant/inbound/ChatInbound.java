@@ -7,6 +7,7 @@ import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.conversation.InboundMessage;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.IdentityLinks;
@@ -156,7 +157,7 @@ public final class ChatInbound {
             return inRoom(room.get(), event, pressAccepted);
         }
         if (!known(event.from())) {
-            return new ChatAnswer.Notice(engine.text(event instanceof ChatEvent.Press
+            return new ChatAnswer.Notice(engine.text(languageOf(event), event instanceof ChatEvent.Press
                     ? "inbound.stranger.press" : "inbound.stranger." + event.from().channel(), event.from().id(),
                     event.from().toString()));
         }
@@ -165,15 +166,15 @@ public final class ChatInbound {
             return press(press, buttons.press(press.token(), press.from(), press.deliveryId()), from, pressAccepted);
         }
         if (event instanceof ChatEvent.Choice choice) {
-            return turn(withId(InboundMessage.option(from, choice.optionId()), choice.deliveryId()));
+            return turn(withId(InboundMessage.option(from, choice.optionId()), choice));
         }
         ChatEvent.Text text = (ChatEvent.Text) event;
         Optional<String> numbered = numberedPick(text);
         if (numbered.isPresent()) {
-            return press(new ChatEvent.Press(text.from(), text.conversation(), numbered.get(), text.deliveryId()),
-                    buttons.press(numbered.get(), text.from(), text.deliveryId()), from, checked -> { });
+            return press(new ChatEvent.Press(text.from(), text.conversation(), numbered.get(), text.deliveryId(),
+                    text.language()), buttons.press(numbered.get(), text.from(), text.deliveryId()), from, checked -> { });
         }
-        return turn(withId(InboundMessage.text(from, text.text()), text.deliveryId()));
+        return turn(withId(InboundMessage.text(from, text.text()), text));
     }
 
     /**
@@ -244,7 +245,7 @@ public final class ChatInbound {
     private ChatAnswer inRoom(ChatRoom room, ChatEvent event, Consumer<String> pressAccepted) {
         Address from = new Address(event.from(), room.conversation());
         if (!room.admits(event.from())) {
-            return new ChatAnswer.Notice(engine.text(event instanceof ChatEvent.Press
+            return new ChatAnswer.Notice(engine.text(languageOf(event), event instanceof ChatEvent.Press
                     ? "inbound.room.press.mediators-only" : "inbound.room.mediators-only"));
         }
         if (event instanceof ChatEvent.Press press) {
@@ -255,18 +256,18 @@ public final class ChatInbound {
                     pressAccepted);
         }
         if (event instanceof ChatEvent.Choice) {
-            return new ChatAnswer.Notice(engine.text("inbound.room.where-to-write." + room.channel()));
+            return new ChatAnswer.Notice(engine.text(languageOf(event), "inbound.room.where-to-write." + room.channel()));
         }
         ChatEvent.Text text = (ChatEvent.Text) event;
         Optional<DisputeId> dispute = room.disputeOf(text.thread());
         if (dispute.isPresent()) {
-            return turn(withId(InboundMessage.text(from, text.text()).about(dispute.get()), text.deliveryId()));
+            return turn(withId(InboundMessage.text(from, text.text()).about(dispute.get()), text));
         }
         if (room.worksAtTopLevel(text.text())) {
-            return turn(withId(InboundMessage.text(from, text.text()), text.deliveryId()));
+            return turn(withId(InboundMessage.text(from, text.text()), text));
         }
         // Anything else would act on whichever dispute the mediator last touched: too easy to get wrong.
-        return new ChatAnswer.Notice(engine.text("inbound.room.where-to-write." + room.channel()));
+        return new ChatAnswer.Notice(engine.text(languageOf(event), "inbound.room.where-to-write." + room.channel()));
     }
 
     static String roomPressId(String token) {
@@ -277,7 +278,7 @@ public final class ChatInbound {
 
     private ChatAnswer press(ChatEvent.Press press, ButtonPress result, Address from, Consumer<String> accepted) {
         if (result instanceof ButtonPress.Refused refused) {
-            return new ChatAnswer.Notice(refused.explanation());
+            return new ChatAnswer.Notice(refused.explanation(languageOf(press)));
         }
         accepted.accept("");
         String optionId = ((ButtonPress.Accepted) result).optionId();
@@ -285,7 +286,7 @@ public final class ChatInbound {
             // A button the channel added itself (Slack's "open the form"): the channel does what it is for.
             return new ChatAnswer.Local(optionId);
         }
-        return turn(withId(InboundMessage.option(from, optionId), press.deliveryId()));
+        return turn(withId(InboundMessage.option(from, optionId), press));
     }
 
     /** The token a typed number picks, when the text is just a number and the person's latest message was numbered. */
@@ -297,8 +298,18 @@ public final class ChatInbound {
         return buttons.numbered(text.from(), Integer.parseInt(number.group(1)));
     }
 
-    private static InboundMessage withId(InboundMessage message, String deliveryId) {
-        return deliveryId == null ? message : message.withDeliveryId(deliveryId);
+    /** The engine's message for an event: with its delivery id, if it has one, and its language hint. */
+    private static InboundMessage withId(InboundMessage message, ChatEvent event) {
+        InboundMessage hinted = message.withLanguage(event.language());
+        return event.deliveryId() == null ? hinted : hinted.withDeliveryId(event.deliveryId());
+    }
+
+    /**
+     * The language of what the inbound path says itself to the person behind an event (a refused press, a
+     * stranger's answer): their choice, else the marketplace's, else the platform's hint. Read only then.
+     */
+    public Language languageOf(ChatEvent event) {
+        return engine.languageOf(event.from(), event.language());
     }
 
     /**
@@ -319,7 +330,9 @@ public final class ChatInbound {
                 if (attempt == ENGINE_ATTEMPTS) {
                     log.error("The engine failed {} times on {} from {}; the person is asked to send it again",
                             ENGINE_ATTEMPTS, message.deliveryId(), message.from().identity(), e);
-                    answer = List.of(new OutboundMessage(message.from(), engine.text("inbound.failed"), List.of()));
+                    Language language = engine.languageOf(message.from().identity(), message.language());
+                    answer = List.of(new OutboundMessage(message.from(), engine.text(language, "inbound.failed"),
+                            List.of(), language));
                 } else {
                     log.warn("The engine failed on {} (attempt {} of {}), trying again: {}", message.deliveryId(),
                             attempt, ENGINE_ATTEMPTS, e.toString());

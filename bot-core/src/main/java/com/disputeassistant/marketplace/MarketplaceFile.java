@@ -26,7 +26,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 record MarketplaceFile(List<PersonEntry> people, List<OrderEntry> orders) {
 
-    record PersonEntry(String id, String name, String email, List<String> identities, String preferred) {
+    record PersonEntry(String id, String name, String email, List<String> identities, String preferred,
+                       String language) {
     }
 
     record OrderEntry(String id, String title, String client, String expert, List<String> deliverables,

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.disputeassistant.marketplace.MarketplaceFile.OrderEntry;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.MarketplaceFile.PersonEntry;
 
 /**
@@ -89,10 +90,25 @@ final class MarketplaceFileChecker {
         }
         List<ChannelIdentity> identities = identities(label, id, entry.identities());
         ChannelIdentity preferred = preferred(label, entry.preferred(), identities);
+        Language language = language(label, entry.language());
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
-        return build(label, () -> new Person(new PersonId(id), name, email, identities, preferred));
+        return build(label, () -> new Person(new PersonId(id), name, email, identities, preferred, language));
+    }
+
+    /** The optional language the person speaks: one the bot speaks, by its code. */
+    private Language language(String label, String written) {
+        if (written == null || written.isBlank()) {
+            return null;
+        }
+        Optional<Language> language = Language.of(written);
+        if (language.isEmpty()) {
+            problem(label, "language '" + written.strip() + "' is not one the bot speaks; write one of "
+                    + Language.codes() + ", or leave language out (the person's chat app then tells it)");
+            return null;
+        }
+        return language.get();
     }
 
     private List<ChannelIdentity> identities(String label, String personId, List<String> written) {

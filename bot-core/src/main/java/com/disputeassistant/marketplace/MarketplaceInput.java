@@ -1,5 +1,6 @@
 package com.disputeassistant.marketplace;
 
+import com.disputeassistant.language.Language;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 public final class MarketplaceInput {
     /** Ids in the API's paths: they become parts of Redis keys and URLs, so plain characters only. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<String> PERSON_FIELDS = Set.of("name", "email", "identities");
+    private static final Set<String> PERSON_FIELDS = Set.of("name", "email", "identities", "language");
     private static final Set<String> ORDER_FIELDS = Set.of("title", "client", "expert", "deliverables", "deadline",
             "currency", "price", "paid", "delivery", "deliveryNotes");
     private static final String DELIVERY_VALUES = Arrays.stream(DeliveryStatus.values())
@@ -70,10 +71,16 @@ public final class MarketplaceInput {
             input.error("email", "not an e-mail address; write it like alice@example.org, or leave email out");
         }
         List<ChannelIdentity> identities = input.identities(body);
+        String code = input.text(body, "language", false, "the code of a language the bot speaks: " + Language.codes());
+        Language language = code == null ? null : Language.of(code).orElse(null);
+        if (code != null && language == null) {
+            input.error("language", "'" + code + "' is not a language the bot speaks; write one of " + Language.codes()
+                    + ", or leave language out (the person's chat app then tells it)");
+        }
         if (!input.errors.isEmpty()) {
             return new Invalid<>(input.errors);
         }
-        return new Valid<>(new Person(new PersonId(id), name, email, identities));
+        return new Valid<>(new Person(new PersonId(id), name, email, identities, null, language));
     }
 
     public static Parsed<Order> order(String id, JsonNode body) {

@@ -1,5 +1,8 @@
 package com.disputeassistant.marketplace;
 
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Localized;
+import java.text.DecimalFormatSymbols;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -10,7 +13,7 @@ import java.util.Optional;
  * An amount in a currency's minor units (cents), so that refund + payout = paid holds exactly.
  * Never negative: the bot records fees, payouts and refunds, none of which can be below zero.
  */
-public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
+public record Money(long minorUnits, Currency currency) implements Comparable<Money>, Localized {
     public Money {
         Objects.requireNonNull(currency, "currency");
         if (minorUnits < 0) {
@@ -32,6 +35,29 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
      * Empty when it is not a non-negative number with at most the currency's decimals.
      */
     public static Optional<Money> parse(String text, Currency currency) {
+        return parse(text, currency, Language.EN);
+    }
+
+    /**
+     * Reads an amount as people of this language type it: in German the comma is the decimal separator
+     * and the point groups thousands ({@code 1.200,50}), though {@code 450.50} still means 450.50.
+     */
+    public static Optional<Money> parse(String text, Currency currency, Language language) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (DecimalFormatSymbols.getInstance(language.locale()).getDecimalSeparator() == ',') {
+            String trimmed = text.trim();
+            if (trimmed.indexOf(',') >= 0) {
+                text = trimmed.replace(".", "").replace(',', '.');
+            } else if (trimmed.matches(".*\\d\\.\\d{3}(\\.\\d{3})*\\D*")) {
+                text = trimmed.replace(".", "");
+            }
+        }
+        return parseEnglish(text, currency);
+    }
+
+    private static Optional<Money> parseEnglish(String text, Currency currency) {
         if (text == null) {
             return Optional.empty();
         }
@@ -109,5 +135,12 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     @Override
     public String toString() {
         return amount().toPlainString() + " " + currency.getCurrencyCode();
+    }
+
+    /** As people of that language write it: {@code 120.50 EUR}, {@code 120,50 EUR}. */
+    @Override
+    public String in(Language language) {
+        char separator = DecimalFormatSymbols.getInstance(language.locale()).getDecimalSeparator();
+        return separator == '.' ? toString() : toString().replace('.', separator);
     }
 }

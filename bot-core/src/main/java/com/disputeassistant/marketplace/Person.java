@@ -1,5 +1,6 @@
 package com.disputeassistant.marketplace;
 
+import com.disputeassistant.language.Language;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,9 +10,11 @@ import java.util.Objects;
  * names one; after that, where they last wrote from.
  *
  * @param preferred one of {@code identities}, or null for none
+ * @param language  the language the marketplace knows the person speaks, or null: it comes before any
+ *                  channel's hint, and the person's own {@code /language} choice comes before it
  */
 public record Person(PersonId id, String name, String email, List<ChannelIdentity> identities,
-                     ChannelIdentity preferred) {
+                     ChannelIdentity preferred, Language language) {
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -23,9 +26,15 @@ public record Person(PersonId id, String name, String email, List<ChannelIdentit
         }
     }
 
-    /** A person without a preferred identity. */
+    /** A person without a preferred identity, whose language the marketplace does not say. */
     public Person(PersonId id, String name, String email, List<ChannelIdentity> identities) {
-        this(id, name, email, identities, null);
+        this(id, name, email, identities, null, null);
+    }
+
+    /** A person whose language the marketplace does not say. */
+    public Person(PersonId id, String name, String email, List<ChannelIdentity> identities,
+                  ChannelIdentity preferred) {
+        this(id, name, email, identities, preferred, null);
     }
 
     /** Where to reach the person before they have written to the bot: the preferred identity, else all of them. */

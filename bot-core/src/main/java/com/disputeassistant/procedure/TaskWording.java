@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Tells a concrete, checkable task ("Fix the figure numbering in chapter 3") from a bare expression
  * of dissatisfaction ("I'm not happy", "bad work"), which S2 and S5 say is not enough.
  *
- * <p>The test is deliberately simple and explainable: after dropping words that only express
+ * <p>English and German (the languages the bot speaks). The test is deliberately simple and explainable: after dropping words that only express
  * (dis)satisfaction or carry no object, at least two content words must remain.
  */
 final class TaskWording {
@@ -27,7 +27,15 @@ final class TaskWording {
             // function words
             "i", "i'm", "im", "me", "my", "we", "our", "you", "your", "is", "isn't", "was", "wasn't", "are",
             "be", "been", "am", "not", "no", "very", "really", "so", "too", "just", "at", "the", "a", "an",
-            "and", "or", "but", "with", "of", "to", "it's", "its", "which", "what", "still", "should");
+            "and", "or", "but", "with", "of", "to", "it's", "its", "which", "what", "still", "should",
+            // the same in German, for people who write to the bot in German
+            "zufrieden", "unzufrieden", "enttäuscht", "schlecht", "schlechte", "schlechter", "gut", "gute", "besser",
+            "toll", "schrecklich", "furchtbar", "falsch", "unprofessionell", "qualität", "mag", "gefällt",
+            "will", "möchte", "brauche", "erwarte", "bitte", "arbeit", "ergebnis", "ergebnisse", "sache", "sachen",
+            "alles", "etwas", "das", "dies", "diese", "dieser", "nochmal", "neu", "machen", "mach", "ändern",
+            "richtig", "mehr", "weniger", "ich", "mir", "mich", "mein", "meine", "wir", "unser", "sie", "ihr",
+            "ist", "war", "bin", "sind", "nicht", "kein", "keine", "sehr", "wirklich", "zu", "nur", "der",
+            "die", "den", "dem", "ein", "eine", "und", "oder", "aber", "mit", "von", "es", "noch", "sollte", "damit");
 
     private TaskWording() {
     }

@@ -7,8 +7,12 @@ import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Preference;
+import com.disputeassistant.language.Speaker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +30,18 @@ import java.util.Optional;
 public interface DisputeStore {
 
     Optional<StoredDispute> load(DisputeId id);
+
+    /**
+     * Loads the dispute for a turn, with the stored languages of its parties and of {@code others} (the
+     * sender, the mediators): every recipient's language comes with the dispute. By default two reads.
+     */
+    default Optional<LoadedDispute> loadForTurn(DisputeId id, Collection<Speaker> others) {
+        return load(id).map(stored -> {
+            java.util.Set<Speaker> speakers = new java.util.LinkedHashSet<>(others);
+            stored.dispute().parties().forEach(party -> speakers.add(Speaker.person(party.value())));
+            return new LoadedDispute(stored, languages(speakers));
+        });
+    }
 
     CommitResult commit(Change change);
 
@@ -93,4 +109,16 @@ public interface DisputeStore {
 
     /** How many lines the dispute's transcript has, e.g. to page through it. */
     long transcriptSize(DisputeId id);
+
+    /**
+     * What is stored about these people's languages, in one read; someone with nothing stored is left
+     * out. The engine reads everyone a turn may address at once, after loading the dispute.
+     */
+    Map<Speaker, Preference> languages(Collection<Speaker> speakers);
+
+    /** Records a person's own choice of language ({@code /language de}), which wins over every hint. */
+    void chooseLanguage(Speaker speaker, Language language);
+
+    /** Records the latest language a channel said the person uses; the engine writes it only when it changed. */
+    void hintLanguage(Speaker speaker, Language language);
 }

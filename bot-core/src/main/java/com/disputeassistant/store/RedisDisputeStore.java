@@ -6,6 +6,9 @@ import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Preference;
+import com.disputeassistant.language.Speaker;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +56,9 @@ import redis.clients.jedis.resps.Tuple;
  *       (the next reminder or the step's deadline), kept by every commit;
  *   <li>{@code P mediators:queue}: sorted set of the disputes handed to a mediator and not claimed, by
  *       when they were handed off, kept by every commit;
+ *   <li>{@code P languages}: hash of people's languages: field {@code <speaker>} their own choice,
+ *       {@code <speaker>|hint} the latest a channel told (see {@link Speaker}); one hash, so a turn reads
+ *       everyone it may address with one {@code HMGET};
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
  *       with an idempotency key, for the payments system (the bot itself moves no money);
  *   <li>the outbox stream of the {@link CommitEvents} (the outcome webhooks), which gets each change's
@@ -65,10 +72,13 @@ import redis.clients.jedis.resps.Tuple;
  *
  * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
  * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
- * round trip: loading a dispute reads where its parties last wrote from in the same script.
+ * round trip: a turn's load ({@link #loadForTurn}) reads the dispute, where its parties last wrote from and
+ * the languages of everyone the turn may address in one script.
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
+    /** The suffix of a speaker's field that holds a channel's hint rather than their own choice. */
+    private static final String HINT = "|hint";
     static final Duration FOCUS_TTL = Duration.ofDays(30);
     /**
      * How long an inbound message's delivery id is remembered: longer than any platform redelivers
@@ -93,26 +103,7 @@ public final class RedisDisputeStore implements DisputeStore {
             end
             return due
             """;
-    /*
-     * A dispute with where each of its parties last wrote from, in one round trip: the parties are only
-     * known from the dispute's hash, so the script reads their keys (as commit.lua reads former parties'
-     * indexes; see the note on Redis Cluster above). Replies {} for no dispute, else version, JSON, then
-     * party id and address (or '') pairs.
-     */
-    private static final Scripts LOAD = Scripts.of("""
-            local found = redis.call('HMGET', KEYS[1], 'version', 'json', 'parties')
-            if not found[1] or not found[2] then
-              return {}
-            end
-            local reply = {found[1], found[2]}
-            if found[3] then
-              for _, party in ipairs(cjson.decode(found[3])) do
-                table.insert(reply, party)
-                table.insert(reply, redis.call('GET', ARGV[1] .. party .. ARGV[2]) or '')
-              end
-            end
-            return reply
-            """);
+    private static final Scripts LOAD = Scripts.read("load.lua");
     /*
      * Each dispute's step, and for a claimed one in mediation its JSON (to read its deadline): one round
      * trip per batch of disputes. Replies step, json-or-'' pairs; a dispute gone in between gives '', ''.
@@ -153,20 +144,33 @@ public final class RedisDisputeStore implements DisputeStore {
 
     @Override
     public Optional<StoredDispute> load(DisputeId id) {
-        List<?> found = LOAD.run(redis, List.of(keys.dispute(requireId(id))),
-                List.of(keys.lastAddressPrefix(), RedisKeys.LAST_ADDRESS_SUFFIX));
-        if (found.isEmpty()) {
+        return loadForTurn(id, List.of()).map(LoadedDispute::stored);
+    }
+
+    /** One round trip ({@code load.lua}): the dispute, its parties' last addresses and its people's languages. */
+    @Override
+    public Optional<LoadedDispute> loadForTurn(DisputeId id, Collection<Speaker> others) {
+        List<String> args = new ArrayList<>(3 + others.size());
+        args.add(keys.lastAddressPrefix());
+        args.add(RedisKeys.LAST_ADDRESS_SUFFIX);
+        args.add(HINT);
+        others.forEach(speaker -> args.add(speaker.key()));
+        List<?> reply = LOAD.run(redis, List.of(keys.dispute(requireId(id)), keys.languages()), args);
+        if (reply.isEmpty()) {
             return Optional.empty();
         }
+        List<?> addresses = (List<?>) reply.get(2);
         Map<PersonId, Address> lastAddresses = new HashMap<>();
-        for (int i = 2; i + 1 < found.size(); i += 2) {
-            String address = (String) found.get(i + 1);
+        for (int i = 0; i + 1 < addresses.size(); i += 2) {
+            String address = (String) addresses.get(i + 1);
             if (!address.isEmpty()) {
-                lastAddresses.put(new PersonId((String) found.get(i)), DisputeJson.readAddress(address));
+                lastAddresses.put(new PersonId((String) addresses.get(i)), DisputeJson.readAddress(address));
             }
         }
-        return Optional.of(new StoredDispute(DisputeJson.readDispute((String) found.get(1)),
-                Long.parseLong((String) found.get(0)), lastAddresses));
+        StoredDispute stored = new StoredDispute(DisputeJson.readDispute((String) reply.get(1)),
+                Long.parseLong((String) reply.get(0)), lastAddresses);
+        List<Speaker> speakers = ((List<?>) reply.get(3)).stream().map(key -> new Speaker((String) key)).toList();
+        return Optional.of(new LoadedDispute(stored, preferences(speakers, (List<?>) reply.get(4))));
     }
 
     @Override
@@ -350,6 +354,43 @@ public final class RedisDisputeStore implements DisputeStore {
         }
         return redis.lrange(keys.transcript(id), -limit, -1).stream()
                 .map(DisputeJson::readTranscriptEntry).toList();
+    }
+
+    @Override
+    public Map<Speaker, Preference> languages(Collection<Speaker> speakers) {
+        if (speakers.isEmpty()) {
+            return Map.of();
+        }
+        List<Speaker> asked = List.copyOf(speakers);
+        String[] fields = new String[asked.size() * 2];
+        for (int i = 0; i < asked.size(); i++) {
+            fields[2 * i] = asked.get(i).key();
+            fields[2 * i + 1] = asked.get(i).key() + HINT;
+        }
+        return preferences(asked, redis.hmget(keys.languages(), fields));
+    }
+
+    /** The speakers' preferences from their fields' values, a choice and a hint each; nothing stored is left out. */
+    private static Map<Speaker, Preference> preferences(List<Speaker> speakers, List<?> values) {
+        Map<Speaker, Preference> found = new HashMap<>();
+        for (int i = 0; i < speakers.size(); i++) {
+            Language chosen = Language.of((String) values.get(2 * i)).orElse(null);
+            Language hinted = Language.of((String) values.get(2 * i + 1)).orElse(null);
+            if (chosen != null || hinted != null) {
+                found.put(speakers.get(i), new Preference(chosen, hinted));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void chooseLanguage(Speaker speaker, Language language) {
+        redis.hset(keys.languages(), speaker.key(), language.code());
+    }
+
+    @Override
+    public void hintLanguage(Speaker speaker, Language language) {
+        redis.hset(keys.languages(), speaker.key() + HINT, language.code());
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {

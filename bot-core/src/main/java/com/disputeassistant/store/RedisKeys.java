@@ -66,6 +66,10 @@ record RedisKeys(String prefix) {
         return prefix + "inbound:" + deliveryId;
     }
 
+    String languages() {
+        return prefix + "languages";
+    }
+
     String mediatorQueue() {
         return prefix + "mediators:queue";
     }

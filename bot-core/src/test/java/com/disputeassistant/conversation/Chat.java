@@ -1,5 +1,6 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import java.util.ArrayList;
@@ -82,6 +83,12 @@ final class Chat {
 
         Person says(String text) {
             deliver(engine.handle(InboundMessage.text(Address.of(identity), text)));
+            return this;
+        }
+
+        /** Says something from an app that tells the person's language (Telegram's language_code, ...). */
+        Person says(String text, Language hint) {
+            deliver(engine.handle(InboundMessage.text(Address.of(identity), text).withLanguage(hint)));
             return this;
         }
 

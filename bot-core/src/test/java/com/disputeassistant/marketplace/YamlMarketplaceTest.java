@@ -1,5 +1,7 @@
 package com.disputeassistant.marketplace;
 
+import com.disputeassistant.language.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,6 +109,12 @@ class YamlMarketplaceTest {
             assertThat(marketplace.people()).extracting(Person::id).containsExactly(ALICE, BOB, CAROL, DAVE);
             assertThat(marketplace.person(BOB).orElseThrow().email()).isEmpty();
             assertThat(marketplace.person(CAROL).orElseThrow().email()).isEqualTo("carol@example.org");
+        }
+
+        @Test
+        void readsTheLanguageAPersonSpeaksIfTheFileSays() {
+            assertThat(marketplace.person(CAROL).orElseThrow().language()).isEqualTo(Language.DE);
+            assertThat(marketplace.person(BOB).orElseThrow().language()).isNull();
         }
 
         @Test
@@ -314,6 +322,14 @@ class YamlMarketplaceTest {
             assertProblem(file(TWO_PEOPLE + "  - {id: carol, name: Carol, email: carol.example.org, identities: [web:carol]}\n",
                             order()),
                     "person #3 (carol): email 'carol.example.org' is not an email address");
+        }
+
+        @Test
+        void aLanguageTheBotDoesNotSpeak() {
+            assertProblem(file(TWO_PEOPLE + "  - {id: carol, name: Carol, language: xx, identities: [web:carol]}\n",
+                            order()),
+                    "person #3 (carol): language 'xx' is not one the bot speaks; write one of en, de, or leave "
+                            + "language out");
         }
 
         @Test

@@ -2,6 +2,8 @@ package com.disputeassistant.slack;
 
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.dispute.Dispute;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Texts;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.slack.sending.Mrkdwn;
 import java.util.List;
@@ -23,26 +25,28 @@ final class AppHome {
         this.engine = engine;
     }
 
-    /** The home view for a Slack identity, or for a stranger when {@code known} is empty. */
-    String view(Optional<ChannelIdentity> known) {
+    /** The home view for a Slack identity, or for a stranger when {@code known} is empty, in their language. */
+    String view(Optional<ChannelIdentity> known, Language language) {
+        Texts texts = Texts.of(language);
         if (known.isEmpty()) {
-            return render(engine.text("slack.home.title.bot"), List.of(engine.text("inbound.stranger.slack")));
+            return render(texts.get("slack.home.title.bot"), List.of(texts.get("inbound.stranger.slack")));
         }
         Optional<List<Dispute>> disputes = engine.openDisputesOf(known.get());
         if (disputes.isEmpty()) {
-            return render(engine.text("slack.home.title.bot"), List.of(engine.text("slack.home.mediator")));
+            return render(texts.get("slack.home.title.bot"), List.of(texts.get("slack.home.mediator")));
         }
         List<Dispute> open = disputes.get();
         if (open.isEmpty()) {
-            return render(engine.text("slack.home.title"), List.of(engine.text("slack.home.none")));
+            return render(texts.get("slack.home.title"), List.of(texts.get("slack.home.none")));
         }
-        return render(engine.text("slack.home.title"), open.stream().map(this::line).toList());
+        return render(texts.get("slack.home.title"), open.stream().map(d -> line(d, texts)).toList());
     }
 
-    private String line(Dispute d) {
-        String deadline = d.stepDeadline().map(at -> engine.text("slack.home.deadline", engine.when(at))).orElse("");
-        return engine.text("slack.home.line", Mrkdwn.escape(d.id().toString()), Mrkdwn.escape(d.order().id().toString()),
-                Mrkdwn.escape(d.order().title()), engine.stepName(d.step()), deadline);
+    private String line(Dispute d, Texts texts) {
+        Language language = texts.language();
+        String deadline = d.stepDeadline().map(at -> texts.get("slack.home.deadline", language.when(at))).orElse("");
+        return texts.get("slack.home.line", Mrkdwn.escape(d.id().toString()), Mrkdwn.escape(d.order().id().toString()),
+                Mrkdwn.escape(d.order().title()), engine.stepName(d.step(), language), deadline);
     }
 
     /** Lines are mrkdwn: the caller escaped anything a person wrote. */

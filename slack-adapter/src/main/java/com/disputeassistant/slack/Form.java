@@ -2,6 +2,8 @@ package com.disputeassistant.slack;
 
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.conversation.TextAnswer;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Texts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * DM still works: a form's submission simply becomes the text messages the engine would have received.
  */
 enum Form {
-    DESCRIPTION("Describe the problem", "Describe the problem", "What is wrong or missing, in a few sentences",
-            true),
+    DESCRIPTION(true),
     /** One task per line, each its own message, as the engine takes one task per message. */
-    TASKS("Write the task list", "What is still needed", "One concrete, checkable task per line, e.g. "
-            + "Fix the figure numbering in chapter 3", true),
-    FEE("Propose a fee", "Your fee proposal", "The fee as a number, e.g. 450", false);
+    TASKS(true),
+    FEE(false);
 
     /** Prefix of a form button's option id; never an engine option, so the engine never sees one. */
     static final String OPTION_PREFIX = "slack:form:";
@@ -29,20 +29,20 @@ enum Form {
     static final String BLOCK = "answer";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String button;
-    private final String title;
-    private final String hint;
     private final boolean multiline;
 
-    Form(String button, String title, String hint, boolean multiline) {
-        this.button = button;
-        this.title = title;
-        this.hint = hint;
+    Form(boolean multiline) {
         this.multiline = multiline;
     }
 
-    ReplyOption option() {
-        return new ReplyOption(OPTION_PREFIX + name(), button);
+    /** The button that opens the form, labelled in the recipient's language. */
+    ReplyOption option(Language language) {
+        return new ReplyOption(OPTION_PREFIX + name(), text(language, "button"));
+    }
+
+    /** The form's own texts: {@code slack.form.<FORM>.button}, {@code .title} and {@code .hint}. */
+    private String text(Language language, String part) {
+        return Texts.of(language).get("slack.form." + name() + "." + part);
     }
 
     static Optional<Form> ofOption(String optionId) {
@@ -81,17 +81,19 @@ enum Form {
         return List.of(answer.strip());
     }
 
-    /** The modal, as {@code views.open} takes it. */
-    String modal() {
+    /** The modal, as {@code views.open} takes it, in the presser's language. */
+    String modal(Language language) {
+        Texts texts = Texts.of(language);
+        String title = text(language, "title");
         ObjectNode view = JSON.createObjectNode().put("type", "modal").put("callback_id", CALLBACK_PREFIX + name());
         view.putObject("title").put("type", "plain_text").put("text", title);
-        view.putObject("submit").put("type", "plain_text").put("text", "Send");
-        view.putObject("close").put("type", "plain_text").put("text", "Cancel");
+        view.putObject("submit").put("type", "plain_text").put("text", texts.get("slack.form.send"));
+        view.putObject("close").put("type", "plain_text").put("text", texts.get("slack.form.cancel"));
         ObjectNode input = view.putArray("blocks").addObject().put("type", "input").put("block_id", BLOCK);
         input.putObject("label").put("type", "plain_text").put("text", title);
         ObjectNode element = input.putObject("element").put("type", "plain_text_input")
                 .put("action_id", BLOCK).put("multiline", multiline).put("max_length", 3000);
-        element.putObject("placeholder").put("type", "plain_text").put("text", hint);
+        element.putObject("placeholder").put("type", "plain_text").put("text", text(language, "hint"));
         return JSON.writeValueAsString(view);
     }
 }

@@ -53,7 +53,7 @@ final class SlackChannel implements Channel, ChatRoom.Poster {
 
     @Override
     public void direct(OutboundMessage message) {
-        List<ReplyOption> form = message.awaits().map(Form::of).map(Form::option).stream().toList();
+        List<ReplyOption> form = message.awaits().map(Form::of).map(f -> f.option(message.language())).stream().toList();
         post(SlackIdentities.userOf(message.to().identity()), message, tokens.forRecipient(message, form), body -> body);
     }
 

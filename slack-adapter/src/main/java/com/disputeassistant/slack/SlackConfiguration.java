@@ -146,9 +146,9 @@ public class SlackConfiguration {
 
         @Bean
         SlackInbound slackInbound(ChatInbound inbound, ConversationEngine engine, MethodsClient slackMethods,
-                                  SlackInbox slackInbox) {
+                                  SlackInbox slackInbox, SlackIdentities slackIdentities) {
             return new SlackInbound(inbound, engine, new AppHome(engine), slackMethods, slackInbox,
-                    settings.mediatorsChannel());
+                    settings.mediatorsChannel(), slackIdentities);
         }
 
         /** Handles the requests kept in the inbox, this instance's and those of a stopped one. */

@@ -4,6 +4,7 @@ import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.slack.linking.SlackIdentities;
 import com.disputeassistant.slack.sending.Mrkdwn;
@@ -63,15 +64,18 @@ final class SlackInbound {
     private final SlackInbox inbox;
     /** The mediators' room's channel id, or empty for none: its messages are the only channel messages taken. */
     private final String roomChannel;
+    /** Knows each user's Slack locale: the hint of their language the events carry. */
+    private final SlackIdentities identities;
 
     SlackInbound(ChatInbound inbound, ConversationEngine engine, AppHome home, MethodsClient slack, SlackInbox inbox,
-                 String roomChannel) {
+                 String roomChannel, SlackIdentities identities) {
         this.inbound = inbound;
         this.engine = engine;
         this.home = home;
         this.slack = slack;
         this.inbox = inbox;
         this.roomChannel = roomChannel;
+        this.identities = identities;
     }
 
     /** Registers the handlers on the Bolt app. */
@@ -106,7 +110,9 @@ final class SlackInbound {
                     "slack:command:" + command.getTriggerId()));
             // Invoked in a channel, the answer still comes in the DM: say where to look.
             boolean inDm = command.getChannelId() != null && command.getChannelId().startsWith("D");
-            return inDm ? ack : ctx.ack(engine.text("slack.answered-in-dm"));
+            // Said within Slack's three seconds: in the language of the user's locale if it is known already.
+            return inDm ? ack : ctx.ack(engine.text(identities.knownLanguage(command.getUserId())
+                    .orElse(Language.DEFAULT), "slack.answered-in-dm"));
         });
         app.blockAction(Pattern.compile(".+"), (request, ctx) -> {
             BlockActionPayload press = request.getPayload();
@@ -160,7 +166,8 @@ final class SlackInbound {
      */
     void handle(SlackWork work) {
         if (work instanceof SlackWork.Text text) {
-            direct(ChatEvent.Text.direct(identity(text), text.user(), text.text(), text.deliveryId()));
+            direct(ChatEvent.Text.direct(identity(text), text.user(), text.text(), text.deliveryId())
+                    .withLanguage(hint(text)));
         } else if (work instanceof SlackWork.Press press) {
             onPress(press);
         } else if (work instanceof SlackWork.Submission submission) {
@@ -171,7 +178,7 @@ final class SlackInbound {
             // A reply in a thread names the thread's first message (the dispute's card); at the top level none.
             boolean topLevel = message.threadTs() == null || message.threadTs().equals(message.ts());
             ChatEvent.Text event = new ChatEvent.Text(identity(message), message.channel(),
-                    topLevel ? null : message.threadTs(), message.text(), message.deliveryId());
+                    topLevel ? null : message.threadTs(), message.text(), message.deliveryId(), hint(message));
             if (inbound.handle(event) instanceof ChatAnswer.Notice notice) {
                 tellEphemeral(message.channel(), message.user(), notice.text());
             }
@@ -188,16 +195,18 @@ final class SlackInbound {
     private void onPress(SlackWork.Press press) {
         // Pressed in a DM, the answer goes to the DM (the user's id); elsewhere, where it was pressed (the room).
         boolean inDm = press.channel() == null || press.channel().startsWith("D");
-        ChatAnswer answer = inbound.handle(new ChatEvent.Press(identity(press), inDm ? press.user() : press.channel(),
-                press.token(), press.deliveryId()));
+        ChatEvent.Press event = new ChatEvent.Press(identity(press), inDm ? press.user() : press.channel(),
+                press.token(), press.deliveryId(), hint(press));
+        ChatAnswer answer = inbound.handle(event);
         if (answer instanceof ChatAnswer.Notice notice) {
             tellEphemeral(press.channel(), press.user(), notice.text());
         } else if (answer instanceof ChatAnswer.Local local) {
             Form.ofOption(local.optionId()).ifPresent(form -> {
                 // A trigger id lasts three seconds: a press handled late (after a take-over) cannot open the form.
                 if (!call("views.open", () -> slack.viewsOpen(r -> r.triggerId(press.triggerId())
-                        .viewAsString(form.modal())))) {
-                    tellEphemeral(press.channel(), press.user(), engine.text("slack.form-not-opened"));
+                        .viewAsString(form.modal(inbound.languageOf(event)))))) {
+                    tellEphemeral(press.channel(), press.user(),
+                            engine.text(inbound.languageOf(event), "slack.form-not-opened"));
                 }
             });
         }
@@ -218,7 +227,7 @@ final class SlackInbound {
         List<String> messages = form.get().messages(submission.answer());
         for (int i = 0; i < messages.size(); i++) {
             direct(ChatEvent.Text.direct(identity(submission), submission.user(), messages.get(i),
-                    "slack:view:" + submission.viewId() + ":" + i));
+                    "slack:view:" + submission.viewId() + ":" + i).withLanguage(hint(submission)));
         }
     }
 
@@ -230,8 +239,14 @@ final class SlackInbound {
 
     private void publishHome(SlackWork.HomeOpened opened) {
         ChannelIdentity who = identity(opened);
-        String view = home.view(inbound.known(who) ? Optional.of(who) : Optional.empty());
+        String view = home.view(inbound.known(who) ? Optional.of(who) : Optional.empty(),
+                engine.languageOf(who, hint(opened)));
         call("views.publish", () -> slack.viewsPublish(r -> r.userId(opened.user()).viewAsString(view)));
+    }
+
+    /** The language of the user's Slack client, if the bot speaks it (asked once in a while, see SlackIdentities). */
+    private Language hint(SlackWork work) {
+        return identities.language(work.user()).orElse(null);
     }
 
     private static ChannelIdentity identity(SlackWork work) {

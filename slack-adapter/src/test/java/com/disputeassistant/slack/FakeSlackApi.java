@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -57,6 +58,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Answer>> planned = new ConcurrentHashMap<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Map<String, String> locales = new ConcurrentHashMap<>();
     /** The ts each accepted chat.postMessage was given, by call number. */
     private final Map<Integer, String> posted = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
@@ -81,6 +83,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** users.info answers this confirmed e-mail address for the user. */
     void user(String userId, String email) {
         emails.put(userId, email);
+    }
+
+    /** users.info, asked with {@code include_locale}, answers this locale (such as {@code de-DE}) for the user. */
+    void locale(String userId, String locale) {
+        locales.put(userId, locale);
     }
 
     void socketUrl(String url) {
@@ -168,12 +175,19 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             case "users.info" -> {
                 String email = emails.get(call.param("user"));
-                if (email == null) {
+                String locale = locales.get(call.param("user"));
+                if (email == null && locale == null) {
                     return "{\"ok\":false,\"error\":\"user_not_found\"}";
                 }
                 ObjectNode user = answer.putObject("user").put("id", call.param("user")).put("team_id", TEAM)
-                        .put("is_bot", false).put("deleted", false).put("is_email_confirmed", true);
-                user.putObject("profile").put("email", email);
+                        .put("is_bot", false).put("deleted", false).put("is_email_confirmed", email != null);
+                if (email != null) {
+                    user.putObject("profile").put("email", email);
+                }
+                // Slack answers the locale only when asked for it.
+                if (locale != null && Set.of("true", "1").contains(String.valueOf(call.param("include_locale")))) {
+                    user.put("locale", locale);
+                }
             }
             default -> { }
         }

@@ -10,6 +10,7 @@ import com.disputeassistant.slack.FakeSlackApi.Answer;
 import com.disputeassistant.slack.FakeSlackApi.Call;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +57,7 @@ class SlackHttpModeIT {
 
     @BeforeEach
     void people() {
-        for (String expert : List.of("bob", "dan", "fred", "hugo", "jack")) {
+        for (String expert : List.of("bob", "dan", "fred", "hugo", "jack", "nils")) {
             // Slack's address may differ in case from the marketplace's.
             API.user("U" + expert.toUpperCase(), expert.substring(0, 1).toUpperCase() + expert.substring(1)
                     + "@Example.org");
@@ -103,6 +104,49 @@ class SlackHttpModeIT {
 
         alice.received("is closed");
         bob.received("is closed");
+    }
+
+    @Test
+    void aWholeDisputeInGermanForSlackUsersWhoseLocaleIsGerman() {
+        API.locale("UMONA", "de-DE");
+        API.locale("UNILS", "de-DE");
+        SlackUser mona = user("mona");
+        SlackUser nils = user("nils");
+        nils.says("hallo");
+        nils.received("Was möchten Sie tun?");
+
+        mona.runsDispute().presses("Streitfall zu ORD-7");
+        mona.presses("Nicht geliefert / verspätet");
+        mona.fillsIn("Problem beschreiben", "Die Kapitel 3 und 4 fehlen");
+        JsonNode form = API.calls("views.open").get(API.calls("views.open").size() - 1).json("view");
+        assertThat(form.path("title").path("text").asString()).isEqualTo("Problem beschreiben");
+        assertThat(form.path("submit").path("text").asString()).isEqualTo("Senden");
+        mona.received("Ich habe Nils über den Streitfall informiert");
+        nils.received("Mona hat den Streitfall");
+        nils.received("Die Kapitel 3 und 4 fehlen");
+        int before = API.lastSeq();
+        http.event(SlackPayloads.homeOpened("EvHomeMona", mona.id));
+        Call home = API.await("views.publish", before, c -> mona.id.equals(c.param("user_id")), "for Mona");
+        assertThat(home.json("view").toString()).contains("Ihre Streitfälle").contains("Jetzt: gemeinsam klären");
+
+        nils.presses("Eskalieren");
+        mona.presses("Diese Bedingungen gelten");
+        nils.presses("Diese Bedingungen gelten");
+        mona.fillsIn("Aufgabenliste schreiben", "Kapitel 3 lektorieren\n\nKapitel 4 lektorieren\n");
+        mona.received("Aufgabe #2 hinzugefügt");
+        mona.presses("Die Liste ist vollständig");
+        nils.presses("Liste annehmen");
+        mona.presses("Derselbe Experte");
+        nils.presses("#1 erledigt");
+        nils.presses("#2 erledigt");
+        nils.presses("Liefern");
+        mona.presses("#1 erledigt");
+        mona.presses("#2 erledigt");
+
+        mona.received("ist abgeschlossen: Der Auftraggeber hat die Arbeit nach der Nachbesserung angenommen");
+        nils.received("Der Experte erhält den vollen Betrag (1000,00 EUR)");
+        assertThat(API.calls("users.info")).filteredOn(c -> "UMONA".equals(c.param("user"))
+                && c.param("include_locale") != null).as("Mona's locale, asked once and kept").hasSize(1);
     }
 
     @Test

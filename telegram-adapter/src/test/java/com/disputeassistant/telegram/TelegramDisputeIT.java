@@ -59,16 +59,68 @@ class TelegramDisputeIT {
     }
 
     @Test
-    void theCommandsAreRegisteredAndMappedToTheEnginesWords() {
-        api.awaitRequest(Await.DEFAULT, "setMyCommands", r -> true);
+    void aWholeDisputeInGermanForPeopleWhoseTelegramIsInGerman() {
+        api.language(alice.id(), "de");
+        api.language(bob.id(), "de");
+        // The bot learns Bob's language when he first writes: until then it can only guess English.
+        bob.says("/help").received("Ich helfe Auftraggebern und Experten");
+        alice.says("/dispute").received("Was möchten Sie tun?");
+        alice.presses("Streitfall zu ORD-1");
+        alice.received("Worin besteht das Problem?");
+        alice.presses("Geliefert, nicht annehmbar");
+        alice.received("Bitte beschreiben Sie das Problem");
+        alice.says("Kapitel 4 und 5 wurden gar nicht lektoriert").received("Ich habe Bob über den Streitfall informiert");
+        bob.received("Alice hat den Streitfall").received("Grund: geliefert, aber nicht annehmbar")
+                .received("Versuchen Sie bitte zuerst, das gemeinsam zu lösen");
+
+        bob.says("Das tut mir leid");
+        alice.received("Bob: Das tut mir leid");
+        alice.presses("Eskalieren");
+        alice.received("Gelten diese Bedingungen?");
+        bob.received("Alice hat den Streitfall eskaliert.").received("Preis: 1000,00 EUR");
+        alice.presses("Diese Bedingungen gelten");
+        alice.received("Ich warte darauf, dass Bob sie ebenfalls bestätigt");
+        bob.presses("Diese Bedingungen gelten");
+        alice.received("Was muss Bob noch erledigen");
+        alice.says("Ich bin nicht zufrieden").received("Das ist keine Aufgabe, deren Erledigung jemand prüfen kann");
+        alice.says("Kapitel 4 und 5 Zeile für Zeile lektorieren").received("Aufgabe #1 hinzugefügt.");
+        alice.presses("Die Liste ist vollständig");
+        bob.received("#1 Kapitel 4 und 5 Zeile für Zeile lektorieren");
+        bob.presses("Liste annehmen");
+        alice.received("Wer soll diese Aufgaben erledigen");
+        alice.presses("Derselbe Experte");
+        bob.received("Bitte erledigen Sie diese Aufgaben und liefern Sie bis");
+        bob.presses("#1 erledigt");
+        bob.presses("Liefern");
+        alice.received("Bob hat erneut geliefert").received("laut Experte erledigt");
+        alice.presses("#1 erledigt");
+        alice.received("Der Auftraggeber hat die Arbeit nach der Nachbesserung angenommen")
+                .received("Der Experte erhält den vollen Betrag (1000,00 EUR)");
+        bob.received("Der Auftraggeber hat die Arbeit nach der Nachbesserung angenommen");
+
+        DisputeId id = bot.bean(DisputeStore.class).openDisputesOf(new PersonId("alice")).isEmpty()
+                ? null : bot.bean(DisputeStore.class).openDisputesOf(new PersonId("alice")).get(0);
+        assertThat(id).as("the dispute is closed").isNull();
+        assertThat(alice.texts()).noneMatch(text -> text.contains("What would you like") || text.contains("Please "));
+    }
+
+    @Test
+    void theCommandsAreRegisteredInEachLanguageAndMappedToTheEnginesWords() {
+        api.awaitRequest(Await.DEFAULT, "setMyCommands", r -> r.json().has("language_code"));
         assertThat(api.requests("setMyCommands").get(0).json().path("commands").findValuesAsText("command"))
-                .containsExactly("start", "dispute", "help", "human");
+                .containsExactly("start", "dispute", "help", "human", "language");
+        FakeBotApi.Request german = api.requests("setMyCommands").stream()
+                .filter(r -> "de".equals(r.json().path("language_code").asText())).findFirst().orElseThrow();
+        assertThat(german.json().path("commands").findValuesAsText("description"))
+                .contains("Ihre Aufträge und Streitfälle", "Die Sprache wählen, in der ich schreibe");
         assertThat(api.requests("deleteWebhook")).isNotEmpty();
 
         alice.says("/help").received("I help clients and experts settle a disputed order");
         alice.says("/start").received("Hello! I'm Dispute Assistant").received("What would you like to do?");
         alice.says("/dispute").presses("Dispute ORD-1");
         alice.says("/human").received("A human mediator will take over");
+        alice.says("/language de").received("Ab jetzt schreibe ich Ihnen auf Deutsch.")
+                .received("Eine Vermittlerin oder ein Vermittler übernimmt diesen Streitfall");
     }
 
     @Test
@@ -139,6 +191,14 @@ class TelegramDisputeIT {
         Await.until("the second answer", () -> stranger.texts().size() >= 2);
         assertThat(stranger.texts()).hasSize(2).allSatisfy(text -> assertThat(text).contains("link it to your marketplace"));
         assertThat(api.messagesTo(100009)).allSatisfy(m -> assertThat(m.json().has("reply_markup")).isFalse());
+    }
+
+    @Test
+    void aStrangerWhoseTelegramIsInGermanIsToldInGermanHowToLink() {
+        TelegramUser stranger = bot.user(100009);
+        api.language(stranger.id(), "de");
+
+        stranger.says("/dispute").received("Ich kenne dieses Telegram-Konto noch nicht").received("100009");
     }
 
     @Test

@@ -3,11 +3,14 @@ package com.disputeassistant.web;
 import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.language.Language;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,9 +31,11 @@ class ChatController {
     }
 
     // No "consumes": a body of another type then reaches ApiErrors, which explains what to send.
+    // The browser's Accept-Language is the channel's hint of the person's language (see Language).
     @PostMapping("/messages")
-    Delivered send(@RequestBody PostedMessage posted) {
-        ChatEvent event = posted.toEvent();
+    Delivered send(@RequestBody PostedMessage posted,
+                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        ChatEvent event = posted.toEvent().withLanguage(Language.ofAcceptLanguage(acceptLanguage).orElse(null));
         ChatAnswer answer = inbound.handle(event);
         if (answer instanceof ChatAnswer.Notice notice) {
             // The playground shows no private notices: it comes as a message in the person's pane.

@@ -17,6 +17,7 @@ import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.language.Language;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +70,20 @@ class ChatControllerTest {
                 .andExpect(jsonPath("$.delivered").value(1));
 
         verify(inbound).tell(said, "I don't know you yet");
+    }
+
+    @Test
+    void theBrowsersLanguageGoesToTheInboundPathAsTheSendersHint() throws Exception {
+        ChatEvent said = ChatEvent.Text.direct(Samples.ALICE_WEB, ALICE, "menu", null).withLanguage(Language.DE);
+        when(inbound.handle(said)).thenReturn(new ChatAnswer.Done(1));
+
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "fr-CH, de;q=0.9, en;q=0.8")
+                        .content("{\"as\":\"web:alice\",\"text\":\"menu\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.delivered").value(1));
+
+        verify(inbound).handle(said);
     }
 
     @Test

@@ -178,6 +178,11 @@ class MarketplaceApiIT {
         assertThat(read.path("identities").get(0).asString()).isEqualTo("web:carol-api");
         assertThat(marketplace.personByIdentity(com.disputeassistant.marketplace.ChannelIdentity.of("web:carol-api")))
                 .as("the engine sees it at once").hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Carol Newname"));
+        shop().put("/api/v1/people/carol-api", CAROL.replace("Carol Api", "Carol Newname").replace("\"email\"",
+                "\"language\":\"de\",\"email\""));
+        assertThat(marketplace.personByIdentity(com.disputeassistant.marketplace.ChannelIdentity.of("web:carol-api")))
+                .as("the language the entry names").hasValueSatisfying(p -> assertThat(p.language())
+                        .isEqualTo(com.disputeassistant.language.Language.DE));
 
         shop().put("/api/v1/people/dave-api", DAVE);
         HttpResponse<String> order = shop().put("/api/v1/orders/ORD-API-1", order("carol-api", "dave-api", "\"450.00\"", "\"400.00\""));
@@ -244,6 +249,8 @@ class MarketplaceApiIT {
                 Arguments.of("no name", "{\"identities\":[\"web:eve\"]}", "name"),
                 Arguments.of("a name that is a number", "{\"name\":5,\"identities\":[\"web:eve\"]}", "name"),
                 Arguments.of("a bad e-mail", "{\"name\":\"Eve\",\"email\":\"eve\",\"identities\":[\"web:eve\"]}", "email"),
+                Arguments.of("a language the bot does not speak",
+                        "{\"name\":\"Eve\",\"language\":\"xx\",\"identities\":[\"web:eve\"]}", "language"),
                 Arguments.of("an identity of another person", "{\"name\":\"Eve\",\"identities\":[\"web:eve\",\"web:alice\"]}",
                         "identities[1]"));
     }

@@ -1,5 +1,7 @@
 package com.disputeassistant.telegram.updates;
 
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,23 +11,34 @@ import java.util.Optional;
  * A slash command the bot registers with Telegram, and the word the engine understands for it. Commands
  * Telegram users see in the menu are translated here, so the engine keeps one vocabulary on every channel.
  *
- * @param word        the command without its slash, as registered
- * @param description what Telegram shows next to it in the command menu
+ * @param word        the command without its slash, as registered; its description in the command menu is
+ *                    the text {@code telegram.command.<word>}
  * @param engineText  what the engine is sent instead, or null for {@code /start}, which the channel answers
  */
-record ChatCommand(String word, String description, String engineText) {
-    static final ChatCommand START = new ChatCommand("start", "Start, or link your account with a code", null);
-    static final ChatCommand DISPUTE = new ChatCommand("dispute", "Your orders and disputes", "menu");
-    static final ChatCommand HELP = new ChatCommand("help", "What you can do", "help");
-    static final ChatCommand HUMAN = new ChatCommand("human", "Ask for a human mediator", "human");
+record ChatCommand(String word, String engineText) {
+    static final ChatCommand START = new ChatCommand("start", null);
+    static final ChatCommand DISPUTE = new ChatCommand("dispute", "menu");
+    static final ChatCommand HELP = new ChatCommand("help", "help");
+    static final ChatCommand HUMAN = new ChatCommand("human", "human");
+    /** {@code /language de}: the one command whose argument the engine needs. */
+    static final ChatCommand LANGUAGE = new ChatCommand("language", "language");
 
     /** In the order Telegram's command menu shows them. */
-    static final List<ChatCommand> ALL = List.of(START, DISPUTE, HELP, HUMAN);
+    static final List<ChatCommand> ALL = List.of(START, DISPUTE, HELP, HUMAN, LANGUAGE);
     private static final Map<String, ChatCommand> BY_WORD = Map.of(
-            START.word, START, DISPUTE.word, DISPUTE, HELP.word, HELP, HUMAN.word, HUMAN);
+            START.word, START, DISPUTE.word, DISPUTE, HELP.word, HELP, HUMAN.word, HUMAN, LANGUAGE.word, LANGUAGE);
+
+    /** What Telegram shows next to the command in its menu, in a language. */
+    String description(Language language) {
+        return Texts.of(language).get("telegram.command." + word);
+    }
 
     /** A text that starts with one of the commands: the command and what follows it (trimmed). */
     record Invocation(ChatCommand command, String argument) {
+        /** What the engine is sent: the command's word, with the argument where the engine reads one. */
+        String engineText() {
+            return command == LANGUAGE && !argument.isEmpty() ? command.engineText + " " + argument : command.engineText;
+        }
     }
 
     /** The command a message starts with, if it is one of ours ({@code /help}, {@code /help@Bot}, {@code /start CODE}). */

@@ -3,6 +3,8 @@ package com.disputeassistant.telegram.updates;
 import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.language.Language;
+import com.disputeassistant.language.Texts;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.telegram.linking.CodeLinking;
@@ -47,7 +49,6 @@ public final class UpdateHandler {
     private final CodeLinking linking;
     /** The mediators' room, or null when there is none. */
     private final TelegramRoom room;
-    private final Texts texts = new Texts();
 
     public UpdateHandler(ChatInbound inbound, TelegramChannel channel, CodeLinking linking, TelegramRoom room) {
         this.inbound = inbound;
@@ -73,9 +74,16 @@ public final class UpdateHandler {
 
     /** Registers the command menu that Telegram shows next to the text field. */
     public void registerCommands(TelegramClient client) throws TelegramApiException {
-        client.execute(new SetMyCommands(ChatCommand.ALL.stream()
-                .map(command -> new BotCommand(command.word(), command.description()))
-                .toList()));
+        // One list per language: Telegram shows a user the list of their app's language, else the default.
+        for (Language language : Language.values()) {
+            SetMyCommands commands = new SetMyCommands(ChatCommand.ALL.stream()
+                    .map(command -> new BotCommand(command.word(), command.description(language)))
+                    .toList());
+            if (language != Language.DEFAULT) {
+                commands.setLanguageCode(language.code());
+            }
+            client.execute(commands);
+        }
     }
 
     private void onMessage(Message message, String deliveryId) {
@@ -84,22 +92,24 @@ public final class UpdateHandler {
             return;
         }
         ChannelIdentity identity = identityOf(from);
+        Language language = languageOf(from);
         String chat = Long.toString(message.getChatId());
         if (room != null && room.chat().equals(chat)) {
             // Joins, topic events and other messages without text are the group's life, not meant for the bot.
             if (message.hasText()) {
                 answer(new ChatEvent.Text(identity, chat, TelegramRoom.threadOf(message, room.topics()),
-                        ChatCommand.withoutBotName(message.getText()), deliveryId));
+                        ChatCommand.withoutBotName(message.getText()), deliveryId, language));
             }
             return;
         }
-        ChatEvent.Text plain = ChatEvent.Text.direct(identity, chat, message.hasText() ? message.getText() : "", deliveryId);
+        ChatEvent.Text plain = ChatEvent.Text.direct(identity, chat, message.hasText() ? message.getText() : "", deliveryId)
+                .withLanguage(language);
         if (!message.isUserMessage()) {
-            inbound.tell(plain, texts.get("private-only"));
+            inbound.tell(plain, text(plain, "telegram.private-only"));
             return;
         }
         if (!message.hasText()) {
-            inbound.tell(plain, texts.get("text-only"));
+            inbound.tell(plain, text(plain, "telegram.text-only"));
             return;
         }
         ChatCommand.Invocation invocation = ChatCommand.parse(message.getText()).orElse(null);
@@ -107,8 +117,8 @@ public final class UpdateHandler {
             onStart(plain, invocation.argument());
             return;
         }
-        String text = invocation == null ? message.getText() : invocation.command().engineText();
-        answer(ChatEvent.Text.direct(identity, chat, text, deliveryId));
+        String text = invocation == null ? message.getText() : invocation.engineText();
+        answer(ChatEvent.Text.direct(identity, chat, text, deliveryId).withLanguage(language));
     }
 
     /** A message's event through the inbound path; what changed nothing is answered in the same chat. */
@@ -125,25 +135,35 @@ public final class UpdateHandler {
     private void onStart(ChatEvent.Text start, String code) {
         Address address = new Address(start.from(), start.conversation());
         if (code.isEmpty()) {
-            inbound.once(start.deliveryId() + ":welcome", () -> channel.say(address, texts.get("welcome")));
-        } else if (!inbound.once(start.deliveryId() + ":link", () -> redeem(address, code)).orElse(true)) {
+            inbound.once(start.deliveryId() + ":welcome", () -> channel.say(address, text(start, "telegram.welcome")));
+        } else if (!inbound.once(start.deliveryId() + ":link", () -> redeem(start, address, code)).orElse(true)) {
             return;
         }
         answer(ChatEvent.Text.direct(start.from(), start.conversation(), ChatCommand.DISPUTE.engineText(),
-                start.deliveryId()));
+                start.deliveryId()).withLanguage(start.language()));
     }
 
     /** Redeems a link code and says how it went; whether the account is linked now. */
-    private boolean redeem(Address address, String code) {
+    private boolean redeem(ChatEvent.Text start, Address address, String code) {
         CodeLinking.Result result = linking.redeem(code, address.identity());
         if (result instanceof CodeLinking.Result.Refused refused) {
-            channel.say(address, texts.get("link." + refused.reason(), address.identity().id()));
+            channel.say(address, text(start, "telegram.link." + refused.reason(), address.identity().id()));
             return false;
         }
         channel.say(address, result instanceof CodeLinking.Result.Linked linked
-                ? texts.get("link.linked", linked.person().name())
-                : texts.get("link.already", ((CodeLinking.Result.AlreadyLinked) result).person().name()));
+                ? text(start, "telegram.link.linked", linked.person().name())
+                : text(start, "telegram.link.already", ((CodeLinking.Result.AlreadyLinked) result).person().name()));
         return true;
+    }
+
+    /** What the channel itself says, in the person's language (see {@link ChatInbound#languageOf}). */
+    private String text(ChatEvent event, String key, Object... args) {
+        return Texts.of(inbound.languageOf(event)).get(key, args);
+    }
+
+    /** The language of the person's Telegram app, if the bot speaks it: a hint for the engine. */
+    private static Language languageOf(User user) {
+        return Language.of(user.getLanguageCode()).orElse(null);
     }
 
     /** A button press: answered to Telegram either way, with the reason when it changed nothing; a repeat is not. */
@@ -153,7 +173,7 @@ public final class UpdateHandler {
         String chat = chatId != null ? Long.toString(chatId) : identity.id();
         String token = query.getData() == null ? "" : query.getData();
         // Answered as soon as the press is checked, so the button stops spinning while the engine answers.
-        inbound.handle(new ChatEvent.Press(identity, chat, token, deliveryId),
+        inbound.handle(new ChatEvent.Press(identity, chat, token, deliveryId, languageOf(query.getFrom())),
                 checked -> channel.answerCallbackQuery(query.getId(), chat, checked));
     }
 

@@ -85,6 +85,8 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    private final Map<Long, String> languages = new java.util.concurrent.ConcurrentHashMap<>();
+
     // ---- updates, as the test's people send them ----
 
     /** Queues a text message from a user in their private chat; returns its update id. */
@@ -213,12 +215,21 @@ public final class FakeBotApi implements AutoCloseable {
         return message;
     }
 
-    private static ObjectNode user(long userId) {
+    private ObjectNode user(long userId) {
         ObjectNode user = JSON.createObjectNode();
         user.put("id", userId);
         user.put("is_bot", false);
         user.put("first_name", "User " + userId);
+        String language = languages.get(userId);
+        if (language != null) {
+            user.put("language_code", language);
+        }
         return user;
+    }
+
+    /** From now on the user's updates say their Telegram app is in this language ({@code language_code}). */
+    public void language(long userId, String languageCode) {
+        languages.put(userId, languageCode);
     }
 
     // ---- failures ----

@@ -1,0 +1,2 @@
+/** Tests of the bundles' completeness and of the language helpers. */
+package com.disputeassistant.language;
