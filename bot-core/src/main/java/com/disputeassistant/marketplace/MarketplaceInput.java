@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 public final class MarketplaceInput {
     /** Ids in the API's paths: they become parts of Redis keys and URLs, so plain characters only. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<String> PERSON_FIELDS = Set.of("name", "email", "identities", "language");
+    private static final Set<String> PERSON_FIELDS = Set.of("name", "email", "identities", "preferred", "language");
     private static final Set<String> ORDER_FIELDS = Set.of("title", "client", "expert", "deliverables", "deadline",
             "currency", "price", "paid", "delivery", "deliveryNotes");
     private static final String DELIVERY_VALUES = Arrays.stream(DeliveryStatus.values())
@@ -71,6 +71,13 @@ public final class MarketplaceInput {
             input.error("email", "not an e-mail address; write it like alice@example.org, or leave email out");
         }
         List<ChannelIdentity> identities = input.identities(body);
+        String preferredText = input.text(body, "preferred", false, "one of the person's identities, like web:alice");
+        ChannelIdentity preferred = preferredText == null ? null : ChannelIdentity.parse(preferredText)
+                .filter(identities::contains).orElse(null);
+        if (preferredText != null && preferred == null) {
+            input.error("preferred", "'" + preferredText + "' is not one of the identities listed for this person; name "
+                    + "one of them, or leave preferred out to reach the person on all of them until they write");
+        }
         String code = input.text(body, "language", false, "the code of a language the bot speaks: " + Language.codes());
         Language language = code == null ? null : Language.of(code).orElse(null);
         if (code != null && language == null) {
@@ -80,7 +87,7 @@ public final class MarketplaceInput {
         if (!input.errors.isEmpty()) {
             return new Invalid<>(input.errors);
         }
-        return new Valid<>(new Person(new PersonId(id), name, email, identities, null, language));
+        return new Valid<>(new Person(new PersonId(id), name, email, identities, preferred, language));
     }
 
     public static Parsed<Order> order(String id, JsonNode body) {

@@ -221,6 +221,12 @@ class MarketplaceApiController {
             view.put("email", person.email());
         }
         view.put("identities", person.identities().stream().map(Object::toString).toList());
+        if (person.preferred() != null) {
+            view.put("preferred", person.preferred().toString());
+        }
+        if (person.language() != null) {
+            view.put("language", person.language().code());
+        }
         return view;
     }
 

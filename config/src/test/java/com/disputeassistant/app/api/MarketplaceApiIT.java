@@ -183,6 +183,10 @@ class MarketplaceApiIT {
         assertThat(marketplace.personByIdentity(com.disputeassistant.marketplace.ChannelIdentity.of("web:carol-api")))
                 .as("the language the entry names").hasValueSatisfying(p -> assertThat(p.language())
                         .isEqualTo(com.disputeassistant.language.Language.DE));
+        assertThat(json(shop().get("/api/v1/people/carol-api")).path("language").asString())
+                .as("the language read back as it is written").isEqualTo("de");
+        shop().put("/api/v1/people/carol-api", CAROL.replace("\"email\"", "\"preferred\":\"web:carol-api\",\"email\""));
+        assertThat(json(shop().get("/api/v1/people/carol-api")).path("preferred").asString()).isEqualTo("web:carol-api");
 
         shop().put("/api/v1/people/dave-api", DAVE);
         HttpResponse<String> order = shop().put("/api/v1/orders/ORD-API-1", order("carol-api", "dave-api", "\"450.00\"", "\"400.00\""));
@@ -249,6 +253,8 @@ class MarketplaceApiIT {
                 Arguments.of("no name", "{\"identities\":[\"web:eve\"]}", "name"),
                 Arguments.of("a name that is a number", "{\"name\":5,\"identities\":[\"web:eve\"]}", "name"),
                 Arguments.of("a bad e-mail", "{\"name\":\"Eve\",\"email\":\"eve\",\"identities\":[\"web:eve\"]}", "email"),
+                Arguments.of("a preferred identity that is not one of theirs",
+                        "{\"name\":\"Eve\",\"preferred\":\"slack:T1/U9\",\"identities\":[\"web:eve\"]}", "preferred"),
                 Arguments.of("a language the bot does not speak",
                         "{\"name\":\"Eve\",\"language\":\"xx\",\"identities\":[\"web:eve\"]}", "language"),
                 Arguments.of("an identity of another person", "{\"name\":\"Eve\",\"identities\":[\"web:eve\",\"web:alice\"]}",
