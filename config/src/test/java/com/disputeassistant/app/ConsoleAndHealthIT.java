@@ -1,0 +1,182 @@
+package com.disputeassistant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.disputeassistant.testing.RedisTestSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application as deployed (REDIS_URL set, nothing said about the playground), over real HTTP:
+ * the playground does not exist, the console signs staff in with cookies that carry the secure flags,
+ * the health details are for signed-in supervisors only and never show a path on disk, and the platforms'
+ * webhook paths are not caught by the console's chain.
+ */
+@SpringBootTest(classes = DisputeAssistantApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class ConsoleAndHealthIT {
+    private static final String PREFIX = RedisTestSupport.uniquePrefix();
+    private static final String PASSWORD = "a console password";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+        registry.add("dispute.redis.url", RedisTestSupport::redisUrl);
+        registry.add("dispute.redis.key-prefix", () -> PREFIX);
+        registry.add("dispute.console.accounts[0].username", () -> "maria");
+        registry.add("dispute.console.accounts[0].password-hash", () -> hash);
+        registry.add("dispute.console.accounts[0].role", () -> "mediator");
+        registry.add("dispute.console.accounts[0].identities", () -> "web:maria");
+        registry.add("dispute.console.accounts[1].username", () -> "omar");
+        registry.add("dispute.console.accounts[1].password-hash", () -> hash);
+        registry.add("dispute.console.accounts[1].role", () -> "supervisor");
+        registry.add("dispute.console.accounts[1].identities", () -> "web:omar");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void deleteWhatTheTestWrote() {
+        RedisTestSupport.deleteKeys(context.getBean(UnifiedJedis.class), PREFIX);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.html", "/playground.js", "/api/people", "/api/inbox?as=web:maria",
+            "/api/disputes/waiting-for-mediator"})
+    void thePlaygroundIsOffAndItsPagesDoNotExist(String path) throws Exception {
+        assertThat(send(get(path), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void actingAsAMediatorThroughThePlaygroundApiDoesNotExist() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"as\":\"web:maria\",\"text\":\"/fee 300\"}")), null);
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theWebhookPathsAreNotTheConsolesToGuard() throws Exception {
+        // Slack and Telegram are off here, so nothing serves these: 404, not a login redirect or a CSRF 403.
+        for (String path : List.of("/slack/events", "/telegram/webhook")) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), null);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theConsoleRedirectsStrangersToSignIn() throws Exception {
+        HttpResponse<String> response = send(get("/console"), null);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/console/login"));
+    }
+
+    @Test
+    void signingInGivesANewSessionCookieWithSecureFlags() throws Exception {
+        HttpResponse<String> page = send(get("/console/login"), null);
+        String before = sessionCookie(page);
+
+        HttpResponse<String> signedIn = signIn("maria", PASSWORD, page);
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/console"));
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
+        assertThat(sessionCookie(signedIn)).isNotEqualTo(before);
+        HttpResponse<String> console = send(get("/console"), sessionCookie(signedIn));
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("Signed in as maria");
+    }
+
+    @Test
+    void healthDetailsAreForSignedInSupervisorsOnlyAndNameNoPath() throws Exception {
+        HttpResponse<String> anonymous = send(get("/actuator/health"), null);
+        HttpResponse<String> mediator = send(get("/actuator/health"), signedIn("maria"));
+        HttpResponse<String> supervisor = send(get("/actuator/health"), signedIn("omar"));
+
+        assertThat(JsonMapper.shared().readTree(anonymous.body()).has("components")).isFalse();
+        assertThat(JsonMapper.shared().readTree(mediator.body()).has("components")).isFalse();
+        JsonNode redis = JsonMapper.shared().readTree(supervisor.body()).path("components").path("redis");
+        assertThat(redis.path("status").asString()).isEqualTo("UP");
+        assertThat(redis.path("details").path("server").asString()).isEqualTo("external (REDIS_URL)");
+        assertThat(supervisor.body()).doesNotContain(System.getProperty("user.dir"))
+                .doesNotContain("\"/").doesNotContain("password");
+        // Health never starts a session of its own.
+        assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    private String signedIn(String username) throws IOException, InterruptedException {
+        HttpResponse<String> signedIn = signIn(username, PASSWORD, send(get("/console/login"), null));
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/console");
+        return sessionCookie(signedIn);
+    }
+
+    private HttpResponse<String> signIn(String username, String password, HttpResponse<String> loginPage)
+            throws IOException, InterruptedException {
+        Matcher token = CSRF.matcher(loginPage.body());
+        assertThat(token.find()).as("the sign-in form's CSRF token").isTrue();
+        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token.group(1));
+        return send(HttpRequest.newBuilder(uri("/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), sessionCookie(loginPage));
+    }
+
+    /** The session cookie by hand: java.net's cookie store would not send a Secure cookie over http. */
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String cookie) throws IOException, InterruptedException {
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
