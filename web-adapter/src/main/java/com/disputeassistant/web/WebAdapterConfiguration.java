@@ -46,4 +46,9 @@ public class WebAdapterConfiguration {
                           ObjectProvider<Clock> clock) {
         return new WebChannel(redis, keyPrefix, clock.getIfAvailable(Clock::systemUTC));
     }
+
+    @Bean
+    WebInboxes webInboxes(WebChannel webChannel) {
+        return new WebInboxes(webChannel);
+    }
 }

@@ -13,7 +13,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.disputeassistant.conversation.ConversationEngine;
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.marketplace.Marketplace;
+import com.disputeassistant.web.WebInboxes;
+import java.time.Clock;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.testing.RedisTestSupport;
@@ -38,7 +44,9 @@ import redis.clients.jedis.UnifiedJedis;
  * and the lockout counted in a real Redis: not signed in, wrong password, locked, wrong role, no CSRF
  * token, a stale session, signing out.
  */
-@WebMvcTest(controllers = {LoginPage.class, ConsoleHome.class})
+@WebMvcTest(controllers = {LoginPage.class, ConsolePages.class})
+@MockitoBean(types = {ConsoleDisputes.class, ConsoleRoom.class, ChatInbound.class, WebInboxes.class,
+        ConversationEngine.class, Marketplace.class})
 @Import({ConsoleSecurityConfiguration.class, ConsoleTexts.class, ConsoleSecurityIT.Beans.class})
 class ConsoleSecurityIT {
     static final String PASSWORD = "correct horse battery";
@@ -65,6 +73,11 @@ class ConsoleSecurityIT {
         @Bean
         UnifiedJedis redis() {
             return REDIS;
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
         }
 
         @Bean
