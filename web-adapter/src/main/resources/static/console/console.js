@@ -19,3 +19,25 @@ document.addEventListener('DOMContentLoaded', () => {
     };
     amount.addEventListener('input', show);
 });
+
+// Updates without reloading a form away: the page asks every 5 seconds whether the dispute changed (a
+// party's message, a claim by someone else) and, if so, says so with a link to reload.
+document.addEventListener('DOMContentLoaded', () => {
+    const live = document.getElementById('live');
+    if (!live) {
+        return;
+    }
+    const poll = async () => {
+        try {
+            const response = await fetch(live.dataset.activity, {headers: {Accept: 'application/json'}});
+            if (response.ok && (await response.json()).version !== live.dataset.version) {
+                live.hidden = false;
+                return;
+            }
+        } catch (e) {
+            // offline for a moment: try again at the next tick
+        }
+        setTimeout(poll, 5000);
+    };
+    setTimeout(poll, 5000);
+});

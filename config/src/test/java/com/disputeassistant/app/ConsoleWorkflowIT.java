@@ -98,11 +98,13 @@ class ConsoleWorkflowIT {
         assertThat(dispute().mediator()).contains("web:maria");
         HttpResponse<String> page = maria.get("/console/disputes/" + id.value());
         assertThat(page.body()).contains("Held by Maria Lopez").contains("Line-edit chapters 4 and 5");
+        String version = maria.get("/console/disputes/" + id.value() + "/activity").body();
 
         maria.post("/console/disputes/" + id.value() + "/say", page.body(),
                 Map.of("to", "client", "text", "Please send me the edited chapters 1-3."));
         assertThat(alice.texts()).anyMatch(text -> text.contains("Please send me the edited chapters 1-3."));
         assertThat(bob.texts()).noneMatch(text -> text.contains("Please send me the edited chapters 1-3."));
+        assertThat(maria.get("/console/disputes/" + id.value() + "/activity").body()).isNotEqualTo(version);
 
         page = maria.get("/console/disputes/" + id.value());
         maria.post("/console/disputes/" + id.value() + "/act", page.body(), Map.of("command", "out", "argument", "1"));
@@ -140,10 +142,11 @@ class ConsoleWorkflowIT {
         assertThat(unchanged.outcome()).isEmpty();
         assertThat(unchanged.mediator()).contains("web:maria");
         assertThat(omar.get("/console").body()).contains("Maria Lopez");
+        assertThat(omar.get("/console/disputes/" + id.value() + "/activity").statusCode()).isEqualTo(403);
     }
 
     @Test
-    void aSupervisorSeesEveryOpenDisputeAndAMediatorOnlyTheirs() {
+    void aSupervisorSeesEveryOpenDisputeAndTheReportsAndAMediatorOnlyTheirs() {
         ConsoleClient maria = new ConsoleClient(port);
         maria.signIn("maria", PASSWORD);
         maria.post("/console/disputes/" + id.value() + "/act", maria.get("/console").body(), Map.of("command", "claim"));
@@ -152,6 +155,10 @@ class ConsoleWorkflowIT {
         sam.signIn("sam", PASSWORD);
         assertThat(sam.get("/console").body()).contains("All open disputes").contains(id.value());
         assertThat(sam.get("/console/disputes/" + id.value()).statusCode()).isEqualTo(200);
+        HttpResponse<String> reports = sam.get("/console/reports");
+        assertThat(reports.statusCode()).isEqualTo(200);
+        assertThat(reports.body()).contains("Open disputes: 1").contains("with a mediator");
+        assertThat(maria.get("/console/reports").statusCode()).isEqualTo(403);
         ConsoleClient omar = new ConsoleClient(port);
         omar.signIn("omar", PASSWORD);
         assertThat(omar.get("/console").body()).doesNotContain("href=\"/console/disputes/" + id.value());

@@ -18,9 +18,10 @@ import redis.clients.jedis.UnifiedJedis;
  * com.disputeassistant.conversation.Channel} (pick it up with the other channels when building the
  * {@link com.disputeassistant.conversation.Delivery}), the JSON endpoints under {@code /api}, and
  * the playground page at {@code /}. The playground's pages and endpoints exist only while it is on
- * (see {@link Playground}); the start-up log says whether it is, and why.
+ * (see {@link Playground}); the start-up log says whether it is, and why. The mediator console at
+ * {@code /console} ({@link com.disputeassistant.web.console}) comes with it, with its own security chain.
  *
- * <p>Expects in the context: {@code ConversationEngine}, {@code Delivery}, {@code Marketplace},
+ * <p>Expects in the context: {@code ConversationEngine}, {@code ChatInbound}, {@code Marketplace},
  * {@code DisputeStore}, {@code ProcedureSettings} and a Jedis {@code UnifiedJedis}; a {@link Clock}
  * bean if there is one (else the system clock), and the property {@code dispute.redis.key-prefix}
  * (default {@code da:}). Import this class or component-scan its package: either works, and both

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -71,7 +73,7 @@ class ConsolePages {
 
     ConsolePages(StaffDirectory directory, ConsoleDisputes disputes, ChatInbound inbound, ConsoleRoom room,
                  WebInboxes inboxes, ConversationEngine engine, Marketplace marketplace, MessageSource texts,
-                 Clock clock) {
+                 ObjectProvider<Clock> clock) {
         this.directory = directory;
         this.disputes = disputes;
         this.inbound = inbound;
@@ -80,7 +82,7 @@ class ConsolePages {
         this.engine = engine;
         this.marketplace = marketplace;
         this.texts = texts;
-        this.clock = clock;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** One line of a list of disputes, as people read it. */
@@ -120,6 +122,7 @@ class ConsolePages {
 
         model.addAttribute("member", member);
         model.addAttribute("d", dispute);
+        model.addAttribute("version", version(dispute));
         model.addAttribute("step", engine.stepName(dispute.step()));
         model.addAttribute("holder", dispute.mediator().map(this::mediatorName).orElse(null));
         model.addAttribute("mine", dispute.mediator().filter(member::is).isPresent());
@@ -132,7 +135,11 @@ class ConsolePages {
                         engine.stepName(entry.to()))).collect(newestFirst()));
         model.addAttribute("timelinePage", shownTimeline);
         model.addAttribute("timelinePages", timelinePages);
-        model.addAttribute("transcript", transcript.stream().collect(newestFirst()));
+        model.addAttribute("transcript", transcript.stream()
+                .map(line -> new TimelineLine(engine.when(line.at()), actorName(line.from()) + " → " + actorName(line.to()),
+                        line.text()))
+                .collect(newestFirst()));
+        model.addAttribute("deadline", dispute.stepDeadline().map(engine::when).orElse(null));
         model.addAttribute("transcriptPage", shownTranscript);
         model.addAttribute("transcriptPages", transcriptPages);
         model.addAttribute("handBackSteps", handBackSteps());
@@ -142,6 +149,22 @@ class ConsolePages {
         return "console/dispute";
     }
 
+    /** What the page polls: it changes whenever the step, the holder or the transcript does. */
+    record Activity(String version) {
+    }
+
+    /** For updates without reloading: the page compares this with what it was rendered from. */
+    @GetMapping(path = "/console/disputes/{id}/activity", produces = "application/json")
+    @ResponseBody
+    Activity activity(@PathVariable("id") String id, Principal principal) {
+        return new Activity(version(readable(member(principal), id)));
+    }
+
+    private String version(Dispute dispute) {
+        return dispute.stepSeq() + "-" + dispute.mediator().orElse("") + "-" + disputes.store().transcriptSize(dispute.id());
+    }
+
+    /** A line of the timeline (when, who, the step it moved to) or of the transcript (when, who to whom, what). */
     record TimelineLine(String at, String actor, String to) {
     }
 
