@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ConsoleAndHealthIT {
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
     private static final String PASSWORD = "a console password";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -73,14 +68,14 @@ class ConsoleAndHealthIT {
     @ValueSource(strings = {"/", "/index.html", "/playground.js", "/api/people", "/api/inbox?as=web:maria",
             "/api/disputes/waiting-for-mediator"})
     void thePlaygroundIsOffAndItsPagesDoNotExist(String path) throws Exception {
-        assertThat(send(get(path), null).statusCode()).isEqualTo(404);
+        assertThat(send(get(path)).statusCode()).isEqualTo(404);
     }
 
     @Test
     void actingAsAMediatorThroughThePlaygroundApiDoesNotExist() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/messages"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"as\":\"web:maria\",\"text\":\"/fee 300\"}")), null);
+                .POST(HttpRequest.BodyPublishers.ofString("{\"as\":\"web:maria\",\"text\":\"/fee 300\"}")));
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
@@ -89,42 +84,43 @@ class ConsoleAndHealthIT {
         // Slack and Telegram are off here, so nothing serves these: 404, not a login redirect or a CSRF 403.
         for (String path : List.of("/slack/events", "/telegram/webhook")) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), null);
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
             assertThat(response.statusCode()).as(path).isEqualTo(404);
         }
     }
 
     @Test
     void theConsoleRedirectsStrangersToSignIn() throws Exception {
-        HttpResponse<String> response = send(get("/console"), null);
+        HttpResponse<String> response = send(get("/console"));
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/console/login"));
     }
 
     @Test
-    void signingInGivesANewSessionCookieWithSecureFlags() throws Exception {
-        HttpResponse<String> page = send(get("/console/login"), null);
-        String before = sessionCookie(page);
+    void signingInGivesANewSessionCookieWithSecureFlags() {
+        ConsoleClient maria = new ConsoleClient(port);
+        maria.get("/console/login");
+        String before = maria.cookie();
 
-        HttpResponse<String> signedIn = signIn("maria", PASSWORD, page);
+        HttpResponse<String> signedIn = maria.signIn("maria", PASSWORD);
 
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/console"));
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
-        assertThat(sessionCookie(signedIn)).isNotEqualTo(before);
-        HttpResponse<String> console = send(get("/console"), sessionCookie(signedIn));
+        assertThat(maria.cookie()).isNotEqualTo(before);
+        HttpResponse<String> console = maria.get("/console");
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.body()).contains("Signed in as maria");
     }
 
     @Test
     void healthDetailsAreForSignedInSupervisorsOnlyAndNameNoPath() throws Exception {
-        HttpResponse<String> anonymous = send(get("/actuator/health"), null);
-        HttpResponse<String> mediator = send(get("/actuator/health"), signedIn("maria"));
-        HttpResponse<String> supervisor = send(get("/actuator/health"), signedIn("omar"));
+        HttpResponse<String> anonymous = send(get("/actuator/health"));
+        HttpResponse<String> mediator = signedIn("maria").get("/actuator/health");
+        HttpResponse<String> supervisor = signedIn("omar").get("/actuator/health");
 
         assertThat(JsonMapper.shared().readTree(anonymous.body()).has("components")).isFalse();
         assertThat(JsonMapper.shared().readTree(mediator.body()).has("components")).isFalse();
@@ -137,46 +133,21 @@ class ConsoleAndHealthIT {
         assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
-    private String signedIn(String username) throws IOException, InterruptedException {
-        HttpResponse<String> signedIn = signIn(username, PASSWORD, send(get("/console/login"), null));
-        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/console");
-        return sessionCookie(signedIn);
-    }
-
-    private HttpResponse<String> signIn(String username, String password, HttpResponse<String> loginPage)
-            throws IOException, InterruptedException {
-        Matcher token = CSRF.matcher(loginPage.body());
-        assertThat(token.find()).as("the sign-in form's CSRF token").isTrue();
-        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token.group(1));
-        return send(HttpRequest.newBuilder(uri("/console/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), sessionCookie(loginPage));
-    }
-
-    /** The session cookie by hand: java.net's cookie store would not send a Secure cookie over http. */
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID="))
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
+    private ConsoleClient signedIn(String username) {
+        ConsoleClient client = new ConsoleClient(port);
+        assertThat(client.signIn(username, PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/console");
+        return client;
     }
 
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(uri(path)).GET();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, String cookie) throws IOException, InterruptedException {
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -35,6 +35,11 @@ final class ConsoleClient {
         return post("/console/login", page.body(), Map.of("username", username, "password", password));
     }
 
+    /** The session cookie this client sends now ({@code JSESSIONID=...}), or null before the first. */
+    String cookie() {
+        return cookie;
+    }
+
     HttpResponse<String> get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         remember(response);

@@ -59,7 +59,9 @@ class ConsoleReports {
         List<Bar> steps = new ArrayList<>();
         byStep.forEach((step, count) -> steps.add(new Bar(engine.stepName(step), count)));
         List<Bar> extensions = new ArrayList<>();
-        byExtensions.forEach((count, disputesWithIt) -> extensions.add(new Bar(Integer.toString(count), disputesWithIt)));
+        byExtensions.forEach((count, disputesWithIt) -> extensions.add(new Bar(
+                texts.getMessage("reports.extensions.label", new Object[]{count}, LocaleContextHolder.getLocale()),
+                disputesWithIt)));
         List<Bar> waiting = disputes.queue().stream()
                 .map(d -> {
                     Duration waited = Duration.between(ConsoleDisputes.waitingSince(d), clock.instant());
