@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -89,6 +90,8 @@ class ConsoleSecurityIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ChatInbound inbound;
 
     @AfterEach
     void removeKeys() {
@@ -102,12 +105,16 @@ class ConsoleSecurityIT {
 
     @Test
     void notSignedInEveryConsolePageRedirectsToTheSignInPage() throws Exception {
-        for (String page : new String[]{"/console", "/console/disputes/D7K2M9QX", "/console/reports"}) {
+        for (String page : new String[]{"/console", "/console/disputes/D7K2M9QX", "/console/reports",
+                "/console/disputes/D7K2M9QX/activity"}) {
             mvc.perform(get(page)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/console/login"));
         }
-        mvc.perform(post("/console/disputes/D7K2M9QX/claim").with(csrf()))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/console/login"));
+        for (String action : new String[]{"/console/disputes/D7K2M9QX/act", "/console/disputes/D7K2M9QX/say"}) {
+            mvc.perform(post(action).with(csrf()).param("command", "fee").param("argument", "300")
+                            .param("text", "hello").param("requestId", "0f8fad5b-d9cb-469f-a165-70867728950e"))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl("/console/login"));
+        }
     }
 
     @Test
@@ -173,8 +180,13 @@ class ConsoleSecurityIT {
                 .andExpect(status().isForbidden()).andExpect(unauthenticated());
         mvc.perform(post("/console/logout").with(user("maria").roles("MEDIATOR")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/console/disputes/D7K2M9QX/claim").with(user("maria").roles("MEDIATOR")))
-                .andExpect(status().isForbidden());
+        for (String action : new String[]{"/console/disputes/D7K2M9QX/act", "/console/disputes/D7K2M9QX/say"}) {
+            mvc.perform(post(action).with(user("maria").roles("MEDIATOR")).param("command", "fee")
+                            .param("argument", "300").param("text", "hello")
+                            .param("requestId", "0f8fad5b-d9cb-469f-a165-70867728950e"))
+                    .andExpect(status().isForbidden());
+        }
+        verifyNoInteractions(inbound);
     }
 
     @Test
