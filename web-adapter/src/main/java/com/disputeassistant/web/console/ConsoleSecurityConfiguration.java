@@ -97,7 +97,7 @@ class ConsoleSecurityConfiguration {
         http.securityMatcher("/console", "/console/**")
                 .authenticationManager(new ProviderManager(staffAuthenticationProvider))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN, "/console/console.css").permitAll()
+                        .requestMatchers(LOGIN, "/console/console.css", "/console/console.js").permitAll()
                         .requestMatchers("/console/reports", "/console/reports/**").hasRole(StaffRole.SUPERVISOR.name())
                         .anyRequest().hasAnyRole(StaffRole.MEDIATOR.name(), StaffRole.SUPERVISOR.name()))
                 .formLogin(form -> form.loginPage(LOGIN).permitAll()
