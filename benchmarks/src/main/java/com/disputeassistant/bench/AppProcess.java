@@ -53,7 +53,9 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=" + port)
+                "--server.port=" + port,
+                // The management port (metrics) is not measured here; a free one, so runs never collide.
+                "--management.server.port=0")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("app.log").toFile());
@@ -67,9 +69,9 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until /actuator/health answers UP; returns the time from launch to then. */
+    /** Waits until /readyz (Redis answers; the public port's readiness) answers UP; returns the time from launch to then. */
     Duration awaitHealthy(Duration timeout) {
-        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        URI health = URI.create("http://127.0.0.1:" + port + "/readyz");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

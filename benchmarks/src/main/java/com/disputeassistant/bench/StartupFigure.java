@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figure 5: from {@code java -jar config/target/dispute-assistant.jar} to {@code /actuator/health} UP, with no
+ * Figure 5: from {@code java -jar config/target/dispute-assistant.jar} to {@code /readyz} UP (Redis answering), with no
  * settings at all (so with the embedded Redis, its data in a fresh temporary working directory, and every
  * channel but the web one off), launched {@code runs} times.
  */

@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The conversation engine: one inbound message in, the messages for everyone concerned out.
@@ -84,6 +85,14 @@ public final class ConversationEngine {
      * concurrent redelivery changes nothing.
      */
     public List<OutboundMessage> handleNew(InboundMessage message) {
+        return handleCounted(message).replies();
+    }
+
+    /**
+     * As {@link #handleNew}, saying also whether the message changed a dispute (applied) or only got an
+     * answer (refused, a question, a menu): for the metrics of the inbound path.
+     */
+    public Handled handleCounted(InboundMessage message) {
         String deliveryId = message.deliveryId();
         Cause cause = new Cause(message);
         List<OutboundMessage> answer = dispatch(cause);
@@ -91,8 +100,22 @@ public final class ConversationEngine {
             // A commit records its message itself, atomically; an answer that changed nothing is recorded here.
             store.markHandled(deliveryId);
         }
-        return answer;
+        return new Handled(answer, cause.committed);
     }
+
+    /**
+     * A handled message: the replies, and whether it changed a dispute.
+     *
+     * @param applied true when the turn committed a change to a dispute
+     */
+    public record Handled(List<OutboundMessage> replies, boolean applied) {
+    }
+
+    /**
+     * The key of the dispute id in the logging context (SLF4J's MDC): every line a turn writes carries
+     * it once the turn knows its dispute; whoever runs the turn (the inbound path, the timers) clears it.
+     */
+    public static final String LOG_DISPUTE = "dispute.id";
 
     private List<OutboundMessage> dispatch(Cause cause) {
         InboundMessage message = cause.message;
@@ -184,11 +207,13 @@ public final class ConversationEngine {
     /** One turn on a dispute, caused by a person's message or by a timer. */
     List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
         Address from = cause.from();
+        MDC.put(LOG_DISPUTE, id.value());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<StoredDispute> stored = store.load(id);
             if (stored.isEmpty()) {
                 return from == null ? List.of() : reply(from, messages.get("general.dispute-missing", id));
             }
+            Step before = stored.get().dispute().step();
             Turn turn = new Turn(stored.get(), from, actor, clock.instant(), marketplace, prompts, messages, settings);
             applyDueDeadline(turn);
             act.run(turn);
@@ -199,6 +224,9 @@ public final class ConversationEngine {
             CommitResult result = store.commit(turn.change(outbound, cause.deliveryId()));
             if (result instanceof CommitResult.Committed) {
                 cause.committed = true;
+                if (turn.dispute().step() != before) {
+                    log.info("Dispute {} moved from {} to {}", id, before, turn.dispute().step());
+                }
                 return outbound;
             }
             if (result instanceof CommitResult.AlreadyApplied) {
@@ -392,6 +420,7 @@ public final class ConversationEngine {
                 return reply(message.from(), messages.get("general.order-missing", orderId));
             }
             Dispute dispute = procedure.open(DisputeId.random(), order.get(), person.id(), clock.instant());
+            MDC.put(LOG_DISPUTE, dispute.id().value());
             dispute.rememberContact(person.id(), message.from());
             Prompts.Prompt prompt = prompts.forParty(dispute, person.id());
             OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options(), null,
@@ -411,6 +440,7 @@ public final class ConversationEngine {
             if (!(result instanceof CommitResult.Committed)) {
                 return reply(message.from(), messages.get("general.busy"));
             }
+            log.info("Dispute {} opened about order {}", dispute.id(), order.get().id());
             cause.committed = true;
             return List.of(answer);
         }

@@ -15,6 +15,7 @@ import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.DisputeStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one inbound path: every channel hands each parsed {@link ChatEvent} here, and this does the rest
@@ -56,6 +58,10 @@ public final class ChatInbound {
     private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,3})\\.?");
     /** Prefix of the room buttons' press ids; see {@link #roomPressId}. */
     private static final String ROOM_PRESS = "room-button:";
+    /** Keys of the logging context (SLF4J's MDC) set while an event is handled; see also {@link ConversationEngine#LOG_DISPUTE}. */
+    public static final String LOG_CHANNEL = "channel";
+    public static final String LOG_PERSON = "person";
+    public static final String LOG_DELIVERY = "delivery.id";
 
     private final ConversationEngine engine;
     private final Delivery delivery;
@@ -66,6 +72,7 @@ public final class ChatInbound {
     private final ButtonRegistry buttons;
     private final List<ChatRoom> rooms;
     private final Map<String, ConfirmedEmails> emails;
+    private final TurnMeters meters;
 
     /**
      * @param rooms  the mediators' rooms configured on any platform
@@ -74,6 +81,17 @@ public final class ChatInbound {
     public ChatInbound(ConversationEngine engine, Delivery delivery, Marketplace marketplace, IdentityLinks links,
                        ProcedureSettings settings, DisputeStore store, ButtonRegistry buttons, List<ChatRoom> rooms,
                        List<ConfirmedEmails> emails) {
+        this(engine, delivery, marketplace, links, settings, store, buttons, rooms, emails, InboundMeters.none());
+    }
+
+    /**
+     * @param meters where the turns are counted and timed (see {@link TurnMeters}); the other constructor
+     *               counts nowhere
+     */
+    public ChatInbound(ConversationEngine engine, Delivery delivery, Marketplace marketplace, IdentityLinks links,
+                       ProcedureSettings settings, DisputeStore store, ButtonRegistry buttons, List<ChatRoom> rooms,
+                       List<ConfirmedEmails> emails, MeterRegistry meters) {
+        this.meters = new TurnMeters(meters);
         this.engine = engine;
         this.delivery = delivery;
         this.marketplace = marketplace;
@@ -99,15 +117,37 @@ public final class ChatInbound {
      * callback queries) can stop the button's spinner at once. A redelivery is neither answered nor handled.
      */
     public ChatAnswer handle(ChatEvent event, Consumer<String> pressChecked) {
-        if (event.deliveryId() != null && store.wasHandled(event.deliveryId())) {
-            log.debug("Ignoring {}: already handled", event.deliveryId());
-            return new ChatAnswer.Seen();
+        String channel = event.from().channel();
+        // Every line this event's handling logs says whose event it is (README.md, "Operating it").
+        MDC.put(LOG_CHANNEL, channel);
+        MDC.put(LOG_PERSON, event.from().toString());
+        if (event.deliveryId() != null) {
+            MDC.put(LOG_DELIVERY, event.deliveryId());
         }
-        ChatAnswer answer = route(event, event instanceof ChatEvent.Press ? pressChecked : checked -> { });
-        if (event instanceof ChatEvent.Press && answer instanceof ChatAnswer.Notice notice) {
-            pressChecked.accept(notice.text());
+        try {
+            if (event.deliveryId() != null && store.wasHandled(event.deliveryId())) {
+                log.debug("Ignoring {}: already handled", event.deliveryId());
+                meters.count(channel, TurnMeters.Result.DUPLICATE);
+                return new ChatAnswer.Seen();
+            }
+            ChatAnswer answer = route(event, event instanceof ChatEvent.Press ? pressChecked : checked -> { });
+            if (event instanceof ChatEvent.Press && answer instanceof ChatAnswer.Notice notice) {
+                pressChecked.accept(notice.text());
+            }
+            if (!(answer instanceof ChatAnswer.Done)) {
+                // A Done was counted by its turn, with its duration.
+                meters.count(channel, TurnMeters.Result.REFUSED);
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            meters.count(channel, TurnMeters.Result.FAILED);
+            throw e;
+        } finally {
+            MDC.remove(LOG_CHANNEL);
+            MDC.remove(LOG_PERSON);
+            MDC.remove(LOG_DELIVERY);
+            MDC.remove(ConversationEngine.LOG_DISPUTE);
         }
-        return answer;
     }
 
     private ChatAnswer route(ChatEvent event, Consumer<String> pressAccepted) {
@@ -267,10 +307,14 @@ public final class ChatInbound {
      * to send it again; if even that cannot be delivered, this throws, and the platform redelivers.
      */
     private ChatAnswer turn(InboundMessage message) {
+        long start = System.nanoTime();
         List<OutboundMessage> answer = null;
+        TurnMeters.Result result = TurnMeters.Result.FAILED;
         for (int attempt = 1; answer == null; attempt++) {
             try {
-                answer = engine.handleNew(message);
+                ConversationEngine.Handled handled = engine.handleCounted(message);
+                answer = handled.replies();
+                result = handled.applied() ? TurnMeters.Result.APPLIED : TurnMeters.Result.REFUSED;
             } catch (RuntimeException e) {
                 if (attempt == ENGINE_ATTEMPTS) {
                     log.error("The engine failed {} times on {} from {}; the person is asked to send it again",
@@ -282,6 +326,7 @@ public final class ChatInbound {
                 }
             }
         }
+        meters.turn(message.from().identity().channel(), result, start);
         delivery.deliver(answer);
         return new ChatAnswer.Done(answer.size());
     }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Port to the marketplace: the source of truth for people and orders. The bot only reads it; the
- * default implementation reads a YAML file ({@link YamlMarketplace}).
+ * Port to the marketplace: the source of truth for people and orders. The bot only reads it. The app
+ * keeps it in Redis ({@code store.RedisMarketplace}, written by the marketplace API and loaded from the
+ * YAML file); {@link YamlMarketplace} reads the file alone.
  */
 public interface Marketplace {
 

@@ -3,7 +3,6 @@ package com.disputeassistant.marketplace;
 import static com.disputeassistant.marketplace.MarketplaceFile.entry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -238,12 +237,11 @@ final class MarketplaceFileChecker {
         if (text == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problem(label, "deadline '" + text + "' is not a date; write it as YYYY-MM-DD, like 2026-10-01");
-            return null;
+        Optional<LocalDate> date = OrderValues.date(text);
+        if (date.isEmpty()) {
+            problem(label, "deadline '" + text + "' is not a date; " + OrderValues.DATE_HINT);
         }
+        return date.orElse(null);
     }
 
     private Currency currency(String label, String written) {
@@ -251,12 +249,11 @@ final class MarketplaceFileChecker {
         if (code == null) {
             return null;
         }
-        try {
-            return Currency.getInstance(code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problem(label, "currency '" + code + "' is not an ISO 4217 currency code; use one like EUR, USD or GBP");
-            return null;
+        Optional<Currency> currency = OrderValues.currency(code);
+        if (currency.isEmpty()) {
+            problem(label, "currency '" + code + "' is not an ISO 4217 currency code; " + OrderValues.CURRENCY_HINT);
         }
+        return currency.orElse(null);
     }
 
     /**
@@ -282,10 +279,8 @@ final class MarketplaceFileChecker {
         }
         Optional<Money> amount = Money.parse(number, currency);
         if (amount.isEmpty()) {
-            int decimals = Math.max(currency.getDefaultFractionDigits(), 0);
             problem(label, field + " '" + text + "' is not an amount in " + currency.getCurrencyCode() + "; write "
-                    + (decimals == 0 ? "a whole number, like 450" : "a number with at most " + decimals
-                    + " decimals, like 450." + "0".repeat(decimals)));
+                    + OrderValues.amountHint(currency));
             return null;
         }
         return amount.get();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -51,6 +52,24 @@ public final class Outbox {
             return redis.call('XDEL', KEYS[1], ARGV[2])
             """;
 
+    /*
+     * Back to the queue in one step, never in both or neither; as new entries, so they get a fresh
+     * retry period. Only those whose conversation starts with ARGV[1].
+     */
+    private static final String RESEND = """
+            local moved = 0
+            for _, entry in ipairs(redis.call('XRANGE', KEYS[2], '-', '+')) do
+              local fields = {}
+              for i = 1, #entry[2], 2 do fields[entry[2][i]] = entry[2][i + 1] end
+              if string.sub(fields['conversation'], 1, #ARGV[1]) == ARGV[1] then
+                redis.call('XADD', KEYS[1], '*', 'conversation', fields['conversation'], 'payload', fields['payload'])
+                redis.call('XDEL', KEYS[2], entry[1])
+                moved = moved + 1
+              end
+            end
+            return moved
+            """;
+
     private final UnifiedJedis redis;
     private final String channel;
     private final String queueKey;
@@ -60,8 +79,26 @@ public final class Outbox {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.channel = Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
-        this.queueKey = keyPrefix + "outbox:{" + channel + "}";
+        this.queueKey = queueKey(keyPrefix, channel);
         this.deadKey = queueKey + ":dead";
+    }
+
+    /**
+     * The stream of a channel's outbox, for a script that queues entries in the same atomic step as
+     * other writes (a dispute's commit): each stream entry has the fields {@code conversation} and
+     * {@code payload} of an {@link OutboxEntry}.
+     */
+    public static String queueKey(String keyPrefix, String channel) {
+        return keyPrefix + "outbox:{" + channel + "}";
+    }
+
+    /**
+     * Queues the dead letters whose conversation starts with {@code conversationPrefix} again (all of
+     * them for ""), with the same payloads, and removes them from the dead letters; returns how many.
+     */
+    public long resendDeadLetters(String conversationPrefix) {
+        Objects.requireNonNull(conversationPrefix, "conversationPrefix");
+        return (Long) redis.eval(RESEND, List.of(queueKey, deadKey), List.of(conversationPrefix));
     }
 
     /** The channel whose requests this outbox holds. */
@@ -85,6 +122,22 @@ public final class Outbox {
     /** How many requests wait to be sent, including those a sender holds. */
     public long waiting() {
         return redis.xlen(queueKey);
+    }
+
+    /**
+     * How many requests wait and since when the oldest waits (by its stream id, the Redis server's clock):
+     * two reads, for the metrics, which cache it.
+     */
+    public Backlog backlog() {
+        long waiting = redis.xlen(queueKey);
+        Optional<Instant> oldest = redis.xrange(queueKey, "-", "+", 1).stream().findFirst()
+                .map(entry -> Instant.ofEpochMilli(entry.getID().getTime()));
+        return new Backlog(waiting, oldest);
+    }
+
+    /** What waits in an outbox: how many requests, and since when the oldest. */
+    public record Backlog(long waiting, Optional<Instant> oldestSince) {
+        static final Backlog NONE = new Backlog(0, Optional.empty());
     }
 
     /** The requests given up on, oldest first. */

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
@@ -20,9 +22,11 @@ import redis.clients.jedis.StreamEntryID;
  * {@link PlatformSender}, in order per conversation, no faster than the {@link SendPacing} allows, and
  * removes it only once the platform accepted it.
  *
- * <p>A 429 waits the time the platform asked for; other transient failures back off exponentially;
- * after {@code maxAttempts}, or at once for a permanent failure, the entry moves to the dead letters
- * with its reason and an error is logged. Nothing is dropped silently.
+ * <p>A 429 waits the time the platform asked for; other transient failures back off exponentially
+ * (with jitter if the pacing says so); after {@code maxAttempts}, once the pacing's
+ * {@link SendPacing#giveUpAfter} has passed since the entry was queued, or at once for a permanent
+ * failure, the entry moves to the dead letters with its reason and an error is logged. Nothing is
+ * dropped silently.
  *
  * <p>Several instances can drain one outbox: each entry goes to one of them. One conversation's entries
  * are read in order but may then be split between instances, so with several instances the per-chat
@@ -47,6 +51,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Duration abandonedAfter;
     private final Duration stillHeldEvery;
     private final String consumer = "sender-" + UUID.randomUUID();
+    private final OutboxMeters meters;
 
     /** Held entries per conversation, oldest first; conversations in the order they first had one. */
     private final Map<String, TreeMap<StreamEntryID, Held>> held = new LinkedHashMap<>();
@@ -62,6 +67,11 @@ public final class OutboxSender implements AutoCloseable {
         this(outbox, sender, pacing, clock, ABANDONED_AFTER);
     }
 
+    /** Counting in {@code meters}; see {@link OutboxMeters}. */
+    public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, MeterRegistry meters) {
+        this(outbox, sender, pacing, clock, ABANDONED_AFTER, meters);
+    }
+
     /**
      * With another take-over time than {@link #ABANDONED_AFTER}: how long an entry another sender took must
      * stay untouched before this one takes it over. Shorter suits a queue whose entries are handled in
@@ -69,6 +79,13 @@ public final class OutboxSender implements AutoCloseable {
      * {@link PlatformSender#send}, or an entry still being handled is taken over and handled twice.
      */
     public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, Duration abandonedAfter) {
+        this(outbox, sender, pacing, clock, abandonedAfter, new CompositeMeterRegistry());
+    }
+
+    /** Counting its sends, 429s and dead letters, and showing the outbox's backlog, in {@code meters} ({@link OutboxMeters}). */
+    public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, Duration abandonedAfter,
+                        MeterRegistry meters) {
+        this.meters = new OutboxMeters(meters, outbox, clock);
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.pacing = Objects.requireNonNull(pacing, "pacing");
@@ -204,6 +221,7 @@ public final class OutboxSender implements AutoCloseable {
         try {
             sender.send(entry.queued.entry());
             outbox.done(entry.queued.id());
+            meters.sent.increment();
             return null;
         } catch (SendFailure failure) {
             return afterFailure(entry, now, failure.kind(), failure.getMessage(), failure.retryAfter().orElse(null));
@@ -216,17 +234,27 @@ public final class OutboxSender implements AutoCloseable {
 
     private Instant afterFailure(Held entry, Instant now, SendFailure.Kind kind, String why, Duration retryAfter) {
         String to = entry.queued.entry().conversation();
-        if (kind == SendFailure.Kind.PERMANENT || entry.attempts >= pacing.maxAttempts()) {
+        Instant queuedAt = Instant.ofEpochMilli(entry.queued.id().getTime());
+        boolean expired = pacing.expired(queuedAt, now);
+        if (kind == SendFailure.Kind.RETRY_AFTER) {
+            meters.rateLimited.increment();
+        }
+        if (kind == SendFailure.Kind.PERMANENT || entry.attempts >= pacing.maxAttempts() || expired) {
             String reason = kind == SendFailure.Kind.PERMANENT ? why
+                    : expired ? "gave up after trying for " + pacing.giveUpAfter() + " (" + entry.attempts
+                            + " attempts); last: " + why
                     : "gave up after " + entry.attempts + " attempts; last: " + why;
             log.error("Outbox of {}: message to {} not delivered ({}); kept in the dead letters",
                     outbox.channel(), to, reason);
             outbox.deadLetter(entry.queued, reason, now);
+            meters.dead.increment();
+            meters.deadLetters.increment();
             return null;
         }
-        Duration wait = kind == SendFailure.Kind.RETRY_AFTER ? retryAfter : pacing.backoffAfter(entry.attempts);
-        log.warn("Outbox of {}: message to {} failed ({}), attempt {} of {}; retrying in {}",
-                outbox.channel(), to, why, entry.attempts, pacing.maxAttempts(), wait);
+        meters.retried.increment();
+        Duration wait = kind == SendFailure.Kind.RETRY_AFTER ? retryAfter : pacing.waitAfter(entry.attempts);
+        log.warn("Outbox of {}: message to {} failed ({}), attempt {}{}; retrying in {}", outbox.channel(), to, why,
+                entry.attempts, pacing.giveUpAfter() == null ? " of " + pacing.maxAttempts() : "", wait);
         return now.plus(wait);
     }
 

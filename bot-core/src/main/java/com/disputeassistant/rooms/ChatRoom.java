@@ -90,6 +90,30 @@ public final class ChatRoom {
         }
     }
 
+    /** How a channel puts a message where the room's policy says; see {@link #post}. */
+    public interface Poster {
+        /** To its recipient directly (a DM, a private chat). */
+        void direct(OutboundMessage message);
+
+        /** In the room: in the dispute's thread (the first post about it is its card), or at the top level when null. */
+        void inRoom(OutboundMessage message, DisputeId thread);
+    }
+
+    /**
+     * Puts a message where it goes ({@link #placeOf}) through the channel's poster; a copy of what the room
+     * already shows is dropped. Without a room ({@code room} null), every message goes directly.
+     */
+    public static void post(ChatRoom room, OutboundMessage message, Poster poster) {
+        Place place = room == null ? new Place.Direct() : room.placeOf(message);
+        if (place instanceof Place.Direct) {
+            poster.direct(message);
+        } else if (place instanceof Place.InThread thread) {
+            poster.inRoom(message, thread.dispute());
+        } else if (place instanceof Place.TopLevel) {
+            poster.inRoom(message, null);
+        }
+    }
+
     public String channel() {
         return channel;
     }

@@ -79,6 +79,15 @@ final class DisputeJson {
         return MAPPER.readValue(json, Dispute.class);
     }
 
+    /** A marketplace person or order, as the marketplace store keeps them. */
+    static String writeValue(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
+    }
+
     static String write(TimelineEntry entry) {
         return MAPPER.writeValueAsString(entry);
     }

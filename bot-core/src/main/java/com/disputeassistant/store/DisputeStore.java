@@ -79,6 +79,12 @@ public interface DisputeStore {
     /** The disputes handed to a mediator that nobody has claimed, the longest waiting first. */
     List<DisputeId> mediatorQueue();
 
+    /**
+     * Counts across every open dispute, for operators' metrics: it reads every open dispute's step, so
+     * it is meant for a reading every few seconds at most, never for a message's turn.
+     */
+    DisputeCounts counts(Instant now);
+
     /** Every recorded transition, oldest first. */
     List<TimelineEntry> timeline(DisputeId id);
 

@@ -4,23 +4,20 @@ import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Outcome;
+import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.disputeassistant.outbox.Outbox;
+import com.disputeassistant.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +25,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * Keeps disputes in Redis and applies every {@link Change} with one Lua script ({@code commit.lua}), so
@@ -54,7 +53,9 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code P mediators:queue}: sorted set of the disputes handed to a mediator and not claimed, by
  *       when they were handed off, kept by every commit;
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
- *       with an idempotency key, for the payments system (the bot itself moves no money).
+ *       with an idempotency key, for the payments system (the bot itself moves no money);
+ *   <li>the outbox stream of the {@link CommitEvents} (the outcome webhooks), which gets each change's
+ *       events in the same step.
  * </ul>
  *
  * <p>A dispute's own keys share the hash tag {@code {ID}}. The cross-dispute keys (order, person indexes,
@@ -80,7 +81,7 @@ public final class RedisDisputeStore implements DisputeStore {
      */
     private static final int MAX_SCRIPT_CALLS = 3;
 
-    private static final String COMMIT_SCRIPT = readResource("commit.lua");
+    private static final Scripts COMMIT_SCRIPT = Scripts.read("commit.lua");
     /*
      * Claims by moving the score to the end of the lease: the claimer's commit then sets the real next
      * time, and a claimer that dies leaves the timer to fire again when the lease ends.
@@ -92,14 +93,13 @@ public final class RedisDisputeStore implements DisputeStore {
             end
             return due
             """;
-    private static final String COMMIT_SCRIPT_SHA = sha1(COMMIT_SCRIPT);
     /*
      * A dispute with where each of its parties last wrote from, in one round trip: the parties are only
      * known from the dispute's hash, so the script reads their keys (as commit.lua reads former parties'
      * indexes; see the note on Redis Cluster above). Replies {} for no dispute, else version, JSON, then
      * party id and address (or '') pairs.
      */
-    private static final String LOAD = """
+    private static final Scripts LOAD = Scripts.of("""
             local found = redis.call('HMGET', KEYS[1], 'version', 'json', 'parties')
             if not found[1] or not found[2] then
               return {}
@@ -112,22 +112,48 @@ public final class RedisDisputeStore implements DisputeStore {
               end
             end
             return reply
-            """;
-    private static final String LOAD_SHA = sha1(LOAD);
+            """);
+    /*
+     * Each dispute's step, and for a claimed one in mediation its JSON (to read its deadline): one round
+     * trip per batch of disputes. Replies step, json-or-'' pairs; a dispute gone in between gives '', ''.
+     */
+    private static final Scripts STEPS = Scripts.of("""
+            local reply = {}
+            for _, key in ipairs(KEYS) do
+              local step = redis.call('HGET', key, 'step') or ''
+              local json = ''
+              if step == 'MEDIATION' then
+                json = redis.call('HGET', key, 'json') or ''
+              end
+              table.insert(reply, step)
+              table.insert(reply, json)
+            end
+            return reply
+            """);
+    private static final int COUNT_BATCH = 500;
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Clock clock;
+    private final CommitEvents events;
+    private final String eventsKey;
 
     public RedisDisputeStore(UnifiedJedis redis, String keyPrefix, Clock clock) {
+        this(redis, keyPrefix, clock, CommitEvents.NONE);
+    }
+
+    /** A store whose commits also queue the {@code events} of each change, in the same atomic step. */
+    public RedisDisputeStore(UnifiedJedis redis, String keyPrefix, Clock clock, CommitEvents events) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = new RedisKeys(keyPrefix);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
+        this.eventsKey = Outbox.queueKey(keyPrefix, events.channel());
     }
 
     @Override
     public Optional<StoredDispute> load(DisputeId id) {
-        List<?> found = (List<?>) runScript(LOAD_SHA, LOAD, List.of(keys.dispute(requireId(id))),
+        List<?> found = LOAD.run(redis, List.of(keys.dispute(requireId(id))),
                 List.of(keys.lastAddressPrefix(), RedisKeys.LAST_ADDRESS_SUFFIX));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -147,7 +173,7 @@ public final class RedisDisputeStore implements DisputeStore {
     public CommitResult commit(Change change) {
         Objects.requireNonNull(change, "change");
         // Everything that can refuse the change runs before the script, so a refusal writes nothing.
-        CommitCall call = new CommitCall(change, paymentFields(change.dispute()));
+        CommitCall call = new CommitCall(change, paymentFields(change.dispute()), events.of(change));
         Set<PersonId> formerParties = new LinkedHashSet<>();
         String orderHolder = "";
         List<?> reply = List.of();
@@ -214,6 +240,62 @@ public final class RedisDisputeStore implements DisputeStore {
         return redis.zrange(keys.mediatorQueue(), 0, -1).stream().map(DisputeId::new).toList();
     }
 
+    /**
+     * Open disputes are the orders' claims (an order names its open dispute until the dispute closes), found
+     * with SCAN, so Redis is never blocked; the steps come in batches. The queue and the timers are one
+     * sorted-set read each.
+     */
+    @Override
+    public DisputeCounts counts(Instant now) {
+        Map<Step, Long> openByStep = new EnumMap<>(Step.class);
+        long claimedOverdue = 0;
+        ScanParams orders = new ScanParams().match(keys.orderPattern()).count(COUNT_BATCH);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.scan(cursor, orders);
+            cursor = page.getCursor();
+            if (page.getResult().isEmpty()) {
+                continue;
+            }
+            List<String> disputeKeys = redis.mget(page.getResult().toArray(String[]::new)).stream()
+                    .filter(Objects::nonNull).map(keys::dispute).toList();
+            if (disputeKeys.isEmpty()) {
+                continue;
+            }
+            List<?> steps = STEPS.run(redis, disputeKeys, List.of());
+            for (int i = 0; i < steps.size(); i += 2) {
+                String step = (String) steps.get(i);
+                if (step.isEmpty() || step.equals(Step.CLOSED.name())) {
+                    continue;
+                }
+                openByStep.merge(Step.valueOf(step), 1L, Long::sum);
+                String json = (String) steps.get(i + 1);
+                if (!json.isEmpty() && claimedAndOverdue(DisputeJson.readDispute(json), now)) {
+                    claimedOverdue++;
+                }
+            }
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        Optional<Instant> oldestHandoff = oldest(keys.mediatorQueue(), Double.POSITIVE_INFINITY);
+        long handoffs = redis.zcard(keys.mediatorQueue());
+        long nowMillis = now.toEpochMilli();
+        long timersDue = redis.zcount(keys.timers(), Double.NEGATIVE_INFINITY, nowMillis);
+        return new DisputeCounts(openByStep, handoffs, oldestHandoff, claimedOverdue, timersDue,
+                oldest(keys.timers(), nowMillis));
+    }
+
+    private static boolean claimedAndOverdue(Dispute dispute, Instant now) {
+        return dispute.mediator().isPresent() && dispute.stepDeadline().filter(now::isAfter).isPresent();
+    }
+
+    /** The lowest score of a sorted set scored in epoch milliseconds, if it is at most {@code atMost}. */
+    private Optional<Instant> oldest(String key, double atMost) {
+        return redis.zrangeWithScores(key, 0, 0).stream()
+                .map(Tuple::getScore)
+                .filter(score -> score <= atMost)
+                .findFirst()
+                .map(score -> Instant.ofEpochMilli(score.longValue()));
+    }
+
     @Override
     public Map<PersonId, Address> lastAddressesOf(List<PersonId> people) {
         if (people.isEmpty()) {
@@ -271,16 +353,7 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     private List<?> runCommitScript(List<String> scriptKeys, List<String> args) {
-        return (List<?>) runScript(COMMIT_SCRIPT_SHA, COMMIT_SCRIPT, scriptKeys, args);
-    }
-
-    private Object runScript(String sha, String script, List<String> scriptKeys, List<String> args) {
-        try {
-            return redis.evalsha(sha, scriptKeys, args);
-        } catch (JedisNoScriptException notCachedYet) {
-            // A restarted or fresh Redis has no scripts: EVAL runs it and caches it for the next EVALSHA.
-            return redis.eval(script, scriptKeys, args);
-        }
+        return COMMIT_SCRIPT.run(redis, scriptKeys, args);
     }
 
     /**
@@ -328,8 +401,10 @@ public final class RedisDisputeStore implements DisputeStore {
         private final String updatedAt;
         private final List<String> timeline;
         private final List<String> transcript;
+        private final CommitEvents.Events changeEvents;
 
-        CommitCall(Change change, List<String> paymentFields) {
+        CommitCall(Change change, List<String> paymentFields, CommitEvents.Events changeEvents) {
+            this.changeEvents = changeEvents;
             this.change = change;
             this.dispute = change.dispute();
             this.paymentFields = paymentFields;
@@ -342,7 +417,7 @@ public final class RedisDisputeStore implements DisputeStore {
         List<String> keys(Set<PersonId> formerParties, String orderHolder) {
             DisputeId id = dispute.id();
             List<String> scriptKeys = new ArrayList<>(List.of(keys.dispute(id), keys.timeline(id),
-                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue()));
+                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue(), eventsKey));
             dispute.parties().forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             leavers(formerParties).forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             if (change.focusOf() != null) {
@@ -384,12 +459,22 @@ public final class RedisDisputeStore implements DisputeStore {
                     dispute.nextTimer().map(at -> Long.toString(at.toEpochMilli())).orElse(""),
                     dispute.awaitsMediator() ? Long.toString(dispute.handedOffAt().orElse(clock.instant()).toEpochMilli())
                             : "",
-                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address())));
+                    change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address()),
+                    Integer.toString(changeEvents.whenCommitted().size()),
+                    Integer.toString(changeEvents.whenClosed().size())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);
             args.addAll(transcript);
             args.addAll(paymentFields);
+            for (OutboxEntry event : changeEvents.whenCommitted()) {
+                args.add(event.conversation());
+                args.add(event.payload());
+            }
+            for (OutboxEntry event : changeEvents.whenClosed()) {
+                args.add(event.conversation());
+                args.add(event.payload());
+            }
             return args;
         }
 
@@ -397,26 +482,6 @@ public final class RedisDisputeStore implements DisputeStore {
         private List<PersonId> leavers(Set<PersonId> formerParties) {
             List<PersonId> parties = dispute.parties();
             return formerParties.stream().filter(party -> !parties.contains(party)).toList();
-        }
-    }
-
-    private static String readResource(String name) {
-        try (InputStream in = RedisDisputeStore.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing next to " + RedisDisputeStore.class.getName());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }

@@ -38,6 +38,11 @@ record RedisKeys(String prefix) {
         return prefix + "order:" + id.value() + ":dispute";
     }
 
+    /** Every order's claim key, for a SCAN; see {@link #order}. */
+    String orderPattern() {
+        return prefix + "order:*:dispute";
+    }
+
     String openDisputes(PersonId person) {
         return prefix + "person:" + person.value() + ":disputes";
     }
@@ -71,5 +76,39 @@ record RedisKeys(String prefix) {
 
     String payments() {
         return prefix + "payments:outcomes";
+    }
+
+    // The marketplace's people and orders (RedisMarketplace).
+
+    String marketPerson(String id) {
+        return prefix + "market:person:{" + id + "}";
+    }
+
+    String marketPeople() {
+        return prefix + "market:people";
+    }
+
+    String marketIdentity(ChannelIdentity identity) {
+        return prefix + "market:identity:" + identity;
+    }
+
+    String marketOrder(String id) {
+        return prefix + "market:order:{" + id + "}";
+    }
+
+    String marketOrders() {
+        return prefix + "market:orders";
+    }
+
+    String marketOrdersOf(String personId) {
+        return prefix + "market:person:{" + personId + "}:orders";
+    }
+
+    String marketSequence() {
+        return prefix + "market:seq";
+    }
+
+    String marketSeeded() {
+        return prefix + "market:seeded";
     }
 }

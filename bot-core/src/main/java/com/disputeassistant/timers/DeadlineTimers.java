@@ -4,6 +4,9 @@ import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.store.DisputeStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Fires the disputes' due timers: a step's deadline passing, or a reminder before it. Nobody has to
@@ -35,9 +39,25 @@ public final class DeadlineTimers implements AutoCloseable {
     private final Clock clock;
     private final Duration pollEvery;
     private ScheduledExecutorService poller;
+    private final Counter fired;
+    private final Counter failed;
+
+    private static Counter firedCounter(MeterRegistry meters, String result) {
+        return Counter.builder("dispute.timers.fired")
+                .description("Deadlines and reminders fired by this instance, and those that failed (fired again later)")
+                .tag("result", result).register(meters);
+    }
 
     public DeadlineTimers(DisputeStore store, ConversationEngine engine, Delivery delivery, Clock clock,
                           Duration pollEvery) {
+        this(store, engine, delivery, clock, pollEvery, new CompositeMeterRegistry());
+    }
+
+    /** Counting the timers fired and failed in {@code meters} ({@code dispute.timers.fired}, by result). */
+    public DeadlineTimers(DisputeStore store, ConversationEngine engine, Delivery delivery, Clock clock,
+                          Duration pollEvery, MeterRegistry meters) {
+        this.fired = firedCounter(meters, "fired");
+        this.failed = firedCounter(meters, "failed");
         this.store = Objects.requireNonNull(store, "store");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
@@ -68,12 +88,17 @@ public final class DeadlineTimers implements AutoCloseable {
         do {
             due = store.claimDueTimers(clock.instant(), LEASE, BATCH);
             for (DisputeId id : due) {
+                MDC.put(ConversationEngine.LOG_DISPUTE, id.value());
                 try {
                     delivery.deliver(engine.timerFired(id));
                     fired++;
+                    this.fired.increment();
                 } catch (RuntimeException e) {
                     // The claim's lease runs out and the timer fires again: nothing is lost, so carry on.
                     log.warn("Timer of dispute {} failed; it fires again in {}", id, LEASE, e);
+                    failed.increment();
+                } finally {
+                    MDC.remove(ConversationEngine.LOG_DISPUTE);
                 }
             }
         } while (due.size() == BATCH);

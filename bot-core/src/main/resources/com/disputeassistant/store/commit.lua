@@ -3,7 +3,7 @@
 --
 -- KEYS[1] dispute hash      KEYS[2] timeline list     KEYS[3] transcript list
 -- KEYS[4] order key         KEYS[5] payments stream   KEYS[6] timers sorted set
--- KEYS[7] the mediators' queue (sorted set)
+-- KEYS[7] the mediators' queue (sorted set)   KEYS[8] the events' outbox stream (webhooks)
 -- then one open-disputes index per party (ARGV parties, then former parties),
 -- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
 -- then the key of where the sender was last reached (if ARGV[20] ~= ''),
@@ -21,7 +21,9 @@
 -- ARGV[18] when the bot must next look at the dispute by itself (epoch millis), or '' for never
 -- ARGV[19] when the dispute was handed to a mediator (epoch millis) if it waits unclaimed, else ''
 -- ARGV[20] the address the sender used this turn (JSON), kept as where to reach them, or ''
--- then the party ids, former party ids, timeline entries, transcript lines, payment fields.
+-- ARGV[21] number of events queued when the change commits   ARGV[22] number queued only when it closes
+-- then the party ids, former party ids, timeline entries, transcript lines, payment fields, then the
+-- events (two values each: conversation, payload), those of ARGV[21] first.
 --
 -- Replies: {'committed', version} | {'conflict', current version} | {'order_taken', holder id}
 --        | {'duplicate'}: another change already applied the same inbound message
@@ -30,7 +32,7 @@
 -- Only 'committed' writes anything.
 
 local hashKey, timelineKey, transcriptKey, orderKey, paymentsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local timersKey, queueKey = KEYS[6], KEYS[7]
+local timersKey, queueKey, eventsKey = KEYS[6], KEYS[7], KEYS[8]
 
 local expected = tonumber(ARGV[1])
 local id, step, json, updatedAt, openedAt = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -41,15 +43,16 @@ local timelineCount, transcriptCount, paymentCount = tonumber(ARGV[13]), tonumbe
 local inboundMarker, inboundTtl = ARGV[16], ARGV[17]
 local nextTimer, queuedSince = ARGV[18], ARGV[19]
 local lastUsed = ARGV[20]
+local eventCount, closeEventCount = tonumber(ARGV[21]), tonumber(ARGV[22])
 
-local firstPartyKey = 8
+local firstPartyKey = 9
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
 local lastUsedKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)
         + (declaredHolder ~= '' and 1 or 0)]
 local inboundKey = KEYS[#KEYS]
 
-local argIndex = 21
+local argIndex = 23
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -60,6 +63,7 @@ local function nextArgs(count)
 end
 local parties, formerParties = nextArgs(partyCount), nextArgs(formerCount)
 local timeline, transcript, payment = nextArgs(timelineCount), nextArgs(transcriptCount), nextArgs(paymentCount)
+local events, closeEvents = nextArgs(eventCount * 2), nextArgs(closeEventCount * 2)
 
 -- 1. Checks; nothing is written before all of them pass.
 
@@ -177,6 +181,17 @@ end
 -- Published once: only by the commit that moves the dispute into CLOSED.
 if closed and previousStep ~= 'CLOSED' and paymentCount > 0 then
     redis.call('XADD', paymentsKey, '*', unpack(payment))
+end
+
+-- Events for the webhooks' outbox, in the same step as the state they describe (a transactional outbox).
+local function queueEvents(list)
+    for i = 1, #list, 2 do
+        redis.call('XADD', eventsKey, '*', 'conversation', list[i], 'payload', list[i + 1])
+    end
+end
+queueEvents(events)
+if closed and previousStep ~= 'CLOSED' then
+    queueEvents(closeEvents)
 end
 
 return {'committed', version}

@@ -37,10 +37,11 @@ class ArchitectureTest {
     @Test
     void jedisIsUsedOnlyWhereStateIsKept() {
         noClasses().that().resideOutsideOfPackages("com.disputeassistant.store", "com.disputeassistant.outbox",
+                        "com.disputeassistant.webhooks",
                         "com.disputeassistant.buttons", "com.disputeassistant.rooms")
                 .should().dependOnClassesThat().resideInAnyPackage("redis.clients..")
                 .because("the procedure and the conversation know Redis only through the DisputeStore port; "
-                        + "the outbox and the button registry are Redis structures shared by the channels")
+                        + "the outbox, the button registry and the webhook endpoints' states are Redis structures shared by instances")
                 .check(CORE);
     }
 

@@ -2,7 +2,10 @@ package com.disputeassistant.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.testing.PrometheusText;
 import com.disputeassistant.testing.TestRedis;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +36,7 @@ class OutboxSenderIT {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private String prefix;
     private Outbox outbox;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     @BeforeEach
     void freshOutbox() {
@@ -130,6 +134,60 @@ class OutboxSenderIT {
     }
 
     @Test
+    void aDeadLetterA429AndTheBacklogShowInTheOutboxMetersAsPrometheusReadsThem() {
+        outbox.append(List.of(entry("A", "waits"), entry("A", "waits too")));
+        sleep(Duration.ofMillis(100));
+        PrometheusText queued = scrapeAfterTheBacklogCacheExpired();
+        assertThat(queued.value("dispute_outbox_waiting", "channel", "chat")).isEqualTo(2);
+        assertThat(queued.value("dispute_outbox_oldest_age_seconds", "channel", "chat")).isGreaterThanOrEqualTo(0.1);
+
+        AtomicInteger calls = new AtomicInteger();
+        start(FAST, entry -> {
+            switch (entry.payload()) {
+                case "blocked" -> throw SendFailure.permanent("403 Forbidden: bot was blocked by the user");
+                case "busy" -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw SendFailure.retryAfter(Duration.ofMillis(100), "429 Too Many Requests");
+                    }
+                    record(entry);
+                }
+                default -> record(entry);
+            }
+        });
+        outbox.append(List.of(entry("B", "blocked"), entry("C", "busy")));
+        await(() -> sent.size() == 3 && outbox.deadLetters().size() == 1);
+
+        PrometheusText after = scrapeAfterTheBacklogCacheExpired();
+        assertThat(after.value("dispute_outbox_dead_letters_total", "channel", "chat")).isEqualTo(1);
+        assertThat(after.value("dispute_outbox_rate_limited_total", "channel", "chat")).isEqualTo(1);
+        assertThat(after.value("dispute_outbox_sends_total", "channel", "chat", "result", "sent")).isEqualTo(3);
+        assertThat(after.value("dispute_outbox_sends_total", "channel", "chat", "result", "retried")).isEqualTo(1);
+        assertThat(after.value("dispute_outbox_sends_total", "channel", "chat", "result", "dead")).isEqualTo(1);
+        assertThat(after.value("dispute_outbox_waiting", "channel", "chat")).isZero();
+        assertThat(after.value("dispute_outbox_oldest_age_seconds", "channel", "chat")).isZero();
+    }
+
+    /** The backlog gauges read Redis at most every few seconds: wait that out, then read what Prometheus would. */
+    private PrometheusText scrapeAfterTheBacklogCacheExpired() {
+        if (meters.find("dispute.outbox.waiting").gauge() == null) {
+            // No sender yet: register the outbox's meters as a sender would, without starting it.
+            new OutboxSender(outbox, this::record, FAST, Clock.systemUTC(), OutboxSender.ABANDONED_AFTER, meters);
+        } else {
+            sleep(OutboxMeters.BACKLOG_MAX_AGE.plusMillis(100));
+        }
+        return PrometheusText.parse(meters.scrape());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Test
     void sendsWhatWasQueuedWhileNoSenderRanAndTakesOverWhatAStoppedOneHeld() {
         outbox.append(List.of(entry("A", "queued while down 1"), entry("A", "queued while down 2")));
         outbox.createGroup();
@@ -188,7 +246,7 @@ class OutboxSenderIT {
     }
 
     private void start(SendPacing pacing, PlatformSender platform, Duration abandonedAfter) {
-        OutboxSender sender = new OutboxSender(outbox, platform, pacing, Clock.systemUTC(), abandonedAfter);
+        OutboxSender sender = new OutboxSender(outbox, platform, pacing, Clock.systemUTC(), abandonedAfter, meters);
         senders.add(sender);
         sender.start();
     }

@@ -40,9 +40,14 @@ public record ReadmeBlock(String begin, String end, String writeProperty, String
 
     /** README.md of the repository: surefire runs in the module's folder, so it is found walking up. */
     private static Path readme() {
+        return repositoryRoot().resolve("README.md");
+    }
+
+    /** The repository's top folder (where README.md and mvnw are), from any module's working directory. */
+    public static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("README.md")) && Files.isRegularFile(dir.resolve("mvnw"))) {
-                return dir.resolve("README.md");
+                return dir;
             }
         }
         throw new IllegalStateException("README.md not found above " + Path.of("").toAbsolutePath());

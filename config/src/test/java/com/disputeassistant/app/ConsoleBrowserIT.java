@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
@@ -44,6 +45,9 @@ import redis.clients.jedis.UnifiedJedis;
  * not installed ({@code .ci/run} installs it).
  */
 @SpringBootTest(classes = DisputeAssistantApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// A fresh application for each test: the marketplace lives in Redis and is loaded at start, and each test
+// deletes what it wrote (the marketplace included) so that the next can open a dispute on the same order.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ConsoleBrowserIT {
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
 

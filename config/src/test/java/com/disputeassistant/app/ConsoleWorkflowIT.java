@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
@@ -32,6 +33,9 @@ import redis.clients.jedis.UnifiedJedis;
  * and decides a fee, all through the engine as her own identity; Omar, another mediator, is refused.
  */
 @SpringBootTest(classes = DisputeAssistantApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// A fresh application for each test: the marketplace lives in Redis and is loaded at start, and each test
+// deletes what it wrote (the marketplace included) so that the next can open a dispute on the same order.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ConsoleWorkflowIT {
     static final String PREFIX = RedisTestSupport.uniquePrefix();
     static final String PASSWORD = "a console password";

@@ -7,7 +7,6 @@ import com.disputeassistant.slack.FakeSlackApi;
 import com.disputeassistant.slack.FakeSlackApi.Call;
 import com.disputeassistant.slack.SignedHttp;
 import com.disputeassistant.slack.SlackUser;
-import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.telegram.TelegramUser;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
 import com.disputeassistant.testing.RedisTestSupport;
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,11 +68,7 @@ class CrossChannelMediationIT {
         telegram = new FakeBotApi();
         slack = new FakeSlackApi();
         Path marketplace = Path.of(CrossChannelMediationIT.class.getResource("/cross-channel-marketplace.yml").toURI());
-        app = new SpringApplicationBuilder(DisputeAssistantApplication.class, FastTelegram.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                // As command-line arguments: they override application.yml, which default properties do not.
-                .run(Map.ofEntries(
+        app = RunningApp.start(Map.ofEntries(
                         Map.entry("server.port", "0"),
                         Map.entry("dispute.redis.url", RedisTestSupport.redisUrl()),
                         Map.entry("dispute.redis.key-prefix", PREFIX),
@@ -89,23 +82,12 @@ class CrossChannelMediationIT {
                         Map.entry("dispute.slack.signing-secret", SIGNING_SECRET),
                         Map.entry("dispute.slack.api-url", slack.url()),
                         Map.entry("dispute.slack.message-interval", "0s"),
-                        Map.entry("dispute.slack.mediators-channel", ROOM))
-                        .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                        Map.entry("dispute.slack.mediators-channel", ROOM)), FastTelegram.class);
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (app != null) {
-                app.close();
-            }
-        } finally {
-            try (UnifiedJedis redis = RedisConnections.connect(RedisTestSupport.redisUrl())) {
-                RedisTestSupport.deleteKeys(redis, PREFIX);
-            }
-            telegram.close();
-            slack.close();
-        }
+    static void stop() throws Exception {
+        RunningApp.stop(app, PREFIX, telegram, slack);
     }
 
     @Test

@@ -63,16 +63,21 @@ class DisputeAssistantApplicationIT {
         assertThat(context.getBeansOfType(Delivery.class)).hasSize(1);
     }
 
-    /** Its details are for signed-in supervisors: ConsoleAndHealthIT. */
     @Test
-    void healthIsUpAndShowsNoDetailsToAnyone() throws Exception {
-        HttpResponse<String> response = get("/actuator/health");
+    void healthIsUpWithRedisDetails() throws Exception {
+        // The actuator is on the management port (random in tests), never on the public one.
+        int management = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + management + "/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JsonMapper.shared().readTree(response.body());
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.has("components")).isFalse();
-        assertThat(response.body()).doesNotContain("redis");
+        JsonNode redis = health.path("components").path("redis");
+        assertThat(redis.path("status").asString()).isEqualTo("UP");
+        assertThat(redis.path("details").path("server").asString()).isEqualTo("external (REDIS_URL)");
+        assertThat(redis.path("details").path("location").asString()).startsWith("redis");
     }
 
     @Test

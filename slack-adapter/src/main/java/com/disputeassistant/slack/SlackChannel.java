@@ -4,7 +4,7 @@ import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.inbound.ReplyTokens;
-import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.rooms.ChatRoom;
@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * a dispute: it goes to the dispute's thread there instead, once for all mediators, with buttons any
  * mediator may press.
  */
-final class SlackChannel implements Channel {
+final class SlackChannel implements Channel, ChatRoom.Poster {
     static final String NAME = "slack";
 
     private final Outbox outbox;
@@ -47,18 +47,20 @@ final class SlackChannel implements Channel {
 
     @Override
     public void deliver(OutboundMessage message) {
-        ChannelIdentity to = recipientOf(message);
-        ChatRoom.Place place = room == null ? new ChatRoom.Place.Direct() : room.placeOf(message);
-        if (place instanceof ChatRoom.Place.Direct) {
-            List<ReplyOption> form = message.awaits().map(Form::of).map(Form::option).stream().toList();
-            post(SlackIdentities.userOf(to), message, tokens.forRecipient(message, form), body -> body);
-        } else if (place instanceof ChatRoom.Place.InThread thread) {
-            post(room.conversation(), message, tokens.inRoom(room, message),
-                    body -> SlackRoomSender.inThreadOf(body, thread.dispute()));
-        } else if (place instanceof ChatRoom.Place.TopLevel) {
-            post(room.conversation(), message, tokens.inRoom(room, message), body -> body);
-        }
-        // Otherwise a copy of what the room already shows.
+        recipientOf(message);
+        ChatRoom.post(room, message, this);
+    }
+
+    @Override
+    public void direct(OutboundMessage message) {
+        List<ReplyOption> form = message.awaits().map(Form::of).map(Form::option).stream().toList();
+        post(SlackIdentities.userOf(message.to().identity()), message, tokens.forRecipient(message, form), body -> body);
+    }
+
+    @Override
+    public void inRoom(OutboundMessage message, DisputeId thread) {
+        post(room.conversation(), message, tokens.inRoom(room, message),
+                thread == null ? body -> body : body -> SlackRoomSender.inThreadOf(body, thread));
     }
 
     /** Queues the message for {@code conversation} with its buttons. */

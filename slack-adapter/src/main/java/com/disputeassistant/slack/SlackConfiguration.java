@@ -1,5 +1,6 @@
 package com.disputeassistant.slack;
 
+import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.ReplyTokens;
@@ -20,6 +21,7 @@ import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,9 +80,11 @@ public class SlackConfiguration {
         private final SlackSettings settings;
         private final String keyPrefix;
         private final Clock clock;
+        private final MeterRegistry meters;
 
         Enabled(SlackSettings settings, @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
-                ObjectProvider<Clock> clock) {
+                ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+            this.meters = meters.getIfAvailable(InboundMeters::none);
             settings.requireUsable();
             this.settings = settings;
             this.keyPrefix = keyPrefix;
@@ -117,7 +121,7 @@ public class SlackConfiguration {
         OutboxSender slackOutboxSender(Outbox slackOutbox, ObjectProvider<ChatRoom> slackRoom) {
             SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken());
             return new OutboxSender(slackOutbox, new SlackRoomSender(sender, roomOf(slackRoom)), settings.pacing(),
-                    clock);
+                    clock, meters);
         }
 
         @Bean
@@ -137,7 +141,7 @@ public class SlackConfiguration {
 
         @Bean
         SlackInbox slackInbox(UnifiedJedis redis) {
-            return new SlackInbox(redis, keyPrefix);
+            return new SlackInbox(redis, keyPrefix, meters);
         }
 
         @Bean
@@ -150,7 +154,7 @@ public class SlackConfiguration {
         /** Handles the requests kept in the inbox, this instance's and those of a stopped one. */
         @Bean(initMethod = "start", destroyMethod = "close")
         OutboxSender slackInboxWorker(SlackInbox slackInbox, SlackInbound slackInbound) {
-            return slackInbox.worker(slackInbound::handle, clock, SlackInbox.TAKE_OVER_AFTER);
+            return slackInbox.worker(slackInbound::handle, clock, SlackInbox.TAKE_OVER_AFTER, meters);
         }
 
         @Bean
@@ -163,7 +167,8 @@ public class SlackConfiguration {
         @Bean
         @Conditional(SlackMode.Http.class)
         SlackEventsController slackEventsController(App slackApp) {
-            return new SlackEventsController(slackApp, new SlackSignature(settings.signingSecret(), clock));
+            return new SlackEventsController(slackApp, new SlackSignature(settings.signingSecret(), clock),
+                    InboundMeters.refused(meters, SlackChannel.NAME));
         }
 
         @Bean

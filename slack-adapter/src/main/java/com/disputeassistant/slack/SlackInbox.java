@@ -1,13 +1,18 @@
 package com.disputeassistant.slack;
 
+import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.OutboxSender;
 import com.disputeassistant.outbox.SendFailure;
 import com.disputeassistant.outbox.SendPacing;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.core.JacksonException;
@@ -34,14 +39,33 @@ final class SlackInbox {
     static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(60);
 
     private final Outbox outbox;
+    private final Counter received;
+    private final Timer acked;
+    private final Timer notAcked;
 
     SlackInbox(UnifiedJedis redis, String keyPrefix) {
+        this(redis, keyPrefix, InboundMeters.none());
+    }
+
+    /** Timing each request's keeping (its ack waits for it) and counting the requests in {@code meters}. */
+    SlackInbox(UnifiedJedis redis, String keyPrefix, MeterRegistry meters) {
         this.outbox = new Outbox(redis, keyPrefix, NAME);
+        this.received = InboundMeters.updates(meters, SlackChannel.NAME, "events");
+        this.acked = InboundMeters.ack(meters, SlackChannel.NAME, "acked");
+        this.notAcked = InboundMeters.ack(meters, SlackChannel.NAME, "not_acked");
     }
 
     /** Keeps the request, durably, in one round trip; throws when Redis cannot take it (do not ack then). */
     void put(SlackWork work) {
-        outbox.append(List.of(new OutboxEntry(work.user(), work.json())));
+        received.increment();
+        long start = System.nanoTime();
+        try {
+            outbox.append(List.of(new OutboxEntry(work.user(), work.json())));
+        } catch (RuntimeException e) {
+            notAcked.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            throw e;
+        }
+        acked.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     /** How many requests are still to handle, including those a worker is handling. */
@@ -55,7 +79,12 @@ final class SlackInbox {
      * be well above the longest handling (a few Slack calls), or one still being handled runs twice.
      */
     OutboxSender worker(Consumer<SlackWork> handler, Clock clock, Duration takeOverAfter) {
-        return new OutboxSender(outbox, entry -> handle(entry, handler), PACING, clock, takeOverAfter);
+        return worker(handler, clock, takeOverAfter, InboundMeters.none());
+    }
+
+    /** As above, showing the inbox's backlog and its handling in {@code meters} (as the outbox {@code slack-inbound}). */
+    OutboxSender worker(Consumer<SlackWork> handler, Clock clock, Duration takeOverAfter, MeterRegistry meters) {
+        return new OutboxSender(outbox, entry -> handle(entry, handler), PACING, clock, takeOverAfter, meters);
     }
 
     /**

@@ -13,6 +13,7 @@ import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.timers.DeadlineTimers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,17 +44,18 @@ class ConversationConfiguration {
      */
     @Bean(initMethod = "start", destroyMethod = "close")
     DeadlineTimers deadlineTimers(DisputeStore store, ConversationEngine engine, Delivery delivery, Clock clock,
-                                  @Value("${dispute.timers.poll-interval:1s}") Duration pollInterval) {
-        return new DeadlineTimers(store, engine, delivery, clock, pollInterval);
+                                  @Value("${dispute.timers.poll-interval:1s}") Duration pollInterval,
+                                  MeterRegistry meters) {
+        return new DeadlineTimers(store, engine, delivery, clock, pollInterval, meters);
     }
 
     /** The one inbound path every channel hands its events to, with the rooms and e-mail sources they define. */
     @Bean
     ChatInbound chatInbound(ConversationEngine engine, Delivery delivery, Marketplace marketplace, IdentityLinks links,
                             ProcedureSettings settings, DisputeStore store, ButtonRegistry buttons,
-                            ObjectProvider<ChatRoom> rooms, ObjectProvider<ConfirmedEmails> emails) {
+                            ObjectProvider<ChatRoom> rooms, ObjectProvider<ConfirmedEmails> emails, MeterRegistry meters) {
         return new ChatInbound(engine, delivery, marketplace, links, settings, store, buttons,
-                rooms.orderedStream().toList(), emails.orderedStream().toList());
+                rooms.orderedStream().toList(), emails.orderedStream().toList(), meters);
     }
 
     @Bean

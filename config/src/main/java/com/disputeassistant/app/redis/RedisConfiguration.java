@@ -2,6 +2,7 @@ package com.disputeassistant.app.redis;
 
 import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.marketplace.IdentityLinks;
+import com.disputeassistant.store.CommitEvents;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisIdentityLinks;
 import com.disputeassistant.store.RedisConnections;
@@ -9,6 +10,7 @@ import com.disputeassistant.store.RedisDisputeStore;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +47,9 @@ class RedisConfiguration {
     }
 
     @Bean
-    DisputeStore disputeStore(UnifiedJedis redis, RedisSettings settings, Clock clock) {
-        return new RedisDisputeStore(redis, settings.keyPrefix(), clock);
+    DisputeStore disputeStore(UnifiedJedis redis, RedisSettings settings, Clock clock, ObjectProvider<CommitEvents> events) {
+        // The outcome webhooks' events, when the application has them (WebhookConfiguration).
+        return new RedisDisputeStore(redis, settings.keyPrefix(), clock, events.getIfAvailable(() -> CommitEvents.NONE));
     }
 
     @Bean

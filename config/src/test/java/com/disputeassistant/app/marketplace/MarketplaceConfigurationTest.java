@@ -16,11 +16,13 @@ import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Which marketplace the application reads, and how it refuses a file it cannot use. */
 class MarketplaceConfigurationTest {
@@ -28,10 +30,20 @@ class MarketplaceConfigurationTest {
     private static RedisClient redis;
 
     /** The real links store, empty: these tests are about the file; links are RedisIdentityLinksIT's. */
+    private final String prefix = RedisTestSupport.uniquePrefix();
+    /** The file is loaded into the real Redis, under this test's prefix (deleted afterwards). */
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withBean(IdentityLinks.class, () -> new RedisIdentityLinks(redis, RedisTestSupport.uniquePrefix(),
-                    Clock.systemUTC()))
+            .withBean(IdentityLinks.class, () -> new RedisIdentityLinks(redis, prefix, Clock.systemUTC()))
+            // A connection of its own: the context closes it when it stops.
+            .withBean(UnifiedJedis.class, () -> RedisConnections.connect(RedisTestSupport.redisUrl()))
+            .withBean(Clock.class, Clock::systemUTC)
+            .withPropertyValues("dispute.redis.key-prefix=" + prefix)
             .withUserConfiguration(MarketplaceConfiguration.class);
+
+    @AfterEach
+    void deleteWhatTheTestLoaded() {
+        RedisTestSupport.deleteKeys(redis, prefix);
+    }
 
     @BeforeAll
     static void connect() {

@@ -1,10 +1,12 @@
 package com.disputeassistant.slack.http;
 
+import com.disputeassistant.inbound.InboundMeters;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +43,15 @@ public class SlackEventsController {
     private final App app;
     private final SlackSignature signature;
     private final SlackRequestParser parser;
+    private final Counter refused;
 
     public SlackEventsController(App app, SlackSignature signature) {
+        this(app, signature, InboundMeters.refused(InboundMeters.none(), "slack"));
+    }
+
+    /** @param refused counts requests refused for a missing or bad signature or timestamp */
+    public SlackEventsController(App app, SlackSignature signature, Counter refused) {
+        this.refused = refused;
         this.app = app;
         this.signature = signature;
         this.parser = new SlackRequestParser(app.config());
@@ -63,6 +72,7 @@ public class SlackEventsController {
                 http.getHeader("X-Slack-Signature"), raw);
         if (refused != null) {
             log.warn("Refused a request to {} from {}: {}", PATH, http.getRemoteAddr(), refused);
+            this.refused.increment();
             return text(HttpStatus.UNAUTHORIZED, refused);
         }
         Request<?> request;

@@ -1,10 +1,14 @@
 package com.disputeassistant.telegram.polling;
 
+import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.telegram.Backoff;
 import com.disputeassistant.telegram.TelegramConditions;
 import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
+import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.disputeassistant.telegram.updates.UpdateHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,12 +28,16 @@ public class PollingConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     UpdatePoller telegramUpdatePoller(TelegramSettings settings, UpdateHandler handler, UnifiedJedis redis,
                                       @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
-                                      ObjectProvider<Clock> clock) {
+                                      ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+        Counter received = InboundMeters.updates(meters.getIfAvailable(InboundMeters::none), TelegramChannel.NAME, "poll");
         // Its own client: a long poll waits far longer for its answer than any other call.
         TelegramHttp http = new TelegramHttp(settings, settings.pollTimeout().plus(POLL_SLACK));
         var client = http.client();
         return new UpdatePoller(http, new PollOffset(redis, keyPrefix),
-                handler::handle, new ParkedUpdates(redis, keyPrefix, clock.getIfAvailable(Clock::systemUTC)),
+                update -> {
+                    received.increment();
+                    handler.handle(update);
+                }, new ParkedUpdates(redis, keyPrefix, clock.getIfAvailable(Clock::systemUTC)),
                 () -> {
                     UpdatePoller.deleteWebhook(client);
                     handler.registerCommands(client);

@@ -1,5 +1,6 @@
 package com.disputeassistant.telegram.sending;
 
+import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
@@ -9,6 +10,7 @@ import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.telegram.TelegramConditions;
 import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +61,9 @@ public class SendingConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     OutboxSender telegramOutboxSender(TelegramChannel channel, TelegramHttp http, ObjectProvider<TelegramRoom> room,
                                       @Qualifier("telegramSendPacing") ObjectProvider<SendPacing> pacing,
-                                      ObjectProvider<Clock> clock) {
+                                      ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
         return new OutboxSender(channel.outbox(), new TelegramSender(http.client(), calls, room.getIfAvailable()),
-                pacing.getIfAvailable(SendPacing::telegram), clock.getIfAvailable(Clock::systemUTC));
+                pacing.getIfAvailable(SendPacing::telegram), clock.getIfAvailable(Clock::systemUTC),
+                meters.getIfAvailable(InboundMeters::none));
     }
 }

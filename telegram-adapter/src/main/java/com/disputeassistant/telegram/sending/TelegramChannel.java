@@ -31,7 +31,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * what mediators are told about a dispute: it goes to that dispute's thread in the room, once, with
  * buttons any mediator may press.
  */
-public final class TelegramChannel implements Channel {
+public final class TelegramChannel implements Channel, ChatRoom.Poster {
     /** The channel name in identities: {@code telegram:<user id>}. */
     public static final String NAME = "telegram";
     /** Telegram's limit for the text of an answer to a button press. */
@@ -64,23 +64,20 @@ public final class TelegramChannel implements Channel {
     @Override
     public void deliver(OutboundMessage message) {
         recipientOf(message);
-        ChatRoom.Place place = room == null ? new ChatRoom.Place.Direct() : room.policy().placeOf(message);
-        if (place instanceof ChatRoom.Place.Direct) {
-            // A private chat's id is the user's id: this is also where a person is first reached proactively.
-            String chat = message.to().conversation();
-            List<OutboxEntry> entries = render(chat, message.text(), keyboard(tokens.forRecipient(message, List.of())))
-                    .stream().map(send -> new OutboxEntry(chat, calls.encode(send))).toList();
-            outbox.append(entries);
-        } else if (place instanceof ChatRoom.Place.InThread thread) {
-            toRoom(message, thread.dispute());
-        } else if (place instanceof ChatRoom.Place.TopLevel) {
-            toRoom(message, null);
-        }
-        // Otherwise a copy of what the room already shows.
+        ChatRoom.post(room == null ? null : room.policy(), message, this);
+    }
+
+    @Override
+    public void direct(OutboundMessage message) {
+        // A private chat's id is the user's id: this is also where a person is first reached proactively.
+        String chat = message.to().conversation();
+        outbox.append(render(chat, message.text(), keyboard(tokens.forRecipient(message, List.of()))).stream()
+                .map(send -> new OutboxEntry(chat, calls.encode(send))).toList());
     }
 
     /** A message in the room: about a dispute, in its thread; about none (the queue, an answer), at the top level. */
-    private void toRoom(OutboundMessage message, DisputeId dispute) {
+    @Override
+    public void inRoom(OutboundMessage message, DisputeId dispute) {
         List<SendMessage> parts = render(room.chat(), message.text(), keyboard(tokens.inRoom(room.policy(), message)));
         String topic = dispute == null ? null : TelegramRoom.topicName(dispute, message.text());
         outbox.append(parts.stream().map(send -> new OutboxEntry(room.chat(),

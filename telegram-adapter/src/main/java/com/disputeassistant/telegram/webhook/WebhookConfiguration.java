@@ -1,11 +1,16 @@
 package com.disputeassistant.telegram.webhook;
 
+import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.telegram.Backoff;
 import com.disputeassistant.telegram.TelegramConditions;
 import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
+import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.disputeassistant.telegram.updates.UpdateHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +21,14 @@ import org.springframework.context.annotation.Configuration;
 public class WebhookConfiguration {
 
     @Bean
-    WebhookController telegramWebhookController(TelegramSettings settings, UpdateHandler handler) {
-        return new WebhookController(settings.webhookSecret(), handler::handle);
+    WebhookController telegramWebhookController(TelegramSettings settings, UpdateHandler handler,
+                                                ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(InboundMeters::none);
+        Counter received = InboundMeters.updates(registry, TelegramChannel.NAME, "webhook");
+        return new WebhookController(settings.webhookSecret(), update -> {
+            received.increment();
+            handler.handle(update);
+        }, InboundMeters.refused(registry, TelegramChannel.NAME));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

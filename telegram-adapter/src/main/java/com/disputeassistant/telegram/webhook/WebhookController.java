@@ -1,6 +1,9 @@
 package com.disputeassistant.telegram.webhook;
 
+import com.disputeassistant.inbound.InboundMeters;
+import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,10 +36,17 @@ class WebhookController {
 
     private final byte[] secret;
     private final Consumer<Update> handler;
+    private final Counter refused;
 
     WebhookController(String secret, Consumer<Update> handler) {
+        this(secret, handler, InboundMeters.refused(InboundMeters.none(), TelegramChannel.NAME));
+    }
+
+    /** @param refused counts calls refused for a missing or wrong secret */
+    WebhookController(String secret, Consumer<Update> handler, Counter refused) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.handler = handler;
+        this.refused = refused;
     }
 
     // The body is taken as bytes and read here: Spring's JSON mapping (Jackson 3) does not know
@@ -45,9 +55,11 @@ class WebhookController {
     ResponseEntity<String> receive(@RequestHeader(name = SECRET_HEADER, required = false) String token,
                                    @RequestBody(required = false) byte[] body) {
         if (token == null || token.isEmpty()) {
+            refused.increment();
             return answer(HttpStatus.UNAUTHORIZED, "Missing " + SECRET_HEADER + ": only Telegram may post updates here.");
         }
         if (!MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8))) {
+            refused.increment();
             return answer(HttpStatus.FORBIDDEN, "Wrong " + SECRET_HEADER + ".");
         }
         Update update;

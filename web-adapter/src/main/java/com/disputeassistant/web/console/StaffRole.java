@@ -4,7 +4,7 @@ package com.disputeassistant.web.console;
 public enum StaffRole {
     /** Works disputes: the queue, claims, their own disputes. */
     MEDIATOR,
-    /** A mediator who also sees every open dispute and the reports, and the health details. */
+    /** A mediator who also sees every open dispute and the reports. */
     SUPERVISOR;
 
     /** The Spring Security role name, e.g. for {@code hasRole} and {@code management.endpoint.health.roles}. */
