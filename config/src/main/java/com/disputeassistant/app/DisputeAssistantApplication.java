@@ -3,6 +3,7 @@ package com.disputeassistant.app;
 import com.disputeassistant.slack.SlackConfiguration;
 import com.disputeassistant.telegram.TelegramConfiguration;
 import com.disputeassistant.web.WebAdapterConfiguration;
+import com.disputeassistant.web.console.HashPassword;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,10 @@ import org.springframework.context.annotation.Import;
 public class DisputeAssistantApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && HashPassword.COMMAND.equals(args[0])) {
+            // A small command beside the app: prints a console password's hash, starts nothing.
+            System.exit(HashPassword.run(System.out, System.err));
+        }
         SpringApplication.run(DisputeAssistantApplication.class, args);
     }
 

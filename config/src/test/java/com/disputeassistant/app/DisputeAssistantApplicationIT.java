@@ -37,6 +37,8 @@ class DisputeAssistantApplicationIT {
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("dispute.redis.url", RedisTestSupport::redisUrl);
         registry.add("dispute.redis.key-prefix", () -> PREFIX);
+        // REDIS_URL turns the playground off; this test runs on the developer's machine it is made for.
+        registry.add("dispute.playground.enabled", () -> "true");
     }
 
     @LocalServerPort

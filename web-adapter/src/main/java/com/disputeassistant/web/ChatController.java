@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * messages wait in its inbox until the page polls for them.
  */
 @RestController
+@Playground.OnlyWhenOn
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class ChatController {
     private final ChatInbound inbound;

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only views of disputes for the playground's side panel. Nothing here changes a dispute. */
 @RestController
+@Playground.OnlyWhenOn
 @RequestMapping(path = "/api/disputes", produces = MediaType.APPLICATION_JSON_VALUE)
 class DisputeController {
     /** Enough to follow the conversation on screen; the store keeps all of it. */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with a {@code web:} identity are listed, because only those can receive the bot's answers here.
  */
 @RestController
+@Playground.OnlyWhenOn
 class PeopleController {
     private final Marketplace marketplace;
     private final ProcedureSettings settings;

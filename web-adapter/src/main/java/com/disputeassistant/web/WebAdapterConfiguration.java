@@ -8,15 +8,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.env.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Wires the browser channel into an application: the {@code web} {@link
  * com.disputeassistant.conversation.Channel} (pick it up with the other channels when building the
  * {@link com.disputeassistant.conversation.Delivery}), the JSON endpoints under {@code /api}, and
- * the playground page at {@code /}.
+ * the playground page at {@code /}. The playground's pages and endpoints exist only while it is on
+ * (see {@link Playground}); the start-up log says whether it is, and why. The mediator console at
+ * {@code /console} ({@link com.disputeassistant.web.console}) comes with it, with its own security chain.
  *
- * <p>Expects in the context: {@code ConversationEngine}, {@code Delivery}, {@code Marketplace},
+ * <p>Expects in the context: {@code ConversationEngine}, {@code ChatInbound}, {@code Marketplace},
  * {@code DisputeStore}, {@code ProcedureSettings} and a Jedis {@code UnifiedJedis}; a {@link Clock}
  * bean if there is one (else the system clock), and the property {@code dispute.redis.key-prefix}
  * (default {@code da:}). Import this class or component-scan its package: either works, and both
@@ -27,10 +32,24 @@ import redis.clients.jedis.UnifiedJedis;
 @ComponentScan(basePackageClasses = WebAdapterConfiguration.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class WebAdapterConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(WebAdapterConfiguration.class);
+
+    /** Whether the playground is on, said once in the start-up log. */
+    @Bean
+    Playground playground(Environment environment) {
+        Playground playground = Playground.of(environment);
+        log.info(playground.describe());
+        return playground;
+    }
 
     @Bean
     WebChannel webChannel(UnifiedJedis redis, @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
                           ObjectProvider<Clock> clock) {
         return new WebChannel(redis, keyPrefix, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    WebInboxes webInboxes(WebChannel webChannel) {
+        return new WebInboxes(webChannel);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,7 +31,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The inbox endpoint on a real web channel and a real Redis: what was delivered is what the page reads. */
-@WebMvcTest
+// The playground's controllers only (the console's have tests of their own), and no security filters:
+// in the app no SecurityFilterChain matches the playground's paths (DisputeAssistantApplicationIT shows
+// it through the whole app), while a slice would put Spring Boot's secure-everything default in front.
+@WebMvcTest(controllers = {ChatController.class, DisputeController.class, PeopleController.class})
+@AutoConfigureMockMvc(addFilters = false)
 @MockitoBean(types = {ConversationEngine.class, ChatInbound.class, Marketplace.class, DisputeStore.class})
 @Import(InboxEndpointIT.RealWebChannel.class)
 class InboxEndpointIT {

@@ -64,7 +64,7 @@ class PlaygroundPageTest {
     }
 
     private static String staticFile(String name) throws IOException {
-        try (InputStream in = PlaygroundPageTest.class.getResourceAsStream("/static/" + name)) {
+        try (InputStream in = PlaygroundPageTest.class.getResourceAsStream("/playground/" + name)) {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -12,6 +12,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Set;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -23,7 +24,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest
+// The playground's controllers only (the console's have tests of their own), and no security filters:
+// in the app no SecurityFilterChain matches the playground's paths (DisputeAssistantApplicationIT shows
+// it through the whole app), while a slice would put Spring Boot's secure-everything default in front.
+@WebMvcTest(controllers = {ChatController.class, DisputeController.class, PeopleController.class})
+@AutoConfigureMockMvc(addFilters = false)
 @MockitoBean(types = {ConversationEngine.class, ChatInbound.class, WebChannel.class, Marketplace.class, DisputeStore.class})
 @Import(WebApiTest.Settings.class)
 @interface WebApiTest {

@@ -130,7 +130,8 @@ final class EmbeddedRedis implements RedisTarget {
 
     @Override
     public Map<String, Object> publicDetails() {
-        return Map.of("server", "embedded", "location", url(), "dataDirectory", dataDir.toString(),
+        // The directory's name only: health details never show a path on disk.
+        return Map.of("server", "embedded", "location", url(), "dataDirectory", String.valueOf(dataDir.getFileName()),
                 "appendfsync", "always");
     }
 

@@ -74,6 +74,8 @@ class MarketplaceApiIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("dispute.redis.url", RedisTestSupport::redisUrl);
+        // REDIS_URL turns the playground off; the test reaches the other surfaces through it.
+        registry.add("dispute.playground.enabled", () -> "true");
         registry.add("dispute.redis.key-prefix", () -> PREFIX);
         registry.add("dispute.api.keys", ApiTestKeys::setting);
         registry.add("dispute.api.requests-per-minute", () -> "100000");

@@ -53,6 +53,8 @@ class EveryChannelMetricsIT {
                         Map.entry("server.port", "0"),
                         Map.entry("management.server.port", "0"),
                         Map.entry("dispute.redis.url", RedisTestSupport.redisUrl()),
+                        // REDIS_URL turns the playground off; the test drives the web channel through it.
+                        Map.entry("dispute.playground.enabled", "true"),
                         Map.entry("dispute.redis.key-prefix", PREFIX),
                         Map.entry("dispute.telegram.bot-token", FakeBotApi.TOKEN),
                         Map.entry("dispute.telegram.api-url", telegram.url()),

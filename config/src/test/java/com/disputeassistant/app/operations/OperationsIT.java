@@ -49,6 +49,8 @@ class OperationsIT {
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("dispute.redis.url", RedisTestSupport::redisUrl);
+        // REDIS_URL turns the playground off; the test opens its dispute through it.
+        registry.add("dispute.playground.enabled", () -> "true");
         registry.add("dispute.redis.key-prefix", () -> PREFIX);
     }
 
