@@ -84,21 +84,14 @@ public final class ConversationEngine {
             log.debug("Ignoring {}: already handled", deliveryId);
             return List.of();
         }
-        return handleNew(message);
-    }
-
-    /**
-     * Handles a message whose delivery id the caller has just found new (the inbound path checks it before
-     * a press is answered), so it is not read again. A commit still applies the id at most once, so a
-     * concurrent redelivery changes nothing.
-     */
-    public List<OutboundMessage> handleNew(InboundMessage message) {
         return handleCounted(message).replies();
     }
 
     /**
-     * As {@link #handleNew}, saying also whether the message changed a dispute (applied) or only got an
-     * answer (refused, a question, a menu): for the metrics of the inbound path.
+     * Handles a message whose delivery id the caller has just found new (the inbound path checks it before
+     * a press is answered), so it is not read again; a commit still applies the id at most once, so a
+     * concurrent redelivery changes nothing. Says also whether the message changed a dispute (applied) or
+     * only got an answer (refused, a question, a menu), for the inbound path's metrics.
      */
     public Handled handleCounted(InboundMessage message) {
         String deliveryId = message.deliveryId();
