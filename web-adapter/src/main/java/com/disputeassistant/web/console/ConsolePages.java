@@ -9,6 +9,7 @@ import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.marketplace.PersonId;
@@ -123,7 +124,8 @@ class ConsolePages {
         model.addAttribute("member", member);
         model.addAttribute("d", dispute);
         model.addAttribute("version", version(dispute));
-        model.addAttribute("step", engine.stepName(dispute.step()));
+        Language language = ConsoleTexts.requestLanguage();
+        model.addAttribute("step", engine.stepName(dispute.step(), language));
         model.addAttribute("holder", dispute.mediator().map(this::mediatorName).orElse(null));
         model.addAttribute("mine", dispute.mediator().filter(member::is).isPresent());
         model.addAttribute("claimedElsewhere", dispute.mediator().filter(member::is)
@@ -131,15 +133,15 @@ class ConsolePages {
         model.addAttribute("client", name(dispute.client()));
         model.addAttribute("expert", name(dispute.workingExpert()));
         model.addAttribute("timeline", timeline.subList(Math.max(0, end - PAGE_SIZE), end).stream()
-                .map(entry -> new TimelineLine(engine.when(entry.at()), actorName(entry.actor()),
-                        engine.stepName(entry.to()))).collect(newestFirst()));
+                .map(entry -> new TimelineLine(engine.when(entry.at(), language), actorName(entry.actor()),
+                        engine.stepName(entry.to(), language))).collect(newestFirst()));
         model.addAttribute("timelinePage", shownTimeline);
         model.addAttribute("timelinePages", timelinePages);
         model.addAttribute("transcript", transcript.stream()
-                .map(line -> new TimelineLine(engine.when(line.at()), actorName(line.from()) + " → " + actorName(line.to()),
+                .map(line -> new TimelineLine(engine.when(line.at(), language), actorName(line.from()) + " → " + actorName(line.to()),
                         line.text()))
                 .collect(newestFirst()));
-        model.addAttribute("deadline", dispute.stepDeadline().map(engine::when).orElse(null));
+        model.addAttribute("deadline", dispute.stepDeadline().map(at -> engine.when(at, language)).orElse(null));
         model.addAttribute("transcriptPage", shownTranscript);
         model.addAttribute("transcriptPages", transcriptPages);
         model.addAttribute("handBackSteps", handBackSteps());
@@ -260,14 +262,14 @@ class ConsolePages {
     private Line line(Dispute dispute) {
         Duration waited = Duration.between(ConsoleDisputes.waitingSince(dispute), clock.instant());
         return new Line(dispute.id().value(), dispute.order().id().value() + " " + dispute.order().title(),
-                engine.stepName(dispute.step()), dispute.mediator().map(this::mediatorName).orElse(""),
-                waited.toHours() >= 1 ? text("waited.hours", waited.toHours()) : text("waited.minutes", waited.toMinutes()));
+                engine.stepName(dispute.step(), ConsoleTexts.requestLanguage()), dispute.mediator().map(this::mediatorName).orElse(""),
+                ConsoleTexts.waited(texts, waited));
     }
 
     private List<Choice> handBackSteps() {
         return List.of(Step.TERMS, Step.TASKS, Step.TASK_REVIEW, Step.EXPERT_CHOICE, Step.REWORK, Step.CHECK, Step.FEE)
                 .stream()
-                .map(step -> new Choice(step.name().toLowerCase(Locale.ROOT).replace('_', '-'), engine.stepName(step)))
+                .map(step -> new Choice(step.name().toLowerCase(Locale.ROOT).replace('_', '-'), engine.stepName(step, ConsoleTexts.requestLanguage())))
                 .toList();
     }
 

@@ -57,7 +57,7 @@ class ConsoleReports {
             byExtensions.merge(dispute.extensions().size(), 1L, Long::sum);
         }
         List<Bar> steps = new ArrayList<>();
-        byStep.forEach((step, count) -> steps.add(new Bar(engine.stepName(step), count)));
+        byStep.forEach((step, count) -> steps.add(new Bar(engine.stepName(step, ConsoleTexts.requestLanguage()), count)));
         List<Bar> extensions = new ArrayList<>();
         byExtensions.forEach((count, disputesWithIt) -> extensions.add(new Bar(
                 texts.getMessage("reports.extensions.label", new Object[]{count}, LocaleContextHolder.getLocale()),
@@ -66,7 +66,7 @@ class ConsoleReports {
                 .map(d -> {
                     Duration waited = Duration.between(ConsoleDisputes.waitingSince(d), clock.instant());
                     return new Bar(d.id().value() + " " + d.order().id().value(), waited.toMillis(),
-                            waited(waited), 0);
+                            ConsoleTexts.waited(texts, waited), 0);
                 })
                 .toList();
 
@@ -78,10 +78,6 @@ class ConsoleReports {
         return "console/reports";
     }
 
-    private String waited(Duration waited) {
-        return waited.toHours() >= 1 ? texts.getMessage("waited.hours", new Object[]{waited.toHours()}, LocaleContextHolder.getLocale())
-                : texts.getMessage("waited.minutes", new Object[]{waited.toMinutes()}, LocaleContextHolder.getLocale());
-    }
 
     /** The bars with their lengths, the longest at 100%. */
     static List<Bar> scaled(List<Bar> bars) {

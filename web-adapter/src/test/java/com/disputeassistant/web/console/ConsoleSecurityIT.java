@@ -2,6 +2,7 @@ package com.disputeassistant.web.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -123,6 +124,39 @@ class ConsoleSecurityIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"_csrf\"")))
                 .andExpect(content().string(containsString("Sign in")));
+    }
+
+    @Test
+    void theSignInPageSpeaksTheBrowsersLanguageGermanOrEnglish() throws Exception {
+        mvc.perform(get("/console/login").header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("lang=\"de\"")))
+                .andExpect(content().string(containsString("Anmelden")))
+                .andExpect(content().string(containsString("Benutzername")))
+                .andExpect(content().string(not(containsString("Username"))));
+        mvc.perform(get("/console/login").header("Accept-Language", "en-GB,en;q=0.9,de;q=0.5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("lang=\"en\"")))
+                .andExpect(content().string(containsString("Username")))
+                .andExpect(content().string(not(containsString("Benutzername"))));
+        mvc.perform(get("/console/login").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Username")));
+        mvc.perform(get("/console/login").header("Accept-Language", "fr, de;q=0.9, en;q=0.8"))
+                .andExpect(content().string(containsString("Benutzername")));
+    }
+
+    @Test
+    void aSignedInPageSpeaksTheBrowsersLanguage() throws Exception {
+        MvcResult result = mvc.perform(formLogin("/console/login").user("maria").password(PASSWORD)).andReturn();
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
+
+        mvc.perform(get("/console").session(session).header("Accept-Language", "de"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Angemeldet als maria (Vermittlung)")))
+                .andExpect(content().string(containsString("Abmelden")));
+        mvc.perform(get("/console").session(session).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Signed in as maria (mediator)")));
     }
 
     @Test
