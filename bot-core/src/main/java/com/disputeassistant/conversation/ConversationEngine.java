@@ -187,11 +187,6 @@ public final class ConversationEngine {
         return new Audience(store, marketplace, settings, prompts, identity, hint).ofSender();
     }
 
-    /** A sentence of the bundle in English, for what the inbound path and the channels say themselves. */
-    public String text(String key, Object... args) {
-        return text(Language.DEFAULT, key, args);
-    }
-
     /** A sentence of the bundle in a language, for what the inbound path and the channels say themselves. */
     public String text(Language language, String key, Object... args) {
         return prompts.get(language).text(key, args);
@@ -205,11 +200,6 @@ public final class ConversationEngine {
     /** The open disputes of the marketplace person with this identity, e.g. for a channel's list; empty for anyone else. */
     public Optional<List<Dispute>> openDisputesOf(ChannelIdentity identity) {
         return marketplace.personByIdentity(identity).map(person -> store.loadOpenDisputesOf(person.id()));
-    }
-
-    /** The name of a step as people read it, e.g. for a channel's list of someone's disputes. */
-    public String stepName(Step step) {
-        return stepName(step, Language.DEFAULT);
     }
 
     /** The name of a step in a language. */
