@@ -15,7 +15,6 @@ import com.disputeassistant.marketplace.LinkedMarketplace;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.RedisIdentityLinks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
