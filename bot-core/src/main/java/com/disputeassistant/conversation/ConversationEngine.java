@@ -47,6 +47,11 @@ import org.slf4j.MDC;
  * write. If another instance changed the dispute in between, the turn is run again on the fresh state,
  * where a click from an earlier step is refused, so exactly one of two conflicting actions wins.
  * Refused input changes nothing and writes nothing. Nothing is kept in memory between messages.
+ *
+ * <p>A turn's replies are part of it: rendered by the caller's {@link Delivery} and queued by the same
+ * atomic write that commits the turn, or, for a message that changed nothing, by the one write that
+ * marks its delivery id handled. So they are queued exactly when the turn is applied, once, whichever
+ * copy of a delivery runs it, and what the engine returns is only what the turn said.
  */
 public final class ConversationEngine {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
@@ -76,7 +81,9 @@ public final class ConversationEngine {
 
     /**
      * Handles one message; never throws for bad input, answers it instead. A message whose delivery id
-     * was already handled is ignored (an empty answer): the first delivery was applied and answered.
+     * was already handled is ignored (an empty answer): the first delivery was applied and answered. The
+     * replies are returned only, not queued for any channel (see {@link Delivery#none()}): for a caller
+     * that shows them itself; the inbound path uses {@link #handleCounted}.
      */
     public List<OutboundMessage> handle(InboundMessage message) {
         String deliveryId = message.deliveryId();
@@ -84,7 +91,7 @@ public final class ConversationEngine {
             log.debug("Ignoring {}: already handled", deliveryId);
             return List.of();
         }
-        return handleCounted(message).replies();
+        return handleCounted(message, Delivery.none()).replies();
     }
 
     /**
@@ -92,16 +99,21 @@ public final class ConversationEngine {
      * a press is answered), so it is not read again; a commit still applies the id at most once, so a
      * concurrent redelivery changes nothing. Says also whether the message changed a dispute (applied) or
      * only got an answer (refused, a question, a menu), for the inbound path's metrics.
+     *
+     * <p>The replies are rendered by {@code delivery} and queued with the turn's commit; an answer that
+     * changed nothing is queued together with the delivery id's handled-marker, and not at all if another
+     * copy of the delivery got there first.
      */
-    public Handled handleCounted(InboundMessage message) {
+    public Handled handleCounted(InboundMessage message, Delivery delivery) {
         String deliveryId = message.deliveryId();
         Cause cause = new Cause(message, new Audience(store, marketplace, settings, prompts, message.from().identity(),
-                message.language()));
+                message.language()), delivery);
         List<OutboundMessage> answer = dispatch(cause);
         cause.audience.keepSenderHint();
-        if (deliveryId != null && !cause.committed) {
-            // A commit records its message itself, atomically; an answer that changed nothing is recorded here.
-            store.markHandled(deliveryId);
+        if (!cause.committed) {
+            // A commit queued its replies and recorded its message itself, atomically; an answer that
+            // changed nothing is queued here, with the message's marker, in one atomic write.
+            store.queueReplies(deliveryId, delivery.render(answer));
         }
         return new Handled(answer, cause.committed);
     }
@@ -143,11 +155,19 @@ public final class ConversationEngine {
     static final class Cause {
         final InboundMessage message;
         private final Audience audience;
+        /** Renders the turn's replies, which its commit queues. */
+        private final Delivery delivery;
         private boolean committed;
 
-        Cause(InboundMessage message, Audience audience) {
+        Cause(InboundMessage message, Audience audience, Delivery delivery) {
             this.message = message;
             this.audience = audience;
+            this.delivery = delivery;
+        }
+
+        /** The change with the replies it queues, rendered for their channels. */
+        Change withReplies(Change change, List<OutboundMessage> replies) {
+            return change.withReplies(delivery.render(replies));
         }
 
         /** The sender's prompts and texts, in the sender's language. */
@@ -211,9 +231,10 @@ public final class ConversationEngine {
      * A timer of this dispute fell due (see {@code DeadlineTimers}): applies the step's deadline outcome
      * if the deadline has passed, else sends the reminders that are due. Returns the messages for
      * everyone concerned; nothing if nothing was due, for instance because another instance was first.
+     * The messages are rendered by {@code delivery} and queued by the timer's commit.
      */
-    public List<OutboundMessage> timerFired(DisputeId id) {
-        Cause timer = new Cause(null, new Audience(store, marketplace, settings, prompts, null, null));
+    public List<OutboundMessage> timerFired(DisputeId id, Delivery delivery) {
+        Cause timer = new Cause(null, new Audience(store, marketplace, settings, prompts, null, null), delivery);
         Dispute[] seen = new Dispute[1];
         List<OutboundMessage> outbound = runTurn(id, timer, Actor.BOT, turn -> {
             seen[0] = turn.dispute();
@@ -255,7 +276,7 @@ public final class ConversationEngine {
             if (!turn.changed()) {
                 return outbound;
             }
-            CommitResult result = store.commit(turn.change(outbound, cause.deliveryId()));
+            CommitResult result = store.commit(cause.withReplies(turn.change(outbound, cause.deliveryId()), outbound));
             if (result instanceof CommitResult.Committed) {
                 cause.committed = true;
                 if (turn.dispute().step() != before) {
@@ -264,7 +285,7 @@ public final class ConversationEngine {
                 return outbound;
             }
             if (result instanceof CommitResult.AlreadyApplied) {
-                // Another instance took the same delivery first and answered it.
+                // Another instance took the same delivery first and queued its answer.
                 return List.of();
             }
             log.debug("Dispute {} changed under turn {} ({}); running it again", id, attempt, result);
@@ -500,9 +521,9 @@ public final class ConversationEngine {
                     dispute.id(), messages().language());
             TimelineEntry opened = new TimelineEntry(dispute.openedAt(), actor.identity(), Step.INTAKE, Step.INTAKE,
                     "opened about order " + order.get().id());
-            CommitResult result = store.commit(new Change(dispute, 0, List.of(opened),
+            CommitResult result = store.commit(cause.withReplies(new Change(dispute, 0, List.of(opened),
                     Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity(),
-                    cause.deliveryId(), new Change.LastUsed(person.id(), message.from())));
+                    cause.deliveryId(), new Change.LastUsed(person.id(), message.from())), List.of(answer)));
             if (result instanceof CommitResult.AlreadyApplied) {
                 return List.of();
             }

@@ -45,12 +45,13 @@ import org.slf4j.MDC;
  *   <li><b>The press.</b> A button counts only for the person it was sent to, once ({@link ButtonRegistry});
  *       a number typed instead picks that option of the person's latest message.</li>
  *   <li><b>The turn.</b> The engine applies a delivery id at most once; a turn that fails unexpectedly (a
- *       Redis hiccup) is tried again, which the delivery id makes safe, and the replies are handed to
- *       delivery.</li>
+ *       Redis hiccup) is tried again, which the delivery id makes safe. The replies are rendered by {@link
+ *       Delivery} and queued by the turn's own atomic write (its commit, or the write that marks a message
+ *       that changed nothing as handled), so they are queued exactly once, and nothing after.</li>
  * </ol>
  *
  * <p>What changed nothing comes back as a {@link ChatAnswer.Notice} for the channel to show the person
- * where they acted; {@link #tell} delivers one as a message where the platform has no private notice.
+ * where they acted; {@link #tell} queues one as a message where the platform has no private notice.
  */
 public final class ChatInbound {
     private static final Logger log = LoggerFactory.getLogger(ChatInbound.class);
@@ -178,15 +179,13 @@ public final class ChatInbound {
     }
 
     /**
-     * Delivers a notice as a message to the person where they acted, for a platform that shows notices
-     * no other way (a message in a chat); once per delivery id, like a turn.
+     * Queues a notice as a message to the person where they acted, for a platform that shows notices
+     * no other way (a message in a chat); once per delivery id, like a turn: the message and the
+     * delivery id's handled-marker are written together, and not at all for a delivery seen before.
      */
     public void tell(ChatEvent event, String notice) {
-        once(event.deliveryId(), () -> {
-            delivery.deliver(List.of(new OutboundMessage(new Address(event.from(), event.conversation()), notice,
-                    List.of())));
-            return notice;
-        });
+        store.queueReplies(event.deliveryId(), delivery.render(List.of(
+                new OutboundMessage(new Address(event.from(), event.conversation()), notice, List.of()))));
     }
 
     /**
@@ -314,8 +313,10 @@ public final class ChatInbound {
 
     /**
      * One engine turn, tried again when the engine fails unexpectedly: the delivery id makes a second
-     * try safe, as the engine applies a message at most once. When every try failed, the person is told
-     * to send it again; if even that cannot be delivered, this throws, and the platform redelivers.
+     * try safe, as the engine applies a message at most once, and its replies are queued by the turn
+     * itself. When every try failed, the person is told to send it again (without marking the delivery
+     * handled, as nothing was applied); if even that cannot be queued, this throws, and the platform
+     * redelivers.
      */
     private ChatAnswer turn(InboundMessage message) {
         long start = System.nanoTime();
@@ -323,7 +324,7 @@ public final class ChatInbound {
         TurnMeters.Result result = TurnMeters.Result.FAILED;
         for (int attempt = 1; answer == null; attempt++) {
             try {
-                ConversationEngine.Handled handled = engine.handleCounted(message);
+                ConversationEngine.Handled handled = engine.handleCounted(message, delivery);
                 answer = handled.replies();
                 result = handled.applied() ? TurnMeters.Result.APPLIED : TurnMeters.Result.REFUSED;
             } catch (RuntimeException e) {
@@ -333,6 +334,7 @@ public final class ChatInbound {
                     Language language = engine.languageOf(message.from().identity(), message.language());
                     answer = List.of(new OutboundMessage(message.from(), engine.text(language, "inbound.failed"),
                             List.of(), language));
+                    store.queueReplies(null, delivery.render(answer));
                 } else {
                     log.warn("The engine failed on {} (attempt {} of {}), trying again: {}", message.deliveryId(),
                             attempt, ENGINE_ATTEMPTS, e.toString());
@@ -340,7 +342,6 @@ public final class ChatInbound {
             }
         }
         meters.turn(message.from().identity().channel(), result, start);
-        delivery.deliver(answer);
         return new ChatAnswer.Done(answer.size());
     }
 }

@@ -101,6 +101,11 @@ public final class Outbox {
         return (Long) redis.eval(RESEND, List.of(queueKey, deadKey), List.of(conversationPrefix));
     }
 
+    /** This outbox's stream (see {@link #queueKey}), for replies rendered as {@link ReplyWrite#toOutbox} writes. */
+    public String key() {
+        return queueKey;
+    }
+
     /** The channel whose requests this outbox holds. */
     public String channel() {
         return channel;

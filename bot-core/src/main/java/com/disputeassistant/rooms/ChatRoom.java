@@ -5,7 +5,9 @@ import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.outbox.ReplyWrite;
 import com.disputeassistant.procedure.ProcedureSettings;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -90,28 +92,34 @@ public final class ChatRoom {
         }
     }
 
-    /** How a channel puts a message where the room's policy says; see {@link #post}. */
+    /**
+     * How a channel renders a message for where the room's policy says, as the queue writes that post it;
+     * see {@link #post}. The card of a dispute's thread is still taken when the post is sent (see {@link
+     * #leaseCard}), not when it is rendered.
+     */
     public interface Poster {
         /** To its recipient directly (a DM, a private chat). */
-        void direct(OutboundMessage message);
+        List<ReplyWrite> direct(OutboundMessage message);
 
         /** In the room: in the dispute's thread (the first post about it is its card), or at the top level when null. */
-        void inRoom(OutboundMessage message, DisputeId thread);
+        List<ReplyWrite> inRoom(OutboundMessage message, DisputeId thread);
     }
 
     /**
-     * Puts a message where it goes ({@link #placeOf}) through the channel's poster; a copy of what the room
-     * already shows is dropped. Without a room ({@code room} null), every message goes directly.
+     * The writes that put a message where it goes ({@link #placeOf}), rendered by the channel's poster; a
+     * copy of what the room already shows is none. Without a room ({@code room} null), every message goes
+     * directly.
      */
-    public static void post(ChatRoom room, OutboundMessage message, Poster poster) {
+    public static List<ReplyWrite> post(ChatRoom room, OutboundMessage message, Poster poster) {
         Place place = room == null ? new Place.Direct() : room.placeOf(message);
         if (place instanceof Place.Direct) {
-            poster.direct(message);
+            return poster.direct(message);
         } else if (place instanceof Place.InThread thread) {
-            poster.inRoom(message, thread.dispute());
+            return poster.inRoom(message, thread.dispute());
         } else if (place instanceof Place.TopLevel) {
-            poster.inRoom(message, null);
+            return poster.inRoom(message, null);
         }
+        return List.of();
     }
 
     public String channel() {
@@ -154,6 +162,10 @@ public final class ChatRoom {
      * a later repeat (a party writing "ok" twice, a second hand-off) is posted again. An answer to a
      * mediator who wrote in the room is theirs alone and always shown; one about no dispute goes to the
      * top level.
+     *
+     * <p>Decided when the turn's replies are rendered, before its commit. A rendering whose commit then
+     * does not happen (a conflict, after which the turn is rendered again; a failure) counted one copy for
+     * every mediator alike, so the next rendering of the same words still shows exactly one of its copies.
      */
     public Place placeOf(OutboundMessage message) {
         ChannelIdentity to = message.to().identity();

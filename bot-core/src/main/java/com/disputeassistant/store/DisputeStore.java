@@ -10,6 +10,7 @@ import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.language.Preference;
 import com.disputeassistant.language.Speaker;
+import com.disputeassistant.outbox.ReplyWrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -76,7 +77,18 @@ public interface DisputeStore {
     boolean wasHandled(String inboundId);
 
     /** Records that the message with this delivery id was answered without changing any dispute. */
-    void markHandled(String inboundId);
+    default void markHandled(String inboundId) {
+        queueReplies(inboundId, List.of());
+    }
+
+    /**
+     * Queues the replies to a message that changed no dispute, and records its delivery id as handled, in
+     * one atomic step; if the id was handled before (a redelivery, or a copy in flight at the same time),
+     * writes nothing and returns false, so the replies are queued once. Without a delivery id ({@code
+     * inboundId} null), queues the replies alone. A turn that changes a dispute queues its replies with
+     * its {@link Change} instead.
+     */
+    boolean queueReplies(String inboundId, List<ReplyWrite> replies);
 
     /**
      * Sets when the bot must next look at the dispute by itself, or (empty) that it need not. Every

@@ -15,6 +15,7 @@ import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
+import com.disputeassistant.outbox.ReplyWrite;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.Tuple;
 
@@ -62,7 +62,10 @@ import redis.clients.jedis.resps.Tuple;
  *   <li>{@code P payments:outcomes}: stream of closed outcomes that carry money, one entry per dispute,
  *       with an idempotency key, for the payments system (the bot itself moves no money);
  *   <li>the outbox stream of the {@link CommitEvents} (the outcome webhooks), which gets each change's
- *       events in the same step.
+ *       events in the same step;
+ *   <li>wherever a turn's replies wait to be sent ({@link ReplyWrite}: the channels' outbox streams, the web
+ *       inboxes), written by the commit of the turn, or, for a message that changed nothing, by {@link
+ *       #queueReplies} together with its {@code inbound} marker.
  * </ul>
  *
  * <p>A dispute's own keys share the hash tag {@code {ID}}. The cross-dispute keys (order, person indexes,
@@ -91,7 +94,8 @@ public final class RedisDisputeStore implements DisputeStore {
      */
     private static final int MAX_SCRIPT_CALLS = 3;
 
-    private static final Scripts COMMIT_SCRIPT = Scripts.read("commit.lua");
+    private static final Scripts COMMIT_SCRIPT = Scripts.read("replies.lua", "commit.lua");
+    private static final Scripts QUEUE_REPLIES = Scripts.read("replies.lua", "queue-replies.lua");
     /*
      * Claims by moving the score to the end of the lease: the claimer's commit then sets the real next
      * time, and a claimer that dies leaves the timer to fire again when the lease ends.
@@ -327,9 +331,22 @@ public final class RedisDisputeStore implements DisputeStore {
     }
 
     @Override
-    public void markHandled(String inboundId) {
-        // NX: a commit's own marker (which names the change) is never overwritten by this plain one.
-        redis.set(keys.inbound(inboundId), "handled", SetParams.setParams().nx().ex(INBOUND_TTL.toSeconds()));
+    public boolean queueReplies(String inboundId, List<ReplyWrite> replies) {
+        if (inboundId == null && replies.isEmpty()) {
+            return true;
+        }
+        List<String> scriptKeys = new ArrayList<>();
+        if (inboundId != null) {
+            scriptKeys.add(keys.inbound(inboundId));
+        }
+        List<String> args = new ArrayList<>(List.of(inboundId == null ? "0" : "1",
+                Long.toString(INBOUND_TTL.toSeconds()), Integer.toString(replies.size())));
+        for (ReplyWrite reply : replies) {
+            scriptKeys.addAll(reply.keys());
+            args.addAll(reply.args());
+        }
+        // NX in the script: a commit's own marker (which names the change) is never overwritten by this plain one.
+        return Long.valueOf(1).equals(QUEUE_REPLIES.run(redis, scriptKeys, args).get(0));
     }
 
     @Override
@@ -473,6 +490,7 @@ public final class RedisDisputeStore implements DisputeStore {
             if (change.inboundId() != null) {
                 scriptKeys.add(keys.inbound(change.inboundId()));
             }
+            change.replies().forEach(reply -> scriptKeys.addAll(reply.keys()));
             return scriptKeys;
         }
 
@@ -502,7 +520,9 @@ public final class RedisDisputeStore implements DisputeStore {
                             : "",
                     change.lastUsed() == null ? "" : DisputeJson.write(change.lastUsed().address()),
                     Integer.toString(changeEvents.whenCommitted().size()),
-                    Integer.toString(changeEvents.whenClosed().size())));
+                    Integer.toString(changeEvents.whenClosed().size()),
+                    Integer.toString(change.replies().size()),
+                    Long.toString(change.replies().stream().mapToLong(reply -> reply.keys().size()).sum())));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);
@@ -516,6 +536,7 @@ public final class RedisDisputeStore implements DisputeStore {
                 args.add(event.conversation());
                 args.add(event.payload());
             }
+            change.replies().forEach(reply -> args.addAll(reply.args()));
             return args;
         }
 

@@ -14,16 +14,23 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 /** One of the store's Lua scripts (most kept as resources next to these classes), run by its SHA-1. */
 record Scripts(String source, String sha) {
 
-    static Scripts read(String name) {
-        try (InputStream in = Scripts.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing next to " + Scripts.class.getName());
+    /**
+     * The script made of these resources, in order: a script that shares functions with another (the
+     * replies' writes of {@code replies.lua}) is read with that file first.
+     */
+    static Scripts read(String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            try (InputStream in = Scripts.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException(name + " is missing next to " + Scripts.class.getName());
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name, e);
             }
-            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new Scripts(source, sha1(source));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
         }
+        return new Scripts(source.toString(), sha1(source.toString()));
     }
 
     /** A script written in the code, for one that is a few lines long. */

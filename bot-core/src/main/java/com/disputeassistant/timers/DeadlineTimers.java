@@ -90,7 +90,8 @@ public final class DeadlineTimers implements AutoCloseable {
             for (DisputeId id : due) {
                 MDC.put(ConversationEngine.LOG_DISPUTE, id.value());
                 try {
-                    delivery.deliver(engine.timerFired(id));
+                    // The timer's messages are queued by its own commit, rendered by delivery.
+                    engine.timerFired(id, delivery);
                     fired++;
                     this.fired.increment();
                 } catch (RuntimeException e) {

@@ -7,7 +7,8 @@
 -- then one open-disputes index per party (ARGV parties, then former parties),
 -- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
 -- then the key of where the sender was last reached (if ARGV[20] ~= ''),
--- then the inbound message's key (if ARGV[16] ~= '').
+-- then the inbound message's key (if ARGV[16] ~= ''),
+-- then the keys of the turn's replies (ARGV[24] of them; see replies.lua, which the store puts in front).
 --
 -- ARGV[1] expected version (0 = create)   ARGV[2] dispute id     ARGV[3] step      ARGV[4] dispute JSON
 -- ARGV[5] updatedAt                       ARGV[6] openedAt in epoch millis (index score)
@@ -22,14 +23,17 @@
 -- ARGV[19] when the dispute was handed to a mediator (epoch millis) if it waits unclaimed, else ''
 -- ARGV[20] the address the sender used this turn (JSON), kept as where to reach them, or ''
 -- ARGV[21] number of events queued when the change commits   ARGV[22] number queued only when it closes
+-- ARGV[23] number of the turn's replies                        ARGV[24] number of their keys
 -- then the party ids, former party ids, timeline entries, transcript lines, payment fields, then the
--- events (two values each: conversation, payload), those of ARGV[21] first.
+-- events (two values each: conversation, payload), those of ARGV[21] first, then the replies (four values
+-- each, see replies.lua).
 --
 -- Replies: {'committed', version} | {'conflict', current version} | {'order_taken', holder id}
 --        | {'duplicate'}: another change already applied the same inbound message
 --        | {'order_held', holder id}: declare the holder's hash and call again, to see whether it is stale
 --        | {'former_parties', ids...}: declare these parties' indexes too and call again
--- Only 'committed' writes anything.
+-- Only 'committed' writes anything, and only once: a 'committed' for a call that finds its own change
+-- already applied writes nothing (its replies were queued by the call that applied it).
 
 local hashKey, timelineKey, transcriptKey, orderKey, paymentsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local timersKey, queueKey, eventsKey = KEYS[6], KEYS[7], KEYS[8]
@@ -44,15 +48,17 @@ local inboundMarker, inboundTtl = ARGV[16], ARGV[17]
 local nextTimer, queuedSince = ARGV[18], ARGV[19]
 local lastUsed = ARGV[20]
 local eventCount, closeEventCount = tonumber(ARGV[21]), tonumber(ARGV[22])
+local replyCount, replyKeyCount = tonumber(ARGV[23]), tonumber(ARGV[24])
 
 local firstPartyKey = 9
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
 local lastUsedKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)
         + (declaredHolder ~= '' and 1 or 0)]
-local inboundKey = KEYS[#KEYS]
+local inboundKey = KEYS[#KEYS - replyKeyCount]
+local firstReplyKey = #KEYS - replyKeyCount + 1
 
-local argIndex = 23
+local argIndex = 25
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -64,6 +70,7 @@ end
 local parties, formerParties = nextArgs(partyCount), nextArgs(formerCount)
 local timeline, transcript, payment = nextArgs(timelineCount), nextArgs(transcriptCount), nextArgs(paymentCount)
 local events, closeEvents = nextArgs(eventCount * 2), nextArgs(closeEventCount * 2)
+local firstReplyArg = argIndex
 
 -- 1. Checks; nothing is written before all of them pass.
 
@@ -72,7 +79,9 @@ local currentVersion = tonumber(stored[1]) or 0
 local previousStep = stored[2]
 
 -- Before the version check: a client that retries this very call after a timeout finds the dispute one
--- version on, and must hear that its change is in, not that someone else's is.
+-- version on, and must hear that its change is in, not that someone else's is. So does a second copy of the
+-- same delivery that ran the same turn at the same time: either way the change and its replies were
+-- written by the call that applied it, and nothing is written again (the replies are queued once).
 if inboundMarker ~= '' then
     local applied = redis.call('GET', inboundKey)
     if applied then
@@ -193,5 +202,10 @@ queueEvents(events)
 if closed and previousStep ~= 'CLOSED' then
     queueEvents(closeEvents)
 end
+
+-- 3. The turn's replies, in the same step as the state they answer: queued exactly when the turn is
+-- applied, under its delivery id's marker above, so a crash after the commit loses none and a
+-- redelivery queues none again.
+queueReplies(firstReplyKey, firstReplyArg, replyCount)
 
 return {'committed', version}

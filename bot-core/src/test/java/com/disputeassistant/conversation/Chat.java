@@ -1,5 +1,6 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.testing.QueuedChannel;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Chat {
     private final ConversationEngine engine;
     private final Map<ChannelIdentity, List<OutboundMessage>> inboxes = new ConcurrentHashMap<>();
+    private final List<QueuedChannel> channels = new CopyOnWriteArrayList<>();
+    private final Map<QueuedChannel, Integer> collected = new ConcurrentHashMap<>();
 
     Chat(ConversationEngine engine) {
         this.engine = engine;
@@ -29,19 +33,24 @@ final class Chat {
         return new Person(ChannelIdentity.of(identity));
     }
 
-    /** A {@code web} channel that delivers into these inboxes, for what timers send. */
-    Channel asChannel() {
-        return new Channel() {
-            @Override
-            public String name() {
-                return "web";
-            }
+    /**
+     * A {@code web} channel whose queued messages reach these inboxes, for what timers send: what their
+     * commits queued shows in the inboxes when a test next looks.
+     */
+    Channel asChannel(ConversationFixture fixture) {
+        QueuedChannel channel = new QueuedChannel(fixture.redis, fixture.prefix);
+        channels.add(channel);
+        return channel;
+    }
 
-            @Override
-            public void deliver(OutboundMessage message) {
-                Chat.this.deliver(List.of(message));
-            }
-        };
+    /** Puts what the channels' commits queued since the last look into the inboxes. */
+    private synchronized void collectQueued() {
+        for (QueuedChannel channel : channels) {
+            List<OutboundMessage> queued = channel.queued();
+            int seen = collected.getOrDefault(channel, 0);
+            deliver(queued.subList(seen, queued.size()));
+            collected.put(channel, queued.size());
+        }
     }
 
     /** A spec reference, a raw enum or step name, or a channel identity: never in what people read. */
@@ -51,6 +60,7 @@ final class Chat {
 
     /** Every text and button label anyone received in this chat that shows an internal code or an id. */
     List<String> leaks() {
+        collectQueued();
         List<String> leaks = new ArrayList<>();
         inboxes.values().stream().flatMap(List::stream).forEach(message ->
                 Stream.concat(Stream.of(message.text()), message.options().stream().map(ReplyOption::label)).forEach(text -> {
@@ -129,6 +139,7 @@ final class Chat {
         }
 
         List<OutboundMessage> inbox() {
+            collectQueued();
             return inboxes.getOrDefault(identity, List.of());
         }
 

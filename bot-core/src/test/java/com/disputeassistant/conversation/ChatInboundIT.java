@@ -1,5 +1,6 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.testing.QueuedChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.buttons.ButtonRegistry;
@@ -14,7 +15,6 @@ import com.disputeassistant.marketplace.LinkedMarketplace;
 import com.disputeassistant.marketplace.PersonId;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.RedisIdentityLinks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +39,8 @@ class ChatInboundIT {
             ConversationFixture.SETTINGS, fixture.clock);
     private final ButtonRegistry buttons = new ButtonRegistry(fixture.redis, fixture.prefix);
     private final ReplyTokens tokens = new ReplyTokens(buttons);
-    private final List<OutboundMessage> sent = new ArrayList<>();
+    /** Where the inbound path's replies are queued; what it queued is what was sent. */
+    private final QueuedChannel channel = new QueuedChannel(fixture.redis, fixture.prefix);
     private final ChatRoom room = ChatRoom.threaded(fixture.redis, fixture.prefix, "web", ROOM,
             ConversationFixture.SETTINGS);
     /** A platform that confirmed carol's address for web:carol-elsewhere, and nobody else's. */
@@ -54,17 +55,7 @@ class ChatInboundIT {
             return identity.id().equals("carol-elsewhere") ? Optional.of("Carol@Example.org") : Optional.empty();
         }
     };
-    private final ChatInbound inbound = new ChatInbound(engine, new Delivery(List.of(new Channel() {
-        @Override
-        public String name() {
-            return "web";
-        }
-
-        @Override
-        public void deliver(OutboundMessage message) {
-            sent.add(message);
-        }
-    })), marketplace, links, ConversationFixture.SETTINGS, fixture.store, buttons, List.of(room), List.of(emails));
+    private final ChatInbound inbound = new ChatInbound(engine, new Delivery(List.of(channel)), marketplace, links, ConversationFixture.SETTINGS, fixture.store, buttons, List.of(room), List.of(emails));
 
     @AfterEach
     void cleanUp() {
@@ -76,9 +67,9 @@ class ChatInboundIT {
     }
 
     private OutboundMessage lastTo(ChannelIdentity who) {
-        for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).to().identity().equals(who)) {
-                return sent.get(i);
+        for (int i = channel.queued().size() - 1; i >= 0; i--) {
+            if (channel.queued().get(i).to().identity().equals(who)) {
+                return channel.queued().get(i);
             }
         }
         throw new AssertionError("nothing was sent to " + who);
@@ -95,7 +86,7 @@ class ChatInboundIT {
 
         assertThat(answer).isInstanceOf(ChatAnswer.Notice.class);
         assertThat(((ChatAnswer.Notice) answer).text()).contains("I don't know you yet").contains("web:zed");
-        assertThat(sent).isEmpty();
+        assertThat(channel.queued()).isEmpty();
     }
 
     @Test
@@ -137,12 +128,24 @@ class ChatInboundIT {
     }
 
     @Test
+    void aNoticeToldAsAMessageIsQueuedWithItsMarkerOncePerDelivery() {
+        ChatEvent.Text event = ChatEvent.Text.direct(STRANGER, STRANGER.id(), "hello", "web:tell-1");
+
+        inbound.tell(event, "Write to us from your marketplace account.");
+        inbound.tell(event, "Write to us from your marketplace account.");
+
+        assertThat(channel.queued()).extracting(OutboundMessage::text)
+                .containsExactly("Write to us from your marketplace account.");
+        assertThat(fixture.store.wasHandled("web:tell-1")).isTrue();
+    }
+
+    @Test
     void aRedeliveredMessageIsAnsweredOnce() {
         says(ALICE, "menu", "web:10");
-        int before = sent.size();
+        int before = channel.queued().size();
 
         assertThat(says(ALICE, "menu", "web:10")).isEqualTo(new ChatAnswer.Seen());
-        assertThat(sent).hasSize(before);
+        assertThat(channel.queued()).hasSize(before);
     }
 
     @Test

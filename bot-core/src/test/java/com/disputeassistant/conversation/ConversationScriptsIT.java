@@ -351,10 +351,10 @@ class ConversationScriptsIT {
         aliceOpensAndDescribes();
         DisputeId id = disputeOf("alice").id();
         ConversationEngine engine = fixture.newEngine();
-        assertThat(engine.timerFired(id)).as("nothing is due yet").isEmpty();
+        assertThat(engine.timerFired(id, Delivery.none())).as("nothing is due yet").isEmpty();
         assertThat(disputeOf("alice").step()).isEqualTo(Step.TALKING);
         fixture.clock.advance(Duration.ofDays(3));
-        chat.deliver(engine.timerFired(id));
+        chat.deliver(engine.timerFired(id, Delivery.none()));
         alice.received("The deadline for talking it out passed").received("Let's check the agreed terms");
         bob.received("The deadline for talking it out passed");
         assertThat(disputeOf("alice").step()).isEqualTo(Step.TERMS);

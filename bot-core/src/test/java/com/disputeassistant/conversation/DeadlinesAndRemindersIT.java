@@ -63,7 +63,7 @@ class DeadlinesAndRemindersIT {
 
     /** Timers deliver through a channel, as in the application: here, into the chat's inboxes. */
     private DeadlineTimers timersOn(ConversationEngine engine, RedisDisputeStore store) {
-        return new DeadlineTimers(store, engine, new Delivery(List.of(chat.asChannel())), fixture.clock,
+        return new DeadlineTimers(store, engine, new Delivery(List.of(chat.asChannel(fixture))), fixture.clock,
                 Duration.ofMillis(20));
     }
 

@@ -34,7 +34,7 @@ class MediatorsIT {
     private final Chat.Person maria = chat.as("web:maria");
     private final Chat.Person omar = chat.as("web:omar");
     private final DeadlineTimers timers = new DeadlineTimers(fixture.store, fixture.newEngine(),
-            new Delivery(List.of(chat.asChannel())), fixture.clock, Duration.ofSeconds(1));
+            new Delivery(List.of(chat.asChannel(fixture))), fixture.clock, Duration.ofSeconds(1));
 
     @AfterEach
     void nothingAnyoneReadShowsACodeOrAnId() {

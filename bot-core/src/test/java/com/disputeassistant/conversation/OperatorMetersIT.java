@@ -34,16 +34,7 @@ class OperatorMetersIT {
     private final ConversationFixture fixture = new ConversationFixture();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConversationEngine engine = fixture.newEngine();
-    private final Delivery delivery = new Delivery(List.of(new Channel() {
-        @Override
-        public String name() {
-            return "web";
-        }
-
-        @Override
-        public void deliver(OutboundMessage message) {
-        }
-    }));
+    private final Delivery delivery = Delivery.none();
     private final ChatInbound inbound = new ChatInbound(engine, delivery, fixture.marketplace,
             new RedisIdentityLinks(fixture.redis, fixture.prefix, fixture.clock), ConversationFixture.SETTINGS,
             fixture.store, new ButtonRegistry(fixture.redis, fixture.prefix), List.of(), List.of(), meters);

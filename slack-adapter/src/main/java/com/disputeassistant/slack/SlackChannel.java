@@ -7,6 +7,7 @@ import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
+import com.disputeassistant.outbox.ReplyWrite;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.linking.SlackIdentities;
 import com.disputeassistant.slack.sending.SlackMessage;
@@ -16,7 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * The {@code slack} channel: renders each message for a Slack identity (text escaped for mrkdwn, reply
  * options as buttons carrying registry tokens, an "open form" button where the person owes free text)
- * and queues it in the outbox; the outbox's sender posts it, paced and retried.
+ * as entries of the outbox, which the turn's own write queues; the outbox's sender posts them, paced and
+ * retried.
  *
  * <p>Every message goes to the person's Slack user id, whatever conversation the address names:
  * {@code chat.postMessage} to a user id posts in the app's DM with them, and one conversation key per
@@ -29,13 +31,13 @@ import java.util.function.UnaryOperator;
 final class SlackChannel implements Channel, ChatRoom.Poster {
     static final String NAME = "slack";
 
-    private final Outbox outbox;
+    private final String outboxKey;
     private final ReplyTokens tokens;
     /** The mediators' room, or null when Slack mediators get direct messages. */
     private final ChatRoom room;
 
     SlackChannel(Outbox outbox, ReplyTokens tokens, ChatRoom room) {
-        this.outbox = outbox;
+        this.outboxKey = outbox.key();
         this.tokens = tokens;
         this.room = room;
     }
@@ -46,28 +48,29 @@ final class SlackChannel implements Channel, ChatRoom.Poster {
     }
 
     @Override
-    public void deliver(OutboundMessage message) {
+    public List<ReplyWrite> render(OutboundMessage message) {
         recipientOf(message);
-        ChatRoom.post(room, message, this);
+        return ChatRoom.post(room, message, this);
     }
 
     @Override
-    public void direct(OutboundMessage message) {
+    public List<ReplyWrite> direct(OutboundMessage message) {
         List<ReplyOption> form = message.awaits().map(Form::of).map(f -> f.option(message.language())).stream().toList();
-        post(SlackIdentities.userOf(message.to().identity()), message, tokens.forRecipient(message, form), body -> body);
+        return post(SlackIdentities.userOf(message.to().identity()), message, tokens.forRecipient(message, form),
+                body -> body);
     }
 
     @Override
-    public void inRoom(OutboundMessage message, DisputeId thread) {
-        post(room.conversation(), message, tokens.inRoom(room, message),
+    public List<ReplyWrite> inRoom(OutboundMessage message, DisputeId thread) {
+        return post(room.conversation(), message, tokens.inRoom(room, message),
                 thread == null ? body -> body : body -> SlackRoomSender.inThreadOf(body, thread));
     }
 
-    /** Queues the message for {@code conversation} with its buttons. */
-    private void post(String conversation, OutboundMessage message, List<ReplyTokens.Button> buttons,
-                      UnaryOperator<String> placing) {
-        outbox.append(SlackMessage.render(conversation, message.text(), buttons).stream()
-                .map(body -> new OutboxEntry(conversation, placing.apply(body)))
-                .toList());
+    /** The outbox entries of the message for {@code conversation}, with its buttons. */
+    private List<ReplyWrite> post(String conversation, OutboundMessage message, List<ReplyTokens.Button> buttons,
+                                  UnaryOperator<String> placing) {
+        return SlackMessage.render(conversation, message.text(), buttons).stream()
+                .map(body -> ReplyWrite.toOutbox(outboxKey, new OutboxEntry(conversation, placing.apply(body))))
+                .toList();
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.OutboundMessage;
+import com.disputeassistant.outbox.ReplyWrite;
 import com.disputeassistant.slack.FakeSlackApi.Call;
+import com.disputeassistant.testing.QueuedChannel;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The mediators' room, end to end in HTTP mode: two Slack mediators (Maria, Omar) in the allow-list work
@@ -47,27 +49,31 @@ class SlackRoomIT {
     @TestConfiguration
     static class Browser {
         @Bean
-        RecordingChannel web() {
-            return new RecordingChannel();
+        RecordingChannel web(UnifiedJedis redis) {
+            return new RecordingChannel(redis);
         }
     }
 
-    /** A channel named {@code web} that keeps every message it is given. */
+    /** A channel named {@code web} that keeps every message the turns' writes queued (see {@link QueuedChannel}). */
     static final class RecordingChannel implements Channel {
-        private final List<OutboundMessage> sent = new ArrayList<>();
+        private final QueuedChannel queued;
+
+        RecordingChannel(UnifiedJedis redis) {
+            this.queued = new QueuedChannel(redis, PREFIX);
+        }
 
         @Override
         public String name() {
-            return "web";
+            return queued.name();
         }
 
         @Override
-        public synchronized void deliver(OutboundMessage message) {
-            sent.add(message);
+        public List<ReplyWrite> render(OutboundMessage message) {
+            return queued.render(message);
         }
 
-        synchronized List<String> textsTo(String id) {
-            return sent.stream().filter(m -> m.to().identity().id().equals(id)).map(OutboundMessage::text).toList();
+        List<String> textsTo(String id) {
+            return queued.queuedTo("web:" + id).stream().map(OutboundMessage::text).toList();
         }
 
         void await(String id, String text) {

@@ -3,21 +3,30 @@ package com.disputeassistant.telegram;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
+import com.disputeassistant.outbox.ReplyWrite;
+import com.disputeassistant.testing.QueuedChannel;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import redis.clients.jedis.UnifiedJedis;
 
-/** The {@code web} channel in tests: keeps what people on the web were sent, for a dispute across channels. */
+/**
+ * The {@code web} channel in tests: keeps what people on the web were sent (what the turns' writes queued,
+ * see {@link QueuedChannel}), for a dispute across channels.
+ */
 public final class RecordingWebChannel implements Channel {
-    private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    private final QueuedChannel queued;
 
-    @Override
-    public String name() {
-        return "web";
+    public RecordingWebChannel(UnifiedJedis redis, String keyPrefix) {
+        this.queued = new QueuedChannel(redis, keyPrefix);
     }
 
     @Override
-    public void deliver(OutboundMessage message) {
-        sent.add(message);
+    public String name() {
+        return queued.name();
+    }
+
+    @Override
+    public List<ReplyWrite> render(OutboundMessage message) {
+        return queued.render(message);
     }
 
     /** The texts sent to one web identity, such as {@code web:carol}, in order. */
@@ -39,6 +48,6 @@ public final class RecordingWebChannel implements Channel {
     }
 
     private List<OutboundMessage> sentTo(String identity) {
-        return sent.stream().filter(m -> m.to().identity().toString().equals(identity)).toList();
+        return queued.queuedTo(identity);
     }
 }

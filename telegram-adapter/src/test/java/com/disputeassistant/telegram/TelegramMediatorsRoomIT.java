@@ -203,7 +203,7 @@ class TelegramMediatorsRoomIT {
 
     /** Carol is on the web: her turns go to the engine as the playground hands them over. */
     private void turnOfCarol(InboundMessage message) {
-        bot.bean(Delivery.class).deliver(bot.bean(ConversationEngine.class).handle(message));
+        bot.bean(ConversationEngine.class).handleCounted(message, bot.bean(Delivery.class));
     }
 
     private void openDisputeAboutOrd1() {

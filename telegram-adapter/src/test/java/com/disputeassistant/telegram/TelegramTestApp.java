@@ -117,8 +117,8 @@ public class TelegramTestApp {
      */
     @Bean
     @ConditionalOnBooleanProperty(WEB_CHANNEL)
-    RecordingWebChannel webChannel() {
-        return new RecordingWebChannel();
+    RecordingWebChannel webChannel(UnifiedJedis redis, @Value("${dispute.redis.key-prefix}") String prefix) {
+        return new RecordingWebChannel(redis, prefix);
     }
 
     @Bean

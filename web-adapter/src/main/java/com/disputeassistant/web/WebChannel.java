@@ -4,6 +4,7 @@ import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.outbox.ReplyWrite;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Keys: {@code <prefix>web:inbox:{<identity>}} (a list of JSON messages, newest last, capped) and
  * {@code <prefix>web:seq:{<identity>}} (the identity's last seq). The braces put both keys in one hash
- * slot, so the scripts below also run on Redis Cluster.
+ * slot. A message is rendered as an inbox write ({@link ReplyWrite#toInbox}), which the turn's own atomic
+ * write applies: it takes the next seq there, so seqs in the list are contiguous and a poll never sees a
+ * gap.
  */
 class WebChannel implements Channel {
     static final String NAME = "web";
@@ -31,19 +34,6 @@ class WebChannel implements Channel {
     static final int INBOX_CAPACITY = 500;
 
     private static final Logger log = LoggerFactory.getLogger(WebChannel.class);
-
-    /*
-     * A script rather than MULTI because the stored message must carry the seq that INCR returns, and a
-     * transaction cannot feed one reply into the next command. Still one round trip, and atomic, so seqs
-     * in the list are contiguous and a poll never sees a gap. ARGV[1] is the message's JSON without its
-     * opening brace; the script puts the seq in front.
-     */
-    private static final String DELIVER = """
-            local seq = redis.call('INCR', KEYS[2])
-            redis.call('RPUSH', KEYS[1], '{"seq":' .. string.format('%d', seq) .. ',' .. ARGV[1])
-            redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
-            return seq
-            """;
 
     /*
      * Reads the last seq and the messages after ARGV[1] at one instant. Because seqs in the list are
@@ -80,11 +70,13 @@ class WebChannel implements Channel {
         return NAME;
     }
 
+    /** The message as the inbox write that numbers and stores it; its time is now, when the turn renders it. */
     @Override
-    public void deliver(OutboundMessage message) {
+    public List<ReplyWrite> render(OutboundMessage message) {
         ChannelIdentity to = recipientOf(message);
         String json = JSON.writeValueAsString(new Unnumbered(clock.instant(), message.text(), message.options()));
-        redis.eval(DELIVER, keysOf(to), List.of(json.substring(1), Integer.toString(INBOX_CAPACITY)));
+        List<String> keys = keysOf(to);
+        return List.of(ReplyWrite.toInbox(keys.get(0), keys.get(1), json.substring(1), INBOX_CAPACITY));
     }
 
     /** The identity's messages with a seq above {@code after} (at most the capacity), oldest first. */
@@ -113,7 +105,7 @@ class WebChannel implements Channel {
         return List.of(keyPrefix + "web:inbox:" + slot, keyPrefix + "web:seq:" + slot);
     }
 
-    /** What is stored, minus the seq that the deliver script adds in front. */
+    /** What is stored, minus the seq that the write adds in front. */
     private record Unnumbered(Instant at, String text, List<ReplyOption> options) {
     }
 }

@@ -15,6 +15,7 @@ import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.store.RedisDisputeStore;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.time.Clock;
 import java.util.List;
@@ -60,6 +61,11 @@ class InboxEndpointIT {
         }
     }
 
+    /** Queues a message as a turn's write does. */
+    private void queue(OutboundMessage message) {
+        new RedisDisputeStore(REDIS, PREFIX, Clock.systemUTC()).queueReplies(null, webChannel.render(message));
+    }
+
     @AfterAll
     static void disconnect() {
         RedisTestSupport.deleteKeys(REDIS, PREFIX);
@@ -69,9 +75,9 @@ class InboxEndpointIT {
     @Test
     void thePageReadsWhatTheChannelDelivered() throws Exception {
         Address carol = Address.of(ChannelIdentity.of("web:carol"));
-        webChannel.deliver(new OutboundMessage(carol, "Is the order ORD-1001?",
+        queue(new OutboundMessage(carol, "Is the order ORD-1001?",
                 List.of(new ReplyOption("yes", "Yes"), new ReplyOption("no", "No"))));
-        webChannel.deliver(new OutboundMessage(carol, "<script>alert(1)</script>", List.of()));
+        queue(new OutboundMessage(carol, "<script>alert(1)</script>", List.of()));
 
         mvc.perform(get("/api/inbox").param("as", carol.identity().toString()).param("after", "0"))
                 .andExpect(status().isOk())

@@ -13,8 +13,10 @@ import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.store.RedisDisputeStore;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +75,8 @@ class WebAdapterConfigurationIT {
 
             Channel web = context.getBean(Channel.class);
             assertThat(web.name()).isEqualTo("web");
-            web.deliver(new OutboundMessage(Address.of(ChannelIdentity.of("web:zoe")), "hello", List.of()));
+            new RedisDisputeStore(REDIS, prefix, Clock.systemUTC()).queueReplies(null,
+                    web.render(new OutboundMessage(Address.of(ChannelIdentity.of("web:zoe")), "hello", List.of())));
             assertThat(REDIS.lrange(prefix + "web:inbox:{web:zoe}", 0, -1)).hasSize(1);
         });
     }

@@ -8,10 +8,13 @@ import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.outbox.ReplyWrite;
+import com.disputeassistant.store.RedisDisputeStore;
 import com.disputeassistant.testing.TestRedis;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,19 +32,41 @@ class WebChannelIT {
     private UnifiedJedis redis;
     private String prefix;
     private WebChannel channel;
+    /** Applies what the channel renders, as a turn's write does. */
+    private RedisDisputeStore store;
 
     @BeforeEach
     void newInboxes() {
         redis = testRedis.client();
         prefix = testRedis.prefix();
         channel = new WebChannel(redis, prefix, Clock.fixed(NOW, ZoneOffset.UTC));
+        store = new RedisDisputeStore(redis, prefix, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** One message queued on its own, as the answer of a turn without a delivery id. */
+    private void deliver(OutboundMessage message) {
+        store.queueReplies(null, channel.render(message));
+    }
+
+    @Test
+    void aTurnsMessagesAreNumberedInItsOwnWriteAndQueuedOnceForItsDeliveryId() {
+        List<ReplyWrite> turn = new ArrayList<>(channel.render(to(ALICE, "first")));
+        turn.addAll(channel.render(to(ALICE, "second")));
+        assertThat(channel.messagesAfter(ALICE, 0).last()).as("rendering writes nothing").isZero();
+
+        assertThat(store.queueReplies("delivery-1", turn)).isTrue();
+        assertThat(store.queueReplies("delivery-1", turn)).as("the same delivery again").isFalse();
+
+        InboxPage page = channel.messagesAfter(ALICE, 0);
+        assertThat(page.messages()).extracting(InboxMessage::seq, InboxMessage::text)
+                .containsExactly(tuple(1L, "first"), tuple(2L, "second"));
     }
 
     @Test
     void deliveredMessagesComeBackInOrderWithSeqTimeTextAndOptions() {
-        channel.deliver(to(ALICE, "Which order is it about?",
+        deliver(to(ALICE, "Which order is it about?",
                 new ReplyOption("o:ORD-1", "ORD-1 Logo"), new ReplyOption("o:ORD-2", "ORD-2 <Report> & \"notes\"")));
-        channel.deliver(to(ALICE, "Thanks."));
+        deliver(to(ALICE, "Thanks."));
 
         InboxPage page = channel.messagesAfter(ALICE, 0);
 
@@ -55,7 +80,7 @@ class WebChannelIT {
 
     @Test
     void storesEachMessageAsJsonWithSeqFirstUnderTheIdentitysKey() {
-        channel.deliver(to(ALICE, "line one\nline \"two\"", new ReplyOption("yes", "Yes")));
+        deliver(to(ALICE, "line one\nline \"two\"", new ReplyOption("yes", "Yes")));
 
         List<String> stored = redis.lrange(prefix + "web:inbox:{web:alice}", 0, -1);
 
@@ -67,7 +92,7 @@ class WebChannelIT {
     @Test
     void pollingAfterASeqReturnsOnlyNewerMessages() {
         for (int i = 1; i <= 5; i++) {
-            channel.deliver(to(ALICE, "message " + i));
+            deliver(to(ALICE, "message " + i));
         }
 
         assertThat(channel.messagesAfter(ALICE, 3).messages())
@@ -81,9 +106,9 @@ class WebChannelIT {
 
     @Test
     void inboxesArePerIdentity() {
-        channel.deliver(to(ALICE, "for alice"));
-        channel.deliver(to(BOB, "for bob 1"));
-        channel.deliver(to(BOB, "for bob 2"));
+        deliver(to(ALICE, "for alice"));
+        deliver(to(BOB, "for bob 1"));
+        deliver(to(BOB, "for bob 2"));
 
         assertThat(channel.messagesAfter(ALICE, 0).messages()).extracting(InboxMessage::text).containsExactly("for alice");
         assertThat(channel.messagesAfter(BOB, 0).messages()).extracting(InboxMessage::seq).containsExactly(1L, 2L);
@@ -96,7 +121,7 @@ class WebChannelIT {
 
     @Test
     void askingAfterASeqBeyondTheLastReturnsNothingAndTheRealLast() {
-        channel.deliver(to(ALICE, "only one"));
+        deliver(to(ALICE, "only one"));
 
         assertThat(channel.messagesAfter(ALICE, 40)).isEqualTo(new InboxPage(List.of(), 1));
     }
@@ -105,7 +130,7 @@ class WebChannelIT {
     void keepsOnlyTheNewestMessagesButKeepsCounting() {
         int delivered = WebChannel.INBOX_CAPACITY + 7;
         for (int i = 1; i <= delivered; i++) {
-            channel.deliver(to(ALICE, "message " + i));
+            deliver(to(ALICE, "message " + i));
         }
 
         assertThat(redis.llen(prefix + "web:inbox:{web:alice}")).isEqualTo(WebChannel.INBOX_CAPACITY);
@@ -120,9 +145,9 @@ class WebChannelIT {
 
     @Test
     void skipsAnEntrySomeoneBrokeByHandAndStillReturnsTheRest() {
-        channel.deliver(to(ALICE, "first"));
+        deliver(to(ALICE, "first"));
         redis.lset(prefix + "web:inbox:{web:alice}", 0, "not json");
-        channel.deliver(to(ALICE, "second"));
+        deliver(to(ALICE, "second"));
 
         InboxPage page = channel.messagesAfter(ALICE, 0);
 
@@ -134,7 +159,7 @@ class WebChannelIT {
     void refusesMessagesForAnotherChannel() {
         OutboundMessage toTelegram = to(ChannelIdentity.of("telegram:42"), "hi");
 
-        assertThatThrownBy(() -> channel.deliver(toTelegram)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> channel.render(toTelegram)).isInstanceOf(IllegalArgumentException.class);
         assertThat(channel.messagesAfter(ChannelIdentity.of("telegram:42"), 0).last()).isZero();
     }
 

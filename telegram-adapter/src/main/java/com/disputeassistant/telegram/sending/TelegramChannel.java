@@ -7,6 +7,7 @@ import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxEntry;
+import com.disputeassistant.outbox.ReplyWrite;
 import com.disputeassistant.rooms.ChatRoom;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * The {@code telegram} channel: renders what the engine says for Telegram and queues it in the durable
- * outbox, from which {@link TelegramSender} posts it, paced and retried. Delivering thus never waits for
- * Telegram and never loses a message to a Telegram outage.
+ * The {@code telegram} channel: renders what the engine says for Telegram as entries of the durable
+ * outbox, which the turn's own write queues, and from which {@link TelegramSender} posts them, paced and
+ * retried. Delivering thus never waits for Telegram and never loses a message to a Telegram outage.
  *
  * <p>Text goes in HTML parse mode, escaped, in parts of at most 4096 characters; reply options become an
  * inline keyboard on the last part, one button a row. A button carries an opaque token ({@link
@@ -62,31 +63,39 @@ public final class TelegramChannel implements Channel, ChatRoom.Poster {
     }
 
     @Override
-    public void deliver(OutboundMessage message) {
+    public List<ReplyWrite> render(OutboundMessage message) {
         recipientOf(message);
-        ChatRoom.post(room == null ? null : room.policy(), message, this);
+        return ChatRoom.post(room == null ? null : room.policy(), message, this);
     }
 
     @Override
-    public void direct(OutboundMessage message) {
+    public List<ReplyWrite> direct(OutboundMessage message) {
         // A private chat's id is the user's id: this is also where a person is first reached proactively.
         String chat = message.to().conversation();
-        outbox.append(render(chat, message.text(), keyboard(tokens.forRecipient(message, List.of()))).stream()
-                .map(send -> new OutboxEntry(chat, calls.encode(send))).toList());
+        return render(chat, message.text(), keyboard(tokens.forRecipient(message, List.of()))).stream()
+                .map(send -> queued(new OutboxEntry(chat, calls.encode(send)))).toList();
     }
 
     /** A message in the room: about a dispute, in its thread; about none (the queue, an answer), at the top level. */
     @Override
-    public void inRoom(OutboundMessage message, DisputeId dispute) {
+    public List<ReplyWrite> inRoom(OutboundMessage message, DisputeId dispute) {
         List<SendMessage> parts = render(room.chat(), message.text(), keyboard(tokens.inRoom(room.policy(), message)));
         String topic = dispute == null ? null : TelegramRoom.topicName(dispute, message.text());
-        outbox.append(parts.stream().map(send -> new OutboxEntry(room.chat(),
-                dispute == null ? calls.encode(send) : calls.encode(new RoomPost(dispute, topic, send)))).toList());
+        return parts.stream().map(send -> queued(new OutboxEntry(room.chat(),
+                dispute == null ? calls.encode(send) : calls.encode(new RoomPost(dispute, topic, send))))).toList();
     }
 
-    /** Says something of the channel's own (a welcome, how a link code went) to one person; returns the text. */
+    private ReplyWrite queued(OutboxEntry entry) {
+        return ReplyWrite.toOutbox(outbox.key(), entry);
+    }
+
+    /**
+     * Says something of the channel's own (a welcome, how a link code went) to one person, queued at once:
+     * it answers no turn, so there is no turn's write to queue it with. Returns the text.
+     */
     public String say(Address to, String text) {
-        deliver(new OutboundMessage(to, text, List.of()));
+        outbox.append(direct(new OutboundMessage(to, text, List.of())).stream()
+                .map(write -> new OutboxEntry(write.first(), write.second())).toList());
         return text;
     }
 

@@ -135,7 +135,9 @@ public final class UpdateHandler {
     private void onStart(ChatEvent.Text start, String code) {
         Address address = new Address(start.from(), start.conversation());
         if (code.isEmpty()) {
-            inbound.once(start.deliveryId() + ":welcome", () -> channel.say(address, text(start, "telegram.welcome")));
+            // Queued with its own handled-marker in one write, like any notice: once, however often the update comes.
+            inbound.tell(ChatEvent.Text.direct(start.from(), start.conversation(), "", start.deliveryId() + ":welcome"),
+                    text(start, "telegram.welcome"));
         } else if (!inbound.once(start.deliveryId() + ":link", () -> redeem(start, address, code)).orElse(true)) {
             return;
         }

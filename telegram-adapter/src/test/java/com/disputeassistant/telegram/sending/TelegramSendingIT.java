@@ -12,6 +12,7 @@ import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
 import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.store.RedisDisputeStore;
 import com.disputeassistant.telegram.Await;
 import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
@@ -43,6 +44,11 @@ class TelegramSendingIT {
             new SendPacing(Duration.ofMillis(5), 100, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
             Clock.systemUTC());
 
+    /** Queues a message as a turn's write does. */
+    private void deliver(OutboundMessage message) {
+        new RedisDisputeStore(redis, prefix, Clock.systemUTC()).queueReplies(null, channel.render(message));
+    }
+
     @AfterEach
     void stop() {
         sender.close();
@@ -60,7 +66,7 @@ class TelegramSendingIT {
         }
         sender.start();
 
-        channel.deliver(new OutboundMessage(Address.of(ALICE), text.toString(),
+        deliver(new OutboundMessage(Address.of(ALICE), text.toString(),
                 List.of(new ReplyOption("menu", "Menu"), new ReplyOption("help", "Help"))));
 
         Await.until("all parts sent", () -> String.join("", textsTo(100001)).length() >= 10_000);
@@ -85,7 +91,7 @@ class TelegramSendingIT {
         api.tooManyRequests("sendMessage", 1, 1);
         sender.start();
 
-        channel.deliver(new OutboundMessage(Address.of(ALICE), "after the wait", List.of()));
+        deliver(new OutboundMessage(Address.of(ALICE), "after the wait", List.of()));
 
         Await.until("the message is sent", () -> textsTo(100001).contains("after the wait"));
         List<FakeBotApi.Request> attempts = api.requests("sendMessage");
@@ -99,11 +105,11 @@ class TelegramSendingIT {
     void aServerErrorIsRetriedAndARefusalIsDeadLetteredWithItsReason() {
         api.fail("sendMessage", 2, 502);
         sender.start();
-        channel.deliver(new OutboundMessage(Address.of(ALICE), "through a flaky Telegram", List.of()));
+        deliver(new OutboundMessage(Address.of(ALICE), "through a flaky Telegram", List.of()));
         Await.until("sent after two 502s", () -> textsTo(100001).contains("through a flaky Telegram"));
 
         api.fail("sendMessage", 1, 403);
-        channel.deliver(new OutboundMessage(Address.of(ChannelIdentity.of("telegram:100002")), "blocked", List.of()));
+        deliver(new OutboundMessage(Address.of(ChannelIdentity.of("telegram:100002")), "blocked", List.of()));
         Await.until("dead-lettered", () -> !outbox.deadLetters().isEmpty());
 
         assertThat(api.requests("sendMessage")).hasSize(4);
@@ -113,7 +119,7 @@ class TelegramSendingIT {
 
     @Test
     void whileTelegramCannotBeReachedNothingIsLost() {
-        channel.deliver(new OutboundMessage(Address.of(ALICE), "queued while down", List.of()));
+        deliver(new OutboundMessage(Address.of(ALICE), "queued while down", List.of()));
         api.close();
         sender.start();
 
