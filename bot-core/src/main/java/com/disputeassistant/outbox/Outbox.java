@@ -10,21 +10,20 @@ import java.util.Optional;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.params.XAutoClaimParams;
-import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamConsumerInfo;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The queue of one channel's outbound requests: a Redis stream, read through one consumer group by
  * the {@link OutboxSender} of every instance. An entry stays in the stream until it was sent or
- * dead-lettered, so a crash or a restart loses none: entries a stopped instance held are taken over by
- * another one once they have been idle for a while.
+ * dead-lettered, so a crash or a restart loses none: each sender keeps a heartbeat key alive, and the
+ * entries of a sender whose heartbeat expired are taken over by another one, oldest first.
  *
- * <p>Keys, under the prefix {@code P}: {@code P outbox:{CHANNEL}} (the queue) and
+ * <p>Keys, under the prefix {@code P}: {@code P outbox:{CHANNEL}} (the queue),
  * {@code P outbox:{CHANNEL}:dead} (requests given up on, with the reason, capped to the newest
- * {@value #DEAD_LETTER_CAP}). Both carry the channel as hash tag, so the scripts below also run on
- * Redis Cluster.
+ * {@value #DEAD_LETTER_CAP}) and {@code P outbox:{CHANNEL}:alive:CONSUMER} (a sender's heartbeat, with a
+ * TTL of a few seconds). All carry the channel as hash tag, so the scripts below also run on Redis Cluster.
  */
 public final class Outbox {
     static final String GROUP = "senders";
@@ -68,6 +67,48 @@ public final class Outbox {
               end
             end
             return moved
+            """;
+
+    /*
+     * Before each send: renew the sender's heartbeat, check the entry is still its own, and that no older entry
+     * of the same conversation is still in the stream. The stream holds only entries not yet sent, and every
+     * entry older than one read is read too, so the older ones are those other senders hold: a few windows'
+     * worth, never the backlog.
+     */
+    private static final String MAY_SEND = """
+            redis.call('SET', KEYS[2], '1', 'PX', ARGV[5])
+            local mine = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1, ARGV[3])
+            if #mine == 0 then return 0 end
+            for _, entry in ipairs(redis.call('XRANGE', KEYS[1], '-', '(' .. ARGV[2])) do
+              for i = 1, #entry[2], 2 do
+                if entry[2][i] == 'conversation' and entry[2][i + 1] == ARGV[4] then return -1 end
+              end
+            end
+            return 1
+            """;
+
+    /* A dead sender's entries to a live one, oldest first; the dead one leaves the group once it holds nothing. */
+    private static final String TAKE_OVER = """
+            if redis.call('EXISTS', KEYS[2]) == 1 then return {} end
+            local pending = redis.call('XPENDING', KEYS[1], ARGV[1], 'IDLE', ARGV[4], '-', '+', ARGV[5], ARGV[2])
+            local taken = {}
+            if #pending > 0 then
+              local ids = {}
+              for i, p in ipairs(pending) do ids[i] = p[1] end
+              taken = redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], ARGV[4], unpack(ids))
+            end
+            if redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1, ARGV[2])[1] == nil then
+              redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2])
+            end
+            return taken
+            """;
+
+    private static final String LEAVE = """
+            redis.call('DEL', KEYS[2])
+            if redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1, ARGV[2])[1] == nil then
+              redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2])
+            end
+            return 1
             """;
 
     private final UnifiedJedis redis;
@@ -186,21 +227,77 @@ public final class Outbox {
         return taken;
     }
 
-    /** Entries that another sender took and left untouched for {@code idle}: it stopped, so take them over. */
-    List<Queued> takeAbandoned(String consumer, Duration idle, int count) {
-        var reply = redis.xautoclaim(queueKey, GROUP, consumer, idle.toMillis(), new StreamEntryID(0, 0),
-                XAutoClaimParams.xAutoClaimParams().count(count));
-        // Entries deleted while pending come back as null: nothing to send for those.
-        return reply.getValue().stream().filter(Objects::nonNull).filter(entry -> entry.getFields() != null)
-                .map(Queued::of).toList();
+    /** Says that {@code consumer} is alive for {@code ttl} more: until then nobody takes over what it holds. */
+    void alive(String consumer, Duration ttl) {
+        redis.psetex(aliveKey(consumer), Math.max(1, ttl.toMillis()), "1");
     }
 
-    /** Tells the group that this sender still holds these entries (they are waiting, not abandoned). */
-    void stillHeld(String consumer, List<StreamEntryID> ids) {
-        if (!ids.isEmpty()) {
-            redis.xclaimJustId(queueKey, GROUP, consumer, 0, XClaimParams.xClaimParams(),
-                    ids.toArray(StreamEntryID[]::new));
+    /**
+     * Whether {@code consumer} may send {@code queued} now, renewing its heartbeat for {@code ttl} in the same
+     * step (so nobody can take the entry over for at least {@code ttl}): {@link SendCheck#GO} if the entry is
+     * still its own and no older entry of the same conversation waits in the stream (held by another sender,
+     * alive or dead), {@link SendCheck#WAIT} if one does, {@link SendCheck#GONE} if the entry is no longer its
+     * own (taken over while this sender could not reach Redis, or already sent).
+     */
+    SendCheck maySend(String consumer, Queued queued, Duration ttl) {
+        Object verdict = redis.eval(MAY_SEND, List.of(queueKey, aliveKey(consumer)), List.of(GROUP,
+                queued.id().toString(), consumer, queued.entry().conversation(), Long.toString(Math.max(1, ttl.toMillis()))));
+        return switch (((Long) verdict).intValue()) {
+            case 1 -> SendCheck.GO;
+            case 0 -> SendCheck.GONE;
+            default -> SendCheck.WAIT;
+        };
+    }
+
+    /** What {@link #maySend} found. */
+    enum SendCheck { GO, WAIT, GONE }
+
+    /** The other consumers the group knows, alive or not. */
+    List<String> otherConsumers(String consumer) {
+        try {
+            return redis.xinfoConsumers2(queueKey, GROUP).stream().map(StreamConsumerInfo::getName)
+                    .filter(name -> !name.equals(consumer)).toList();
+        } catch (JedisDataException e) {
+            return List.of(); // no stream or group yet
         }
+    }
+
+    /**
+     * If {@code other}'s heartbeat expired: moves up to {@code count} of the entries it held to {@code consumer},
+     * oldest first (only those untouched for {@code minIdle}), and removes {@code other} from the group once it
+     * holds nothing. One atomic step, so a sender that comes back to life between the check and the move finds
+     * its entries gone rather than sending them too. Returns the entries taken, in stream order.
+     */
+    List<Queued> takeOverFrom(String other, String consumer, Duration minIdle, int count) {
+        Object reply = redis.eval(TAKE_OVER, List.of(queueKey, aliveKey(other)), List.of(GROUP, other, consumer,
+                Long.toString(minIdle.toMillis()), Integer.toString(count)));
+        List<Queued> taken = new ArrayList<>();
+        for (Object entry : (List<?>) reply) {
+            List<?> parts = (List<?>) entry;
+            if (parts == null || parts.size() < 2 || parts.get(1) == null) {
+                continue;
+            }
+            List<?> flat = (List<?>) parts.get(1);
+            Map<String, String> fields = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+            }
+            taken.add(new Queued(new StreamEntryID(String.valueOf(parts.get(0))),
+                    new OutboxEntry(fields.get("conversation"), fields.get("payload"))));
+        }
+        return taken;
+    }
+
+    /**
+     * A sender that stops: its heartbeat goes at once, so another sender takes over what it still holds without
+     * waiting for it to expire, and it leaves the group if it holds nothing.
+     */
+    void leave(String consumer) {
+        redis.eval(LEAVE, List.of(queueKey, aliveKey(consumer)), List.of(GROUP, consumer));
+    }
+
+    private String aliveKey(String consumer) {
+        return queueKey + ":alive:" + consumer;
     }
 
     void done(StreamEntryID id) {

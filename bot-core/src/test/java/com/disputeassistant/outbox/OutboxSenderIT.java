@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.XPendingParams;
 
 class OutboxSenderIT {
     /** Fast enough for a test; the ordering and pacing rules are the same as with the real figures. */
@@ -222,6 +223,117 @@ class OutboxSenderIT {
         await(() -> outbox.waiting() == 0);
         assertThat(firstCalls).as("the first sender sent it after its wait").hasValue(2);
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void whenOneOfTwoSendersDiesTheOtherSendsWhatItHeldWithinSecondsInOrderAndNoneTwice() {
+        int conversations = 10;
+        int perConversation = 30;
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= perConversation; i++) {
+            for (int c = 0; c < conversations; c++) {
+                entries.add(entry("C" + c, "C" + c + "-" + i));
+            }
+        }
+        AtomicInteger dyingSends = new AtomicInteger();
+        List<OutboxSender> dying = new ArrayList<>();
+        List<Instant> diedAt = new CopyOnWriteArrayList<>();
+        List<String> heldWhenItDied = new CopyOnWriteArrayList<>();
+        // Slow enough that both senders hold a full window when the first one dies at its 20th send, before
+        // the platform got that message: no acknowledgement, no heartbeat from then on.
+        PlatformSender first = entry -> {
+            if (dyingSends.incrementAndGet() == 20) {
+                dying.get(0).haltAsIfKilled();
+                diedAt.add(Instant.now());
+                String queue = Outbox.queueKey(prefix, "chat");
+                redis.xpending(queue, Outbox.GROUP, XPendingParams.xPendingParams().count(1000)
+                        .consumer(dying.get(0).consumerName())).forEach(pending -> heldWhenItDied.add(
+                        redis.xrange(queue, pending.getID(), pending.getID()).get(0).getFields().get("payload")));
+                throw new IllegalStateException("killed");
+            }
+            sleep(Duration.ofMillis(2));
+            record(entry);
+        };
+        PlatformSender second = entry -> {
+            sleep(Duration.ofMillis(2));
+            record(entry);
+        };
+        OutboxSender a = new OutboxSender(outbox, first, FAST, Clock.systemUTC(), meters);
+        dying.add(a);
+        senders.add(a);
+        OutboxSender b = new OutboxSender(outbox, second, FAST, Clock.systemUTC(), meters);
+        senders.add(b);
+        outbox.append(entries);
+        a.start();
+        b.start();
+
+        await(() -> sent.size() == entries.size());
+        assertThat(heldWhenItDied).hasSizeGreaterThan(1).hasSizeLessThanOrEqualTo(OutboxSender.WINDOW);
+        Instant lastOfTheDead = sent.stream().filter(s -> heldWhenItDied.contains(s.payload())).map(Sent::at)
+                .max(Instant::compareTo).orElseThrow();
+        assertThat(Duration.between(diedAt.get(0), lastOfTheDead)).as("what the dead one held, sent within seconds")
+                .isLessThan(a.heartbeat().plusSeconds(2));
+        assertThat(sent).extracting(Sent::payload).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(entries.stream().map(OutboxEntry::payload).toList());
+        for (int c = 0; c < conversations; c++) {
+            String to = "C" + c;
+            assertThat(payloadsTo(to)).as("in order to " + to).containsExactlyElementsOf(
+                    entries.stream().filter(e -> e.conversation().equals(to)).map(OutboxEntry::payload).toList());
+        }
+        await(() -> outbox.waiting() == 0);
+        await(() -> redis.xinfoConsumers2(Outbox.queueKey(prefix, "chat"), Outbox.GROUP).size() == 1);
+    }
+
+    @Test
+    void aSenderHoldsOnlyASmallWindowAhead() {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            entries.add(entry("C" + (i % 7), "m" + i));
+        }
+        outbox.append(entries);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        start(FAST, entry -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            record(entry);
+        });
+        await(() -> redis.xpending(Outbox.queueKey(prefix, "chat"), Outbox.GROUP).getTotal() > 0);
+        sleep(Duration.ofMillis(300));
+        assertThat(redis.xpending(Outbox.queueKey(prefix, "chat"), Outbox.GROUP).getTotal())
+                .isLessThanOrEqualTo(OutboxSender.WINDOW);
+        release.countDown();
+        await(() -> sent.size() == entries.size());
+    }
+
+    @Test
+    void anEntryTakenOverWhileItsSenderWasAwayIsNotSentByIt() {
+        outbox.append(List.of(entry("A", "a1"), entry("A", "a2")));
+        outbox.createGroup();
+        List<Outbox.Queued> mine = outbox.takeNew("paused", 10, Duration.ZERO);
+        // "paused" was frozen past its heartbeat; "alive" took its entries over meanwhile.
+        outbox.alive("alive", Duration.ofSeconds(5));
+        sleep(Duration.ofMillis(20));
+        assertThat(outbox.takeOverFrom("paused", "alive", Duration.ofMillis(10), 10)).extracting(Outbox.Queued::id)
+                .containsExactlyElementsOf(mine.stream().map(Outbox.Queued::id).toList());
+        assertThat(outbox.maySend("paused", mine.get(0), Duration.ofSeconds(5))).isEqualTo(Outbox.SendCheck.GONE);
+        assertThat(outbox.maySend("alive", mine.get(1), Duration.ofSeconds(5)))
+                .as("a2 waits while a1 is still in the stream").isEqualTo(Outbox.SendCheck.WAIT);
+        assertThat(outbox.maySend("alive", mine.get(0), Duration.ofSeconds(5))).isEqualTo(Outbox.SendCheck.GO);
+        assertThat(outbox.otherConsumers("alive")).as("a consumer that holds nothing left the group").isEmpty();
+    }
+
+    @Test
+    void aLiveSendersEntriesAreNotTakenOver() {
+        outbox.append(List.of(entry("A", "a1")));
+        outbox.createGroup();
+        outbox.alive("busy", Duration.ofSeconds(5));
+        outbox.takeNew("busy", 10, Duration.ZERO);
+        sleep(Duration.ofMillis(20));
+        assertThat(outbox.takeOverFrom("busy", "other", Duration.ZERO, 10)).isEmpty();
+        assertThat(outbox.otherConsumers("other")).containsExactly("busy");
     }
 
     // ---- helpers ----

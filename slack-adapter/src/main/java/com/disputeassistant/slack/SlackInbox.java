@@ -35,7 +35,7 @@ final class SlackInbox {
     /** Nothing to pace here (replies are paced by the outbox that sends them); a few retries of a failure. */
     private static final SendPacing PACING =
             new SendPacing(Duration.ZERO, 1000, 5, Duration.ofMillis(200), Duration.ofSeconds(30));
-    /** As the outbox's own default: far above the few seconds the longest handling takes. */
+    /** As the outbox's own default longest handling: far above the few seconds the longest one takes. */
     static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(60);
 
     private final Outbox outbox;
@@ -75,8 +75,10 @@ final class SlackInbox {
 
     /**
      * The worker that hands each request to {@code handler}; start it, and close it on shutdown. It takes
-     * over the requests of a stopped worker once they were untouched for {@code takeOverAfter}, which must
-     * be well above the longest handling (a few Slack calls), or one still being handled runs twice.
+     * over the requests of a worker whose heartbeat stopped (a few seconds after its instance died, see
+     * {@link OutboxSender}); a worker inside one handling for longer than {@code takeOverAfter} counts as
+     * stuck, so that must be well above the longest handling (a few Slack calls), or one still being handled
+     * runs twice.
      */
     OutboxSender worker(Consumer<SlackWork> handler, Clock clock, Duration takeOverAfter) {
         return worker(handler, clock, takeOverAfter, InboundMeters.none());

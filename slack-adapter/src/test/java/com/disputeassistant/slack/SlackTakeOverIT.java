@@ -53,8 +53,8 @@ class SlackTakeOverIT {
     @Test
     void aRequestAckedByAnInstanceThatStoppedBeforeHandlingItIsHandledOnceByAnotherAfterTheTakeOver()
             throws InterruptedException {
-        // This instance's worker is replaced by one that takes the request and then hangs, as if the
-        // instance had died right there: it never handles it and never tells the group it still holds it.
+        // This instance's worker is replaced by one that takes the request and then hangs past its longest
+        // allowed handling, as if the instance had died right there: it never handles it, and its heartbeat stops.
         contextWorker.close();
         CountDownLatch taken = new CountDownLatch(1);
         CountDownLatch released = new CountDownLatch(1);
@@ -66,7 +66,7 @@ class SlackTakeOverIT {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("this instance is gone");
-        }, Clock.systemUTC(), SlackInbox.TAKE_OVER_AFTER);
+        }, Clock.systemUTC(), Duration.ofMillis(300));
         AtomicInteger handledByOther = new AtomicInteger();
         OutboxSender other = inbox.worker(work -> {
             handledByOther.incrementAndGet();

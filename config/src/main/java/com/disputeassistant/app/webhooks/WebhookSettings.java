@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout       how long one attempt waits for the endpoint's answer
  * @param firstBackoff  the wait after the first failure; it doubles (with jitter) up to {@code maxBackoff}
  * @param maxBackoff    the longest wait between two attempts
- * @param takeOverAfter how long an event held by an instance that stopped waits before another instance
- *                      sends it; must exceed {@code timeout} by far, or a slow attempt is taken over
+ * @param takeOverAfter how long one attempt may run before its instance counts as stuck and another takes
+ *                      the event over (a dead instance's events are taken over within seconds, by heartbeat);
+ *                      must exceed {@code timeout} by far, or a slow attempt is taken over
  */
 @ConfigurationProperties("dispute.webhooks")
 record WebhookSettings(@DefaultValue List<Endpoint> endpoints, @DefaultValue("24h") Duration retryPeriod,
