@@ -4,6 +4,7 @@
 -- KEYS[1] dispute hash      KEYS[2] timeline list     KEYS[3] transcript list
 -- KEYS[4] order key         KEYS[5] payments stream   KEYS[6] timers sorted set
 -- KEYS[7] the mediators' queue (sorted set)   KEYS[8] the events' outbox stream (webhooks)
+-- KEYS[9] the closed disputes (sorted set, scored by when they closed)
 -- then one open-disputes index per party (ARGV parties, then former parties),
 -- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
 -- then the key of where the sender was last reached (if ARGV[20] ~= ''),
@@ -22,6 +23,7 @@
 -- ARGV[19] when the dispute was handed to a mediator (epoch millis) if it waits unclaimed, else ''
 -- ARGV[20] the address the sender used this turn (JSON), kept as where to reach them, or ''
 -- ARGV[21] number of events queued when the change commits   ARGV[22] number queued only when it closes
+-- ARGV[23] when the dispute closed (epoch millis), or '' while it is open
 -- then the party ids, former party ids, timeline entries, transcript lines, payment fields, then the
 -- events (two values each: conversation, payload), those of ARGV[21] first.
 --
@@ -45,14 +47,15 @@ local nextTimer, queuedSince = ARGV[18], ARGV[19]
 local lastUsed = ARGV[20]
 local eventCount, closeEventCount = tonumber(ARGV[21]), tonumber(ARGV[22])
 
-local firstPartyKey = 9
+local closedKey, closedAt = KEYS[9], ARGV[23]
+local firstPartyKey = 10
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
 local lastUsedKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)
         + (declaredHolder ~= '' and 1 or 0)]
 local inboundKey = KEYS[#KEYS]
 
-local argIndex = 23
+local argIndex = 24
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -192,6 +195,8 @@ end
 queueEvents(events)
 if closed and previousStep ~= 'CLOSED' then
     queueEvents(closeEvents)
+    -- The reports' index of closed disputes (outcomes per week, time to resolution).
+    if closedAt ~= '' then redis.call('ZADD', closedKey, closedAt, id) end
 end
 
 return {'committed', version}
