@@ -1,6 +1,6 @@
 // The fee form: the refund the client gets, computed as the mediator types (paid - fee), and the
 // money invariant (0 <= fee <= paid) checked by the browser before the form is sent.
-document.addEventListener('DOMContentLoaded', () => {
+const feeForm = () => {
     const form = document.getElementById('fee-form');
     if (!form) {
         return;
@@ -18,26 +18,62 @@ document.addEventListener('DOMContentLoaded', () => {
         refund.textContent = refund.dataset.template.replace('{0}', (paid - fee).toFixed(digits) + ' ' + form.dataset.currency);
     };
     amount.addEventListener('input', show);
-});
+};
+document.addEventListener('DOMContentLoaded', feeForm);
 
-// Updates without reloading a form away: the page asks every 5 seconds whether the dispute changed (a
-// party's message, a claim by someone else) and, if so, says so with a link to reload.
+// Updates without reloading: the server sends an event with the page's new version whenever what it shows
+// changed (a party's message, a claim by someone else, a new step: see ConsoleLive). The page then fetches
+// itself again and swaps in its changed parts. A part marked data-keep (the forms a mediator may be typing
+// in) is swapped only when what it offers changed (data-state), never while it merely could be.
 document.addEventListener('DOMContentLoaded', () => {
     const live = document.getElementById('live');
-    if (!live) {
+    if (!live || !window.EventSource || !window.DOMParser) {
         return;
     }
-    const poll = async () => {
+    let version = live.dataset.version;
+    let busy = false;
+    let again = false;
+    const swap = (fresh) => {
+        for (const now of document.querySelectorAll('[data-live]')) {
+            const next = fresh.getElementById(now.id);
+            if (!next) {
+                continue;
+            }
+            if (now.dataset.keep !== undefined && now.dataset.state === next.dataset.state) {
+                continue;
+            }
+            now.replaceWith(document.importNode(next, true));
+        }
+        feeForm();
+        live.hidden = false;
+    };
+    const refresh = async () => {
+        if (busy) {
+            again = true;
+            return;
+        }
+        busy = true;
         try {
-            const response = await fetch(live.dataset.activity, {headers: {Accept: 'application/json'}});
-            if (response.ok && (await response.json()).version !== live.dataset.version) {
-                live.hidden = false;
-                return;
+            const response = await fetch(window.location.href, {headers: {Accept: 'text/html'}});
+            if (response.ok && !response.redirected) {
+                swap(new DOMParser().parseFromString(await response.text(), 'text/html'));
             }
         } catch (e) {
-            // offline for a moment: try again at the next tick
+            // offline for a moment: the next event tries again
+        } finally {
+            busy = false;
+            if (again) {
+                again = false;
+                refresh();
+            }
         }
-        setTimeout(poll, 5000);
     };
-    setTimeout(poll, 5000);
+    const events = new EventSource(live.dataset.events);
+    events.addEventListener('version', (event) => {
+        if (event.data !== version) {
+            version = event.data;
+            refresh();
+        }
+    });
+    window.addEventListener('pagehide', () => events.close());
 });

@@ -104,6 +104,13 @@ public interface DisputeStore {
      */
     List<DisputeId> claimDueTimers(Instant now, Duration lease, int max);
 
+    /**
+     * The disputes that closed at or after {@code since}, the most recently closed first, at most
+     * {@code max}: what the supervisors' reports count (outcomes per week, time to resolution). One read
+     * of an index the closing commit writes, then one of the disputes.
+     */
+    List<Dispute> closedSince(Instant since, int max);
+
     /** The disputes handed to a mediator that nobody has claimed, the longest waiting first. */
     List<DisputeId> mediatorQueue();
 

@@ -56,6 +56,8 @@ import redis.clients.jedis.resps.Tuple;
  *       (the next reminder or the step's deadline), kept by every commit;
  *   <li>{@code P mediators:queue}: sorted set of the disputes handed to a mediator and not claimed, by
  *       when they were handed off, kept by every commit;
+ *   <li>{@code P disputes:closed}: sorted set of closed disputes by when they closed (the outcome's time),
+ *       added by the commit that closes one, for the supervisors' reports ({@link #closedSince});
  *   <li>{@code P languages}: hash of people's languages: field {@code <speaker>} their own choice,
  *       {@code <speaker>|hint} the latest a channel told (see {@link Speaker}); one hash, so a turn reads
  *       everyone it may address with one {@code HMGET};
@@ -108,6 +110,14 @@ public final class RedisDisputeStore implements DisputeStore {
             return due
             """;
     private static final Scripts LOAD = Scripts.read("load.lua");
+    /** Each declared dispute's JSON, or '' for one that is gone, in one round trip. */
+    private static final Scripts DISPUTE_JSONS = Scripts.of("""
+            local reply = {}
+            for _, key in ipairs(KEYS) do
+              table.insert(reply, redis.call('HGET', key, 'json') or '')
+            end
+            return reply
+            """);
     /*
      * Each dispute's step, and for a claimed one in mediation its JSON (to read its deadline): one round
      * trip per batch of disputes. Replies step, json-or-'' pairs; a dispute gone in between gives '', ''.
@@ -241,6 +251,21 @@ public final class RedisDisputeStore implements DisputeStore {
         List<?> due = (List<?>) redis.eval(CLAIM_TIMERS, List.of(keys.timers()), List.of(
                 Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(max)));
         return due.stream().map(id -> new DisputeId((String) id)).toList();
+    }
+
+    @Override
+    public List<Dispute> closedSince(Instant since, int max) {
+        if (max < 1) {
+            return List.of();
+        }
+        List<String> ids = redis.zrevrangeByScore(keys.closedDisputes(), Double.POSITIVE_INFINITY,
+                since.toEpochMilli(), 0, max);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<?> jsons = DISPUTE_JSONS.run(redis, ids.stream().map(keys::dispute).toList(), List.of());
+        return jsons.stream().map(String.class::cast).filter(json -> !json.isEmpty())
+                .map(DisputeJson::readDispute).toList();
     }
 
     @Override
@@ -475,7 +500,8 @@ public final class RedisDisputeStore implements DisputeStore {
         List<String> keys(Set<PersonId> formerParties, String orderHolder) {
             DisputeId id = dispute.id();
             List<String> scriptKeys = new ArrayList<>(List.of(keys.dispute(id), keys.timeline(id),
-                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue(), eventsKey));
+                    keys.transcript(id), keys.order(dispute.order().id()), keys.payments(), keys.timers(), keys.mediatorQueue(), eventsKey,
+                    keys.closedDisputes()));
             dispute.parties().forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             leavers(formerParties).forEach(party -> scriptKeys.add(keys.openDisputes(party)));
             if (change.focusOf() != null) {
@@ -522,7 +548,9 @@ public final class RedisDisputeStore implements DisputeStore {
                     Integer.toString(changeEvents.whenCommitted().size()),
                     Integer.toString(changeEvents.whenClosed().size()),
                     Integer.toString(change.replies().size()),
-                    Long.toString(change.replies().stream().mapToLong(reply -> reply.keys().size()).sum())));
+                    Long.toString(change.replies().stream().mapToLong(reply -> reply.keys().size()).sum()),
+                    dispute.isClosed() ? Long.toString(dispute.outcome().map(Outcome::decidedAt)
+                            .orElse(clock.instant()).toEpochMilli()) : ""));
             parties.forEach(party -> args.add(party.value()));
             leavers.forEach(party -> args.add(party.value()));
             args.addAll(timeline);

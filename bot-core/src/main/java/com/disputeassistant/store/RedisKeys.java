@@ -74,6 +74,10 @@ record RedisKeys(String prefix) {
         return prefix + "mediators:queue";
     }
 
+    String closedDisputes() {
+        return prefix + "disputes:closed";
+    }
+
     String timers() {
         return prefix + "timers";
     }

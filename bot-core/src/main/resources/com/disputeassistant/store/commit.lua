@@ -4,6 +4,7 @@
 -- KEYS[1] dispute hash      KEYS[2] timeline list     KEYS[3] transcript list
 -- KEYS[4] order key         KEYS[5] payments stream   KEYS[6] timers sorted set
 -- KEYS[7] the mediators' queue (sorted set)   KEYS[8] the events' outbox stream (webhooks)
+-- KEYS[9] the closed disputes (sorted set, scored by when they closed)
 -- then one open-disputes index per party (ARGV parties, then former parties),
 -- then the focus key (if ARGV[10] == '1'), then the hash of the order's holder (if ARGV[12] ~= ''),
 -- then the key of where the sender was last reached (if ARGV[20] ~= ''),
@@ -24,6 +25,7 @@
 -- ARGV[20] the address the sender used this turn (JSON), kept as where to reach them, or ''
 -- ARGV[21] number of events queued when the change commits   ARGV[22] number queued only when it closes
 -- ARGV[23] number of the turn's replies                        ARGV[24] number of their keys
+-- ARGV[25] when the dispute closed (epoch millis), or '' while it is open
 -- then the party ids, former party ids, timeline entries, transcript lines, payment fields, then the
 -- events (two values each: conversation, payload), those of ARGV[21] first, then the replies (four values
 -- each, see replies.lua).
@@ -50,7 +52,8 @@ local lastUsed = ARGV[20]
 local eventCount, closeEventCount = tonumber(ARGV[21]), tonumber(ARGV[22])
 local replyCount, replyKeyCount = tonumber(ARGV[23]), tonumber(ARGV[24])
 
-local firstPartyKey = 9
+local closedKey, closedAt = KEYS[9], ARGV[25]
+local firstPartyKey = 10
 local focusKey = KEYS[firstPartyKey + partyCount + formerCount]
 local holderHashKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)]
 local lastUsedKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus and 1 or 0)
@@ -58,7 +61,7 @@ local lastUsedKey = KEYS[firstPartyKey + partyCount + formerCount + (hasFocus an
 local inboundKey = KEYS[#KEYS - replyKeyCount]
 local firstReplyKey = #KEYS - replyKeyCount + 1
 
-local argIndex = 25
+local argIndex = 26
 local function nextArgs(count)
     local values = {}
     for i = 1, count do
@@ -201,6 +204,8 @@ end
 queueEvents(events)
 if closed and previousStep ~= 'CLOSED' then
     queueEvents(closeEvents)
+    -- The reports' index of closed disputes (outcomes per week, time to resolution).
+    if closedAt ~= '' then redis.call('ZADD', closedKey, closedAt, id) end
 end
 
 -- 3. The turn's replies, in the same step as the state they answer: queued exactly when the turn is

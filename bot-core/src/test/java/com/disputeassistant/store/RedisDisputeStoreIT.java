@@ -286,6 +286,31 @@ class RedisDisputeStoreIT {
     }
 
     @Test
+    void indexesClosedDisputesByWhenTheyClosedTheLatestFirst() {
+        Dispute early = TestDisputes.opened(TestDisputes.order());
+        store.commit(create(early));
+        Dispute open = TestDisputes.opened();
+        assertThat(store.closedSince(NOW, 10)).isEmpty();
+        early.moveTo(Step.CLOSED, null, List.of());
+        early.close(Outcome.withoutMoney(early.id(), OutcomeType.WITHDRAWN, NOW.plus(Duration.ofDays(1)), "web:alice"));
+        store.commit(new Change(early, 1, List.of(), List.of(), null));
+        Dispute late = TestDisputes.opened(TestDisputes.order());
+        store.commit(create(late));
+        late.moveTo(Step.CLOSED, null, List.of());
+        late.close(Outcome.withoutMoney(late.id(), OutcomeType.WITHDRAWN, NOW.plus(Duration.ofDays(3)), "web:alice"));
+        store.commit(new Change(late, 1, List.of(), List.of(), null));
+        // A later commit on a closed dispute does not index it again.
+        store.commit(new Change(late, 2, List.of(), List.of(), null));
+
+        assertThat(store.closedSince(NOW, 10)).extracting(Dispute::id).containsExactly(late.id(), early.id());
+        assertThat(store.closedSince(NOW.plus(Duration.ofDays(2)), 10)).extracting(Dispute::id).containsExactly(late.id());
+        assertThat(store.closedSince(NOW, 1)).extracting(Dispute::id).containsExactly(late.id());
+        assertThat(store.closedSince(NOW, 10)).noneMatch(d -> d.id().equals(open.id()));
+        assertThat(redis.zscore(keys.closedDisputes(), late.id().value()))
+                .isEqualTo((double) NOW.plus(Duration.ofDays(3)).toEpochMilli());
+    }
+
+    @Test
     void appliesAPlatformMessageOnceAndRecognisesARetryOfTheSameCommit() {
         Dispute dispute = TestDisputes.opened();
         store.commit(create(dispute));

@@ -46,6 +46,26 @@ final class ConsoleClient {
         return response;
     }
 
+    /** The data of the first server-sent event at {@code path} (the version a page would start from); then hangs up. */
+    String firstEvent(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                assertThat(response.statusCode()).as("the event stream's status").isEqualTo(200);
+                return lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow().substring(5);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Posts a form with the CSRF token (and a fresh request id, if the form has one) of {@code page}. */
     HttpResponse<String> post(String path, String page, Map<String, String> fields) {
         Matcher token = CSRF.matcher(page);

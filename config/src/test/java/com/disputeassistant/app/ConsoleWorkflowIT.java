@@ -102,13 +102,13 @@ class ConsoleWorkflowIT {
         assertThat(dispute().mediator()).contains("web:maria");
         HttpResponse<String> page = maria.get("/console/disputes/" + id.value());
         assertThat(page.body()).contains("Held by Maria Lopez").contains("Line-edit chapters 4 and 5");
-        String version = maria.get("/console/disputes/" + id.value() + "/activity").body();
+        String version = maria.firstEvent("/console/disputes/" + id.value() + "/events");
 
         maria.post("/console/disputes/" + id.value() + "/say", page.body(),
                 Map.of("to", "client", "text", "Please send me the edited chapters 1-3."));
         assertThat(alice.texts()).anyMatch(text -> text.contains("Please send me the edited chapters 1-3."));
         assertThat(bob.texts()).noneMatch(text -> text.contains("Please send me the edited chapters 1-3."));
-        assertThat(maria.get("/console/disputes/" + id.value() + "/activity").body()).isNotEqualTo(version);
+        assertThat(maria.firstEvent("/console/disputes/" + id.value() + "/events")).isNotEqualTo(version);
 
         page = maria.get("/console/disputes/" + id.value());
         maria.post("/console/disputes/" + id.value() + "/act", page.body(), Map.of("command", "out", "argument", "1"));
@@ -146,7 +146,7 @@ class ConsoleWorkflowIT {
         assertThat(unchanged.outcome()).isEmpty();
         assertThat(unchanged.mediator()).contains("web:maria");
         assertThat(omar.get("/console").body()).contains("Maria Lopez");
-        assertThat(omar.get("/console/disputes/" + id.value() + "/activity").statusCode()).isEqualTo(403);
+        assertThat(omar.get("/console/disputes/" + id.value() + "/events").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -10,13 +10,20 @@ import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.language.Language;
+import com.disputeassistant.marketplace.Address;
+import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.marketplace.PersonId;
+import com.disputeassistant.procedure.Procedure;
+import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.web.WebInboxes;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +41,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -71,10 +77,13 @@ class ConsolePages {
     private final Marketplace marketplace;
     private final MessageSource texts;
     private final Clock clock;
+    private final Procedure procedure;
 
     ConsolePages(StaffDirectory directory, ConsoleDisputes disputes, ChatInbound inbound, ConsoleRoom room,
                  WebInboxes inboxes, ConversationEngine engine, Marketplace marketplace, MessageSource texts,
-                 ObjectProvider<Clock> clock) {
+                 ObjectProvider<Clock> clock, ProcedureSettings settings) {
+        // Only to ask which steps a hand-back is accepted at: the engine applies the hand-back itself.
+        this.procedure = new Procedure(settings);
         this.directory = directory;
         this.disputes = disputes;
         this.inbound = inbound;
@@ -87,17 +96,30 @@ class ConsolePages {
     }
 
     /** One line of a list of disputes, as people read it. */
-    record Line(String id, String order, String step, String holder, String waited) {
+    record Line(String id, String order, String step, String holder, String waited, String age) {
     }
 
     @GetMapping("/console")
-    String home(Principal principal, Model model) {
+    String home(@RequestParam(name = "step", required = false) String step,
+                @RequestParam(name = "age", required = false) String age,
+                @RequestParam(name = "channel", required = false) String channel, Principal principal, Model model) {
         StaffMember member = member(principal);
+        ListFilter filter = ListFilter.parse(step, age, channel);
+        Instant now = clock.instant();
         model.addAttribute("member", member);
         model.addAttribute("queue", disputes.queue().stream().map(this::line).toList());
-        model.addAttribute("mine", disputes.heldBy(member).stream().map(this::line).toList());
+        model.addAttribute("mine", disputes.filtered(disputes.heldBy(member), filter, now).stream().map(this::line).toList());
         model.addAttribute("all", member.role() == StaffRole.SUPERVISOR
-                ? disputes.open().stream().map(this::line).toList() : List.of());
+                ? disputes.filtered(disputes.open(), filter, now).stream().map(this::line).toList() : List.of());
+        model.addAttribute("filter", filter);
+        model.addAttribute("filterStep", filter.step().map(ListFilter::word).orElse(""));
+        model.addAttribute("filterSteps", ListFilter.openSteps().stream()
+                .map(s -> new Choice(ListFilter.word(s), engine.stepName(s, ConsoleTexts.requestLanguage()))).toList());
+        model.addAttribute("filterAges", ListFilter.AGES);
+        model.addAttribute("filterChannels", ListFilter.CHANNELS.stream()
+                .map(c -> new Choice(c, channelName(c))).toList());
+        model.addAttribute("liveQueue", "/console/events");
+        model.addAttribute("queueVersion", disputes.queueVersion());
         model.addAttribute("answers", inboxes.latest(member.actsAs(), ANSWERS));
         model.addAttribute("requestId", UUID.randomUUID().toString());
         return "console/home";
@@ -123,7 +145,8 @@ class ConsolePages {
 
         model.addAttribute("member", member);
         model.addAttribute("d", dispute);
-        model.addAttribute("version", version(dispute));
+        model.addAttribute("version", disputes.version(dispute));
+        model.addAttribute("channels", channels(dispute));
         Language language = ConsoleTexts.requestLanguage();
         model.addAttribute("step", engine.stepName(dispute.step(), language));
         model.addAttribute("holder", dispute.mediator().map(this::mediatorName).orElse(null));
@@ -144,26 +167,33 @@ class ConsolePages {
         model.addAttribute("deadline", dispute.stepDeadline().map(at -> engine.when(at, language)).orElse(null));
         model.addAttribute("transcriptPage", shownTranscript);
         model.addAttribute("transcriptPages", transcriptPages);
-        model.addAttribute("handBackSteps", handBackSteps());
+        model.addAttribute("handBackSteps", handBackSteps(dispute));
         model.addAttribute("experts", experts(dispute));
         model.addAttribute("answers", inboxes.latest(member.actsAs(), ANSWERS));
         model.addAttribute("requestId", UUID.randomUUID().toString());
         return "console/dispute";
     }
 
-    /** What the page polls: it changes whenever the step, the holder or the transcript does. */
-    record Activity(String version) {
+    /** Who is on which channel: a party, their role and where the bot reaches them, or the mediator. */
+    record ChannelLine(String who, String role, String channel) {
     }
 
-    /** For updates without reloading: the page compares this with what it was rendered from. */
-    @GetMapping(path = "/console/disputes/{id}/activity", produces = "application/json")
-    @ResponseBody
-    Activity activity(@PathVariable("id") String id, Principal principal) {
-        return new Activity(version(readable(member(principal), id)));
+    private List<ChannelLine> channels(Dispute dispute) {
+        Map<PersonId, Address> reach = disputes.reach(List.of(dispute));
+        List<ChannelLine> lines = new ArrayList<>();
+        for (PersonId party : dispute.parties()) {
+            String role = dispute.roleOf(party).map(r -> text("party." + r)).orElse("");
+            lines.add(new ChannelLine(name(party), role, Optional.ofNullable(reach.get(party))
+                    .map(at -> channelName(at.channel())).orElse(text("channels.not-yet"))));
+        }
+        dispute.mediator().flatMap(ChannelIdentity::parse).ifPresent(mediator -> lines.add(new ChannelLine(
+                engine.mediatorName(mediator), text("channels.mediator"), channelName(mediator.channel()))));
+        return lines;
     }
 
-    private String version(Dispute dispute) {
-        return dispute.stepSeq() + "-" + dispute.mediator().orElse("") + "-" + disputes.store().transcriptSize(dispute.id());
+    /** A channel as people call it ({@code Slack}), from the bundle; one it does not know by its own name. */
+    private String channelName(String channel) {
+        return texts.getMessage("channel." + channel, null, channel, LocaleContextHolder.getLocale());
     }
 
     /** A line of the timeline (when, who, the step it moved to) or of the transcript (when, who to whom, what). */
@@ -263,13 +293,14 @@ class ConsolePages {
         Duration waited = Duration.between(ConsoleDisputes.waitingSince(dispute), clock.instant());
         return new Line(dispute.id().value(), dispute.order().id().value() + " " + dispute.order().title(),
                 engine.stepName(dispute.step(), ConsoleTexts.requestLanguage()), dispute.mediator().map(this::mediatorName).orElse(""),
-                ConsoleTexts.waited(texts, waited));
+                ConsoleTexts.waited(texts, waited),
+                ConsoleTexts.span(texts, Duration.between(dispute.openedAt(), clock.instant())));
     }
 
-    private List<Choice> handBackSteps() {
-        return List.of(Step.TERMS, Step.TASKS, Step.TASK_REVIEW, Step.EXPERT_CHOICE, Step.REWORK, Step.CHECK, Step.FEE)
-                .stream()
-                .map(step -> new Choice(step.name().toLowerCase(Locale.ROOT).replace('_', '-'), engine.stepName(step, ConsoleTexts.requestLanguage())))
+    /** The steps the dispute can resume at now, the one it was handed off from first, as the engine accepts them. */
+    private List<Choice> handBackSteps(Dispute dispute) {
+        return procedure.resumableSteps(dispute).stream()
+                .map(step -> new Choice(ListFilter.word(step), engine.stepName(step, ConsoleTexts.requestLanguage())))
                 .toList();
     }
 
@@ -286,11 +317,11 @@ class ConsolePages {
     }
 
     private String mediatorName(String identity) {
-        return com.disputeassistant.marketplace.ChannelIdentity.parse(identity).map(engine::mediatorName).orElse(identity);
+        return ChannelIdentity.parse(identity).map(engine::mediatorName).orElse(identity);
     }
 
     private String actorName(String actor) {
-        return com.disputeassistant.marketplace.ChannelIdentity.parse(actor)
+        return ChannelIdentity.parse(actor)
                 .map(identity -> marketplace.personByIdentity(identity).map(Person::name)
                         .orElseGet(() -> engine.mediatorName(identity)))
                 .orElse(text("actor.bot"));

@@ -4,6 +4,8 @@ import com.disputeassistant.procedure.ProcedureSettings;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,15 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import redis.clients.jedis.UnifiedJedis;
@@ -31,7 +32,8 @@ import redis.clients.jedis.UnifiedJedis;
  * by their own signatures, are left exactly as they were.
  *
  * <ul>
- *   <li>Form sign-in with the local accounts ({@link StaffDirectory}), bcrypt-hashed passwords.</li>
+ *   <li>Form sign-in with the local accounts ({@link StaffDirectory}), bcrypt-hashed passwords; and, when
+ *       configured, OpenID Connect sign-in ({@link ConsoleOidc}) onto the same accounts.</li>
  *   <li>Every console page needs a signed-in mediator or supervisor; reports need a supervisor (403
  *       otherwise). Not signed in: a redirect to the sign-in page.</li>
  *   <li>CSRF tokens on every form (Spring Security's default, kept in the session); sign-out is a POST.</li>
@@ -58,6 +60,15 @@ class ConsoleSecurityConfiguration {
         return directory;
     }
 
+    /** OpenID Connect sign-in, or null while {@code dispute.console.oidc.issuer-uri} is blank. */
+    @Bean
+    ConsoleOidc consoleOidc(ConsoleSettings settings, StaffDirectory directory) {
+        ConsoleOidc oidc = ConsoleOidc.of(settings.oidc(), directory).orElse(null);
+        log.info(oidc == null ? "OpenID Connect sign-in to the console is off (dispute.console.oidc.issuer-uri is blank)"
+                : "OpenID Connect sign-in to the console is on, with " + settings.oidc().issuerUri());
+        return oidc;
+    }
+
     @Bean
     LoginThrottle loginThrottle(UnifiedJedis redis, ConsoleSettings settings,
                                 @Value("${dispute.redis.key-prefix:da:}") String keyPrefix) {
@@ -71,14 +82,11 @@ class ConsoleSecurityConfiguration {
     @Bean
     DaoAuthenticationProvider staffAuthenticationProvider(StaffDirectory directory, LoginThrottle throttle) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(username -> {
-            StaffMember member = directory.find(username)
+            // An account without a password signs in with OpenID Connect only.
+            StaffMember member = directory.find(username).filter(StaffMember::hasPassword)
                     .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-            List<SimpleGrantedAuthority> authorities = member.role() == StaffRole.SUPERVISOR
-                    ? List.of(new SimpleGrantedAuthority(StaffRole.SUPERVISOR.authority()),
-                            new SimpleGrantedAuthority(StaffRole.MEDIATOR.authority()))
-                    : List.of(new SimpleGrantedAuthority(StaffRole.MEDIATOR.authority()));
             return User.withUsername(member.username()).password(member.passwordHash())
-                    .authorities(authorities).accountLocked(throttle.isLocked(username)).build();
+                    .authorities(member.authorities()).accountLocked(throttle.isLocked(username)).build();
         });
         DelegatingPasswordEncoder encoder =
                 (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -91,13 +99,16 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(20)
     SecurityFilterChain consoleSecurity(HttpSecurity http, DaoAuthenticationProvider staffAuthenticationProvider,
-                                        LoginThrottle throttle) throws Exception {
+                                        LoginThrottle throttle, ObjectProvider<ConsoleOidc> oidc) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toConsole = new SavedRequestAwareAuthenticationSuccessHandler();
         toConsole.setDefaultTargetUrl("/console");
         http.securityMatcher("/console", "/console/**")
-                .authenticationManager(new ProviderManager(staffAuthenticationProvider))
+                .authenticationProvider(staffAuthenticationProvider)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN, "/console/console.css", "/console/console.js").permitAll()
+                        // An SSE stream's later dispatches: its first request was authorised already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(LOGIN, "/console/console.css", "/console/console.js",
+                                ConsoleOidc.AUTHORIZATION_BASE + "/**").permitAll()
                         .requestMatchers("/console/reports", "/console/reports/**").hasRole(StaffRole.SUPERVISOR.name())
                         .anyRequest().hasAnyRole(StaffRole.MEDIATOR.name(), StaffRole.SUPERVISOR.name()))
                 .formLogin(form -> form.loginPage(LOGIN).permitAll()
@@ -119,6 +130,24 @@ class ConsoleSecurityConfiguration {
                 // redirect instead of 403. A stale session is simply not signed in: off to the sign-in page.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")));
+        ConsoleOidc openId = oidc.getIfAvailable();
+        if (openId != null) {
+            http.oauth2Login(login -> login.loginPage(LOGIN)
+                    .clientRegistrationRepository(openId.registrations())
+                    .authorizationEndpoint(endpoint -> endpoint.baseUri(ConsoleOidc.AUTHORIZATION_BASE))
+                    .redirectionEndpoint(endpoint -> endpoint.baseUri(ConsoleOidc.CALLBACK))
+                    .userInfoEndpoint(users -> users.oidcUserService(openId.users()))
+                    .successHandler(toConsole)
+                    .failureHandler((request, response, exception) -> {
+                        boolean notStaff = exception instanceof OAuth2AuthenticationException refused
+                                && ConsoleOidc.NOT_STAFF.equals(refused.getError().getErrorCode());
+                        if (!notStaff) {
+                            // The provider's or the flow's reason (no token or secret is in it), for whoever runs the app.
+                            log.warn("OpenID Connect sign-in failed: {}", exception.getMessage());
+                        }
+                        response.sendRedirect(request.getContextPath() + LOGIN + (notStaff ? "?unknown" : "?oidc-failed"));
+                    }));
+        }
         return http.build();
     }
 }

@@ -52,6 +52,13 @@ class ConsoleTexts {
         return Language.of(locale.toLanguageTag()).orElse(Language.DEFAULT);
     }
 
+    /** A longer time, in days and hours from a day on: {@code 2 d 5 h}, {@code 2 T. 5 Std.}. */
+    static String span(MessageSource texts, Duration span) {
+        return span.toDays() >= 1
+                ? texts.getMessage("span.days", new Object[]{span.toDays(), span.toHoursPart()}, LocaleContextHolder.getLocale())
+                : waited(texts, span);
+    }
+
     /** How long someone has waited, in the request's language: {@code 3 h}, {@code 3 Std.}. */
     static String waited(MessageSource texts, Duration waited) {
         return waited.toHours() >= 1

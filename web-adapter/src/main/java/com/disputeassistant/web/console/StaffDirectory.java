@@ -20,18 +20,22 @@ final class StaffDirectory {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final Map<String, StaffMember> byUsername;
+    /** By the value of the OpenID Connect claim that is the person, lower case. */
+    private final Map<String, StaffMember> byOidc;
 
-    private StaffDirectory(Map<String, StaffMember> byUsername) {
+    private StaffDirectory(Map<String, StaffMember> byUsername, Map<String, StaffMember> byOidc) {
         this.byUsername = byUsername;
+        this.byOidc = byOidc;
     }
 
     static StaffDirectory of(ConsoleSettings settings, ProcedureSettings procedure) {
         List<String> problems = new ArrayList<>();
         Map<String, StaffMember> members = new LinkedHashMap<>();
+        Map<String, StaffMember> byOidc = new LinkedHashMap<>();
         int number = 0;
         for (ConsoleSettings.Account account : settings.accounts()) {
             number++;
-            if (isBlank(account.username()) && isBlank(account.passwordHash())) {
+            if (isBlank(account.username()) && isBlank(account.passwordHash()) && isBlank(account.oidc())) {
                 // An empty slot, such as docker-compose.yml passing through unset variables.
                 continue;
             }
@@ -48,9 +52,16 @@ final class StaffDirectory {
                 continue;
             }
             String hash = account.passwordHash() == null ? "" : account.passwordHash().strip();
-            if (!BCRYPT.matcher(hash).matches()) {
+            String oidc = account.oidc() == null ? "" : account.oidc().strip().toLowerCase(Locale.ROOT);
+            if (hash.isEmpty() && oidc.isEmpty()) {
+                problems.add(where + ": needs a password-hash (make one with 'java -jar dispute-assistant.jar "
+                        + "hash-password'), or an oidc value to sign in with OpenID Connect, or both");
+            } else if (!hash.isEmpty() && !BCRYPT.matcher(hash).matches()) {
                 problems.add(where + ": password-hash must be a bcrypt hash; make one with "
                         + "'java -jar dispute-assistant.jar hash-password' and paste all of what it prints");
+            }
+            if (!oidc.isEmpty() && byOidc.containsKey(oidc)) {
+                problems.add(where + ": oidc '" + oidc + "' is another account's too; give each person their own");
             }
             StaffRole role = null;
             try {
@@ -76,14 +87,18 @@ final class StaffDirectory {
                         + "like web:" + key + ", listed in dispute.procedure.mediators too");
             }
             if (role != null && web.isPresent()) {
-                members.put(key, new StaffMember(username, hash, role, List.copyOf(identities), web.get()));
+                StaffMember member = new StaffMember(username, hash, role, List.copyOf(identities), web.get());
+                members.put(key, member);
+                if (!oidc.isEmpty()) {
+                    byOidc.putIfAbsent(oidc, member);
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Cannot use the console accounts (" + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + "):\n  - " + String.join("\n  - ", problems));
         }
-        return new StaffDirectory(Map.copyOf(members));
+        return new StaffDirectory(Map.copyOf(members), Map.copyOf(byOidc));
     }
 
     private static boolean isBlank(String text) {
@@ -93,6 +108,12 @@ final class StaffDirectory {
     Optional<StaffMember> find(String username) {
         return username == null ? Optional.empty()
                 : Optional.ofNullable(byUsername.get(username.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The account whose {@code oidc} is this claim's value (compared ignoring case). */
+    Optional<StaffMember> findByOidc(String claimValue) {
+        return claimValue == null ? Optional.empty()
+                : Optional.ofNullable(byOidc.get(claimValue.strip().toLowerCase(Locale.ROOT)));
     }
 
     int size() {

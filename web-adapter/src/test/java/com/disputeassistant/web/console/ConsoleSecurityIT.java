@@ -107,7 +107,7 @@ class ConsoleSecurityIT {
     @Test
     void notSignedInEveryConsolePageRedirectsToTheSignInPage() throws Exception {
         for (String page : new String[]{"/console", "/console/disputes/D7K2M9QX", "/console/reports",
-                "/console/disputes/D7K2M9QX/activity"}) {
+                "/console/disputes/D7K2M9QX/events", "/console/events"}) {
             mvc.perform(get(page)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/console/login"));
         }
