@@ -16,6 +16,7 @@ import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.RedisOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
@@ -327,6 +328,11 @@ public final class ChatInbound {
                 answer = handled.replies();
                 result = handled.applied() ? TurnMeters.Result.APPLIED : TurnMeters.Result.REFUSED;
             } catch (RuntimeException e) {
+                if (RedisOutage.isCause(e)) {
+                    // Redis is away or refuses writes: trying again now would fail too. The channel answers
+                    // 503 (or does not ack), the platform delivers again, and the delivery id keeps it once.
+                    throw e;
+                }
                 if (attempt == ENGINE_ATTEMPTS) {
                     log.error("The engine failed {} times on {} from {}; the person is asked to send it again",
                             ENGINE_ATTEMPTS, message.deliveryId(), message.from().identity(), e);
