@@ -1,6 +1,7 @@
 package com.disputeassistant.slack.http;
 
 import com.disputeassistant.inbound.InboundMeters;
+import com.disputeassistant.store.RedisOutage;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -95,6 +96,10 @@ public class SlackEventsController {
         try {
             return toEntity(app.run(request));
         } catch (Exception e) {
+            if (RedisOutage.isCause(e) && e instanceof RuntimeException redisTrouble) {
+                // Answered 503 with Retry-After, and logged once per outage, as on every endpoint.
+                throw redisTrouble;
+            }
             // Our failure, not the sender's: 503 makes Slack retry, and the delivery id keeps a retry
             // from applying anything twice.
             log.error("The Slack app failed on a {} request", request.getRequestType(), e);
