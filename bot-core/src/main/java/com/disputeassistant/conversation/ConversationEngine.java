@@ -370,15 +370,15 @@ public final class ConversationEngine {
                         turn.replyWithPrompt(messages().get("general.help"));
                         return;
                     }
+                    Optional<Command> command = commandFor(option, actor);
+                    if (command.isEmpty()) {
+                        turn.reply(messages().get("general.option-unknown"));
+                        return;
+                    }
                     if (turn.promptForActor().options().stream().noneMatch(o -> o.id().equals(message.option()))) {
                         // Not on offer now: answered already (a press that arrived twice, a tick pressed again),
                         // so applying it again would record it twice or undo it.
                         turn.replyWithPrompt(messages().get("general.answered"));
-                        return;
-                    }
-                    Optional<Command> command = commandFor(option, actor);
-                    if (command.isEmpty()) {
-                        turn.reply(messages().get("general.option-unknown"));
                         return;
                     }
                     turn.perform(procedure, command.get());
