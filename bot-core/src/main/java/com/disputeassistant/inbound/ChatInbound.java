@@ -205,6 +205,15 @@ public final class ChatInbound {
         return Optional.of(result);
     }
 
+    /**
+     * Whether a failure is Redis' trouble (away, out of memory, read-only; see {@link RedisOutage}): a channel
+     * lets such a failure through, for the app to answer 503 with Retry-After, rather than handle it as a
+     * fault of its own.
+     */
+    public static boolean isStoreTrouble(Throwable failure) {
+        return RedisOutage.isCause(failure);
+    }
+
     /** Whether the engine knows this person: a mediator, or a marketplace person (linking them if it can). */
     public boolean known(ChannelIdentity identity) {
         if (settings.isMediator(identity) || marketplace.personByIdentity(identity).isPresent()) {

@@ -1,7 +1,7 @@
 package com.disputeassistant.slack.http;
 
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.InboundMeters;
-import com.disputeassistant.store.RedisOutage;
 import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
@@ -97,7 +97,7 @@ public class SlackEventsController {
         try {
             return toEntity(app.run(request));
         } catch (Exception e) {
-            if (RedisOutage.isCause(e) && e instanceof RuntimeException redisTrouble) {
+            if (ChatInbound.isStoreTrouble(e) && e instanceof RuntimeException redisTrouble) {
                 // Answered 503 with Retry-After, and logged once per outage, as on every endpoint.
                 throw redisTrouble;
             }

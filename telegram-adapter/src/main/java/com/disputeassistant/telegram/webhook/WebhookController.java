@@ -1,7 +1,7 @@
 package com.disputeassistant.telegram.webhook;
 
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.InboundMeters;
-import com.disputeassistant.store.RedisOutage;
 import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -75,7 +75,7 @@ class WebhookController {
         try {
             handler.accept(update);
         } catch (RuntimeException e) {
-            if (RedisOutage.isCause(e)) {
+            if (ChatInbound.isStoreTrouble(e)) {
                 // Answered 503 with Retry-After, and logged once per outage, as on every endpoint.
                 throw e;
             }
