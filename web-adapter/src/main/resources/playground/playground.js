@@ -354,10 +354,41 @@
     state.panes.forEach(poll);
   }
 
+  /** A new client message id: the server applies the messages with one id once, so sending again is safe. */
+  function newMessageId() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
+    const bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  const SEND_ATTEMPTS = 3;
+  const SEND_TIMEOUT_MS = 10000;
+
+  /**
+   * Posts one message; after a timeout, a lost connection or a 503 (the server's store briefly away) it is
+   * sent again with the same message id, which the server applies once however often it arrives.
+   */
+  async function postMessage(payload) {
+    for (let attempt = 1; ; attempt++) {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), SEND_TIMEOUT_MS);
+      try {
+        return await api('/api/messages', { method: 'POST', body: JSON.stringify(payload), signal: abort.signal });
+      } catch (error) {
+        const retryable = error.status === undefined || error.status === 503;
+        if (!retryable || attempt >= SEND_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
+
   /** Sends as the pane's identity; on success shows what was said, then fetches everyone's answers. */
   async function post(pane, body, shownAs) {
     pane.error.textContent = '';
-    await api('/api/messages', { method: 'POST', body: JSON.stringify({ as: pane.identity, ...body }) });
+    await postMessage({ as: pane.identity, ...body, messageId: newMessageId() });
     appendMine(pane, shownAs);
     pollAll();
     scheduleDisputeRefresh();

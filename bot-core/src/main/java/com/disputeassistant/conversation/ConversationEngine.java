@@ -396,6 +396,12 @@ public final class ConversationEngine {
                         turn.reply(messages().get("general.option-unknown"));
                         return;
                     }
+                    if (turn.promptForActor().options().stream().noneMatch(o -> o.id().equals(message.option()))) {
+                        // Not on offer now: answered already (a press that arrived twice, a tick pressed again),
+                        // so applying it again would record it twice or undo it.
+                        turn.replyWithPrompt(messages().get("general.answered"));
+                        return;
+                    }
                     turn.perform(procedure, command.get());
                 });
             };
@@ -551,7 +557,9 @@ public final class ConversationEngine {
             String arg = option.arg();
             return Optional.of(switch (trigger) {
                 case CHOOSE_REASON -> command.withReason(Reason.valueOf(arg));
-                case REMOVE_TASK, DISPUTE_TASK, MARK_TASK_DONE, RULE_TASK_IN_SCOPE, RULE_TASK_OUT_OF_SCOPE,
+                case MARK_TASK_DONE -> command.withNumber(Integer.parseInt(arg.endsWith(Prompts.UNTICK)
+                        ? arg.substring(0, arg.length() - Prompts.UNTICK.length()) : arg));
+                case REMOVE_TASK, DISPUTE_TASK, RULE_TASK_IN_SCOPE, RULE_TASK_OUT_OF_SCOPE,
                      REQUEST_EXTENSION, SET_DEADLINE -> command.withNumber(Integer.parseInt(arg));
                 case CHECK_TASK -> {
                     String[] parts = arg.split("-", 2);

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  */
 final class Prompts {
     private static final int[] EXTENSION_DAYS = {2, 5};
+    /** Suffix of the argument of the option that takes a tick back off a task (the tick's is the number alone). */
+    static final String UNTICK = "-undo";
     private static final int MAX_REPLACEMENT_CANDIDATES = 6;
 
     private final Messages messages;
@@ -274,7 +276,8 @@ final class Prompts {
             List<Task> open = d.tasks().stream().filter(Task::inRework).filter(t -> t.verdict() != TaskVerdict.DONE).toList();
             for (Task task : open) {
                 options.add(task.doneClaimed()
-                        ? option(d, Trigger.MARK_TASK_DONE.name(), task.number(), "option.MARK_TASK_UNDONE", task.number())
+                        // Its own id, not the tick's: a tick pressed twice must not take itself back.
+                        ? option(d, Trigger.MARK_TASK_DONE.name(), task.number() + UNTICK, "option.MARK_TASK_UNDONE", task.number())
                         : trigger(d, Trigger.MARK_TASK_DONE, task.number(), task.number()));
             }
             if (open.stream().anyMatch(Task::doneClaimed)) {

@@ -16,6 +16,7 @@ import com.disputeassistant.marketplace.Person;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.store.DisputeStore;
+import com.disputeassistant.store.RedisOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
@@ -203,6 +204,15 @@ public final class ChatInbound {
         return Optional.of(result);
     }
 
+    /**
+     * Whether a failure is Redis' trouble (away, out of memory, read-only; see {@link RedisOutage}): a channel
+     * lets such a failure through, for the app to answer 503 with Retry-After, rather than handle it as a
+     * fault of its own.
+     */
+    public static boolean isStoreTrouble(Throwable failure) {
+        return RedisOutage.isCause(failure);
+    }
+
     /** Whether the engine knows this person: a mediator, or a marketplace person (linking them if it can). */
     public boolean known(ChannelIdentity identity) {
         if (settings.isMediator(identity) || marketplace.personByIdentity(identity).isPresent()) {
@@ -328,6 +338,11 @@ public final class ChatInbound {
                 answer = handled.replies();
                 result = handled.applied() ? TurnMeters.Result.APPLIED : TurnMeters.Result.REFUSED;
             } catch (RuntimeException e) {
+                if (RedisOutage.isCause(e)) {
+                    // Redis is away or refuses writes: trying again now would fail too. The channel answers
+                    // 503 (or does not ack), the platform delivers again, and the delivery id keeps it once.
+                    throw e;
+                }
                 if (attempt == ENGINE_ATTEMPTS) {
                     log.error("The engine failed {} times on {} from {}; the person is asked to send it again",
                             ENGINE_ATTEMPTS, message.deliveryId(), message.from().identity(), e);

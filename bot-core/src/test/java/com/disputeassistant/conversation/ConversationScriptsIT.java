@@ -122,6 +122,38 @@ class ConversationScriptsIT {
     }
 
     @Test
+    void aPressThatArrivesTwiceCountsOnce() {
+        alice.says("/dispute").presses("Dispute ORD-1");
+        String notAcceptable = alice.optionId("Delivered, not acceptable");
+        alice.pressesId(notAcceptable).received("describe the problem");
+        DisputeId id = disputeOf("alice").id();
+        int recorded = fixture.store.timeline(id).size();
+        alice.pressesId(notAcceptable).received("You already answered that");
+        assertThat(fixture.store.timeline(id)).as("the reason recorded once").hasSize(recorded);
+
+        alice.says("Chapters 4 and 5 were not edited at all");
+        escalateAgreeAndStartRework();
+        String tick = bob.optionId("#1 done");
+        bob.pressesId(tick).received("Ticked task #1").isOffered("Untick #1");
+        assertThat(bob.optionId("Untick #1")).as("untick is an option of its own").isNotEqualTo(tick);
+        bob.pressesId(tick).received("You already answered that");
+        assertThat(disputeOf("bob").tasks().get(0).doneClaimed()).as("still ticked").isTrue();
+        bob.presses("Untick #1").received("Took the tick off task #1");
+        assertThat(disputeOf("bob").tasks().get(0).doneClaimed()).isFalse();
+    }
+
+    private void escalateAgreeAndStartRework() {
+        alice.presses("Escalate");
+        alice.presses("These terms apply");
+        bob.presses("These terms apply");
+        alice.says("Line-edit chapters 4 and 5");
+        alice.presses("The list is complete");
+        bob.presses("Accept the list");
+        alice.presses("Same expert");
+        bob.received("Please do these tasks and deliver again by");
+    }
+
+    @Test
     void resolvedByTheParties() {
         aliceOpensAndDescribes();
         alice.presses("We solved it").received("waiting for Bob to confirm");

@@ -1,7 +1,6 @@
 package com.disputeassistant.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
@@ -19,11 +18,7 @@ import com.disputeassistant.marketplace.Money;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.StoredDispute;
 import com.disputeassistant.testing.RedisTestSupport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +29,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -82,16 +74,7 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void startChromium() {
-        Optional<Path> chromium = installed("chromium", "chromium-browser");
-        Optional<Path> driver = installed("chromedriver");
-        assumeTrue(chromium.isPresent() && driver.isPresent(),
-                "Chromium is not installed: apt-get install -y chromium chromium-driver (.ci/run does)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,2000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort().build(), options);
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -256,14 +239,6 @@ class ConsoleBrowserIT {
     }
 
     /** The first of these programs on the PATH (Debian: /usr/bin/chromium, /usr/bin/chromedriver). */
-    private static Optional<Path> installed(String... names) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        return Stream.of(names)
-                .flatMap(name -> Stream.of(path.split(java.io.File.pathSeparator)).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable)
-                .findFirst();
-    }
-
     private String url(String path) {
         // localhost, not 127.0.0.1: Chromium keeps Secure cookies on http only for localhost.
         return "http://localhost:" + port + path;

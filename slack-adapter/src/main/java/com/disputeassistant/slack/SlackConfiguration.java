@@ -68,9 +68,27 @@ public class SlackConfiguration {
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().isEmpty() ? null : settings.signingSecret())
                 .requestVerificationEnabled(false)
+                // The bot's identity is checked once, when the app starts (see startChecked): kept for good
+                // after that, so that no request waits on auth.test within Slack's three seconds.
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(-1)
                 // Events the app has no handler for are still acked, or Slack would send them again.
                 .allEventsApiAutoAckEnabled(true)
                 .build());
+    }
+
+    /**
+     * Starts the Bolt app now, which checks the bot token with auth.test, rather than inside the first
+     * request (Bolt starts an app on its first request otherwise). When Slack cannot be reached now, the
+     * app still starts, and the first request checks again.
+     */
+    static void startChecked(App app) {
+        try {
+            app.start();
+            log.info("Slack accepted the bot token (auth.test)");
+        } catch (RuntimeException e) {
+            log.warn("Could not check the Slack bot token at start, the first request will: {}", e.getMessage());
+        }
     }
 
     /** The beans of an enabled Slack channel. */
@@ -167,6 +185,7 @@ public class SlackConfiguration {
         @Bean
         @Conditional(SlackMode.Http.class)
         SlackEventsController slackEventsController(App slackApp) {
+            startChecked(slackApp);
             return new SlackEventsController(slackApp, new SlackSignature(settings.signingSecret(), clock),
                     InboundMeters.refused(meters, SlackChannel.NAME));
         }

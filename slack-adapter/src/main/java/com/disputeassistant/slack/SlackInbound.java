@@ -124,7 +124,8 @@ final class SlackInbound {
         app.viewSubmission(Pattern.compile(Pattern.quote(Form.CALLBACK_PREFIX) + ".+"), (request, ctx) -> {
             ViewSubmissionPayload submission = request.getPayload();
             // An empty ack closes the modal; its answers are handled after it.
-            return keep(ctx, new SlackWork.Submission(submission.getTeam().getId(), submission.getUser().getId(),
+            return keep(ctx, new SlackWork.Submission(submission.getTeam() == null ? null : submission.getTeam().getId(),
+                    submission.getUser() == null ? null : submission.getUser().getId(),
                     submission.getView().getId(), submission.getView().getCallbackId(), answer(submission)));
         });
     }
@@ -135,6 +136,11 @@ final class SlackInbound {
      * an exception reaches the endpoint (503) or the socket (no ack), so that Slack sends the request again.
      */
     private Response keep(Context ctx, SlackWork work) {
+        if (!SlackIdentities.isId(work.team()) || !SlackIdentities.isId(work.user())) {
+            // Nobody to answer, and a redelivery would be no better: acked, so that Slack does not retry it.
+            log.warn("Dropped a Slack {} without a valid team and user id", work.getClass().getSimpleName());
+            return ctx.ack();
+        }
         try {
             inbox.put(work);
         } catch (RuntimeException e) {
@@ -155,7 +161,8 @@ final class SlackInbound {
         BlockActionPayload.Container container = press.getContainer();
         String channel = container != null && container.getChannelId() != null ? container.getChannelId()
                 : press.getChannel() == null ? null : press.getChannel().getId();
-        return new SlackWork.Press(press.getTeam().getId(), press.getUser().getId(), action.getActionId(), channel,
+        return new SlackWork.Press(press.getTeam() == null ? null : press.getTeam().getId(),
+                press.getUser() == null ? null : press.getUser().getId(), action.getActionId(), channel,
                 container == null ? null : container.getMessageTs(), action.getActionTs(), press.getTriggerId());
     }
 

@@ -177,6 +177,30 @@ class SlackHttpModeIT {
     }
 
     @Test
+    void aSignedEventWithoutAUserIsAckedSoThatSlackDoesNotRetryItAndStoresNothing() {
+        Set<String> keysBefore = keys();
+        HttpResponse<String> noUser = http.post("application/json",
+                SlackPayloads.dm("EvNoUser", "", SlackPayloads.nextTs(), "help"), Instant.now(), null);
+        HttpResponse<String> pressWithoutUser = http.post("application/x-www-form-urlencoded",
+                SignedHttp.form(java.util.Map.of("payload", SlackPayloads.press("", "tok", "Help", "1.2", "trig"))),
+                Instant.now(), null);
+
+        assertThat(noUser.statusCode()).isEqualTo(200);
+        assertThat(pressWithoutUser.statusCode()).isEqualTo(200);
+        assertThat(keys()).isEqualTo(keysBefore);
+    }
+
+    @Test
+    void theBotTokenIsCheckedOnceAtStartSoNoRequestWaitsOnAuthTest() {
+        assertThat(API.calls("auth.test")).as("auth.test calls since start").hasSize(1);
+        SlackUser lena = user("lena");
+        lena.act();
+        lena.says("help");
+        lena.received("I help clients and experts");
+        assertThat(API.calls("auth.test")).as("auth.test calls since start").hasSize(1);
+    }
+
+    @Test
     void urlVerificationEchoesTheChallenge() {
         HttpResponse<String> response = http.post("application/json",
                 "{\"token\":\"legacy\",\"challenge\":\"c-123\",\"type\":\"url_verification\"}", Instant.now(), null);

@@ -5,8 +5,11 @@ import java.util.regex.Pattern;
 
 /** Reads the {@code as} of a request: who the caller acts as, always a {@code web:} identity. */
 final class WebIdentity {
-    /** Bounded because it becomes part of Redis keys; no spaces because nobody's id has them. */
-    private static final Pattern WEB_IDENTITY = Pattern.compile(WebChannel.NAME + ":\\S{1,100}");
+    /**
+     * Bounded because it becomes part of Redis keys; no spaces, line or paragraph separators, control or
+     * format characters, because nobody's id has them and they would garble logs and pages.
+     */
+    private static final Pattern WEB_IDENTITY = Pattern.compile(WebChannel.NAME + ":[^\\s\\p{C}\\p{Z}]{1,100}");
 
     private WebIdentity() {
     }
@@ -18,7 +21,7 @@ final class WebIdentity {
         }
         if (!WEB_IDENTITY.matcher(as).matches()) {
             throw new BadRequest("\"as\" must be a web identity like \"web:alice\": \"web:\" and an id of "
-                    + "1-100 characters without spaces (GET /api/people lists them).");
+                    + "1-100 characters without spaces or control characters (GET /api/people lists them).");
         }
         return ChannelIdentity.of(as);
     }

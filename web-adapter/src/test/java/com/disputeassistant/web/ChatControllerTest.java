@@ -18,6 +18,7 @@ import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.language.Language;
+import com.disputeassistant.marketplace.ChannelIdentity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,11 +116,44 @@ class ChatControllerTest {
             blank option               | {"as":"web:alice","option":" "}       | id of a reply option
             text of the wrong type     | {"as":"web:alice","text":{"a":1}}     | "text" must be a string
             as of the wrong type       | {"as":["web:alice"],"text":"hi"}      | "as" must be a string
+            identity with a NUL        | {"as":"web:\\u0000","text":"hi"}       | without spaces or control characters
+            identity with a control    | {"as":"web:a\\u0001","text":"hi"}      | without spaces or control characters
+            identity with a separator  | {"as":"web:\\u2028","text":"hi"}       | without spaces or control characters
+            message id with a colon    | {"as":"web:alice","text":"hi","messageId":"a:b"} | "messageId" must be
+            empty message id           | {"as":"web:alice","text":"hi","messageId":""}    | "messageId" must be
+            message id too long        | {"as":"web:alice","text":"hi","messageId":"%s"}  | "messageId" must be
             """)
     void badBodiesAreRefusedWithWhatToSendInstead(String what, String body, String explanation) throws Exception {
-        postJson(body)
+        postJson(body.replace("%s", "m".repeat(101)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString(explanation)));
+
+        verifyNoInteractions(inbound);
+    }
+
+    @Test
+    void aClientsMessageIdIsTheDeliveryIdWithTheSendersIdentitySoARetryAppliesOnce() throws Exception {
+        ChatEvent said = ChatEvent.Text.direct(Samples.ALICE_WEB, ALICE, "hi", "web:message:m-1:alice");
+        when(inbound.handle(said)).thenReturn(new ChatAnswer.Done(1));
+        ChatEvent bobSaid = ChatEvent.Text.direct(ChannelIdentity.of("web:bob"), "bob", "hi", "web:message:m-1:bob");
+        when(inbound.handle(bobSaid)).thenReturn(new ChatAnswer.Done(1));
+        ChatEvent picked = new ChatEvent.Choice(Samples.ALICE_WEB, ALICE, "o:1", "web:message:m-2:alice");
+        when(inbound.handle(picked)).thenReturn(new ChatAnswer.Done(1));
+
+        postJson("{\"as\":\"web:alice\",\"text\":\"hi\",\"messageId\":\"m-1\"}").andExpect(status().isOk());
+        postJson("{\"as\":\"web:bob\",\"text\":\"hi\",\"messageId\":\"m-1\"}").andExpect(status().isOk());
+        postJson("{\"as\":\"web:alice\",\"option\":\"o:1\",\"messageId\":\"m-2\"}").andExpect(status().isOk());
+
+        verify(inbound).handle(said);
+        verify(inbound).handle(bobSaid);
+        verify(inbound).handle(picked);
+    }
+
+    @Test
+    void aWildcardContentTypeIsRefusedWithTheContentTypeToUse() throws Exception {
+        mvc.perform(post("/api/messages").header("Content-Type", "*/*").content("{\"as\":\"web:alice\",\"text\":\"hi\"}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.error").value(containsString("Content-Type: application/json")));
 
         verifyNoInteractions(inbound);
     }
@@ -197,6 +231,16 @@ class ChatControllerTest {
         mvc.perform(request)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString(explanation)));
+
+        verify(webChannel, never()).messagesAfter(any(), anyLong());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"web:\u0000", "web:\u0001", "web:\u2028", "web:a\u007f"})
+    void anInboxOfAnIdentityWithControlCharactersIsRefused(String as) throws Exception {
+        mvc.perform(get("/api/inbox").param("as", as))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(containsString("without spaces or control characters")));
 
         verify(webChannel, never()).messagesAfter(any(), anyLong());
     }

@@ -18,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ApiAnswers {
     /** How long a client should wait when Redis is away before trying again. */
-    static final String RETRY_AFTER_SECONDS = "5";
-    static final String STORE_AWAY = "The data store cannot be reached right now; nothing was changed. Try again in a few seconds.";
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private ApiAnswers() {
@@ -39,11 +37,6 @@ final class ApiAnswers {
         Map<String, Object> body = error(what + " is not valid; each entry of errors says what to change.");
         body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         return ResponseEntity.badRequest().body(body);
-    }
-
-    static ResponseEntity<Object> storeAway() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(error(STORE_AWAY));
     }
 
     /** For the filters, which answer before any controller. */

@@ -17,7 +17,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Authenticates a request by its {@code Authorization: Bearer <key>} header: a known key makes the
@@ -63,17 +62,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Counts the request; answers it (429, or 503 without Redis) and returns false if it must stop here. */
+    /** Counts the request; answers it (429) and returns false if it must stop here. */
     private boolean withinLimit(String keyName, HttpServletResponse response) throws IOException {
-        Optional<Duration> wait;
-        try {
-            wait = rateLimit.take(keyName);
-        } catch (JedisException e) {
-            log.warn("Marketplace API: Redis unreachable while counting a request of key '{}': {}", keyName, e.toString());
-            response.setHeader(HttpHeaders.RETRY_AFTER, ApiAnswers.RETRY_AFTER_SECONDS);
-            ApiAnswers.write(response, HttpStatus.SERVICE_UNAVAILABLE, ApiAnswers.error(ApiAnswers.STORE_AWAY));
-            return false;
-        }
+        // Redis trouble propagates: the error page answers it 503 with Retry-After, as on every endpoint.
+        Optional<Duration> wait = rateLimit.take(keyName);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

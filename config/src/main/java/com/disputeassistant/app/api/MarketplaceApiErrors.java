@@ -7,22 +7,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * What the API answers when something other than the input goes wrong: Redis away is a 503 with
- * {@code Retry-After} (nothing was written, and every write can simply be sent again); Spring MVC's own
- * request errors keep their 4xx; anything else is a 500 with a log line. Scoped to this package.
+ * What the API answers when something other than the input goes wrong: Spring MVC's own request errors
+ * keep their 4xx; anything else is a 500 with a log line. Scoped to this package. Redis trouble is answered
+ * before this, as on every endpoint: 503 with {@code Retry-After} (see the app's web package).
  */
 @RestControllerAdvice(basePackageClasses = MarketplaceApiErrors.class)
 class MarketplaceApiErrors {
     private static final Logger log = LoggerFactory.getLogger(MarketplaceApiErrors.class);
-
-    @ExceptionHandler(JedisException.class)
-    ResponseEntity<Object> storeAway(JedisException e) {
-        log.warn("Marketplace API: Redis unreachable: {}", e.toString());
-        return ApiAnswers.storeAway();
-    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> fault(Exception e) {

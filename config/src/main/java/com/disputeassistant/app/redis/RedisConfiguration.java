@@ -7,7 +7,9 @@ import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.RedisIdentityLinks;
 import com.disputeassistant.store.RedisConnections;
 import com.disputeassistant.store.RedisDisputeStore;
+import com.disputeassistant.store.RedisOutage;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,8 +65,14 @@ class RedisConfiguration {
         return new ButtonRegistry(redis, settings.keyPrefix());
     }
 
+    /** Redis trouble as every endpoint answers and logs it; watches for the end of an outage every second. */
+    @Bean(destroyMethod = "close")
+    RedisOutage redisOutage(UnifiedJedis redis, RedisSettings settings, Clock clock) {
+        return new RedisOutage(redis, settings.keyPrefix(), Duration.ofSeconds(1), clock);
+    }
+
     @Bean
-    RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, RedisTarget target) {
-        return new RedisHealthIndicator(redis, target);
+    RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, RedisTarget target, RedisOutage outage) {
+        return new RedisHealthIndicator(redis, target, outage);
     }
 }

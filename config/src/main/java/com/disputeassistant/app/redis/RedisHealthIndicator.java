@@ -1,20 +1,24 @@
 package com.disputeassistant.app.redis;
 
+import com.disputeassistant.store.RedisOutage;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code redis} in {@code /actuator/health}: UP when Redis answers PING, with which server it is
- * (embedded or external, where) and never its password.
+ * {@code redis} in {@code /actuator/health}: UP when Redis answers PING and takes a small write (a Redis
+ * out of memory with {@code noeviction}, or a read-only replica, answers PING but can store no turn), with
+ * which server it is (embedded or external, where) and never its password.
  */
 final class RedisHealthIndicator implements HealthIndicator {
     private final UnifiedJedis redis;
     private final RedisTarget target;
+    private final RedisOutage outage;
 
-    RedisHealthIndicator(UnifiedJedis redis, RedisTarget target) {
+    RedisHealthIndicator(UnifiedJedis redis, RedisTarget target, RedisOutage outage) {
         this.redis = redis;
         this.target = target;
+        this.outage = outage;
     }
 
     @Override
@@ -22,7 +26,12 @@ final class RedisHealthIndicator implements HealthIndicator {
         Health.Builder health;
         try {
             String answer = redis.ping();
-            health = "PONG".equalsIgnoreCase(answer) ? Health.up() : Health.down().withDetail("ping", answer);
+            if ("PONG".equalsIgnoreCase(answer)) {
+                outage.probe();
+                health = Health.up();
+            } else {
+                health = Health.down().withDetail("ping", answer);
+            }
         } catch (RuntimeException e) {
             // Jedis' messages name host and port, not credentials; Health.down(e) would add the class too.
             health = Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage());

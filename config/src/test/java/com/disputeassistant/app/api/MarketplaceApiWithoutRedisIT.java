@@ -84,7 +84,7 @@ class MarketplaceApiWithoutRedisIT {
                 shop.get("/api/v1/webhooks")}) {
             assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.uri()).isEqualTo(503);
             assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
-            assertThat(answer.body()).contains("nothing was changed");
+            assertThat(answer.body()).contains("try again in a moment");
         }
         assertThat(new Api(port, null).get("/api/v1/people/nora").statusCode()).isEqualTo(401);
         assertThat(new Api(port, null).get("/api/v1/openapi.yaml").statusCode()).isEqualTo(200);

@@ -2,9 +2,7 @@ package com.disputeassistant.app.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.disputeassistant.app.RunningApp;
-import com.disputeassistant.slack.FakeSlackApi;
-import com.disputeassistant.telegram.fakeapi.FakeBotApi;
+import com.disputeassistant.app.web.EveryEndpoint;
 import com.disputeassistant.testing.PrometheusText;
 import com.disputeassistant.testing.ReadmeBlock;
 import com.disputeassistant.testing.RedisTestSupport;
@@ -38,37 +36,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class EveryChannelMetricsIT {
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
     private static final Pattern METER = Pattern.compile("\\bdispute_[a-z0-9_]+\\b");
-    private static final String WEBHOOK_SECRET = "webhook-secret-of-the-test";
-
-    private static FakeBotApi telegram;
-    private static FakeSlackApi slack;
+    private static EveryEndpoint endpoints;
     private static ConfigurableApplicationContext app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        telegram = new FakeBotApi();
-        slack = new FakeSlackApi();
-        app = RunningApp.start(Map.ofEntries(
-                        Map.entry("server.port", "0"),
-                        Map.entry("management.server.port", "0"),
-                        Map.entry("dispute.redis.url", RedisTestSupport.redisUrl()),
-                        // REDIS_URL turns the playground off; the test drives the web channel through it.
-                        Map.entry("dispute.playground.enabled", "true"),
-                        Map.entry("dispute.redis.key-prefix", PREFIX),
-                        Map.entry("dispute.telegram.bot-token", FakeBotApi.TOKEN),
-                        Map.entry("dispute.telegram.api-url", telegram.url()),
-                        Map.entry("dispute.telegram.webhook-url", "https://bot.example.org/telegram/webhook"),
-                        Map.entry("dispute.telegram.webhook-secret", WEBHOOK_SECRET),
-                        Map.entry("dispute.slack.bot-token", "xoxb-test"),
-                        Map.entry("dispute.slack.app-token", ""),
-                        Map.entry("dispute.slack.signing-secret", "the-real-signing-secret"),
-                        Map.entry("dispute.slack.api-url", slack.url())));
+        endpoints = new EveryEndpoint(RedisTestSupport.redisUrl(), PREFIX);
+        app = endpoints.app;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        RunningApp.stop(app, PREFIX, telegram, slack);
+        endpoints.close();
     }
 
     @Test

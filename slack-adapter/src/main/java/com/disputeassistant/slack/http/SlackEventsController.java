@@ -1,6 +1,8 @@
 package com.disputeassistant.slack.http;
 
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.InboundMeters;
+import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -95,11 +97,35 @@ public class SlackEventsController {
         try {
             return toEntity(app.run(request));
         } catch (Exception e) {
+            if (ChatInbound.isStoreTrouble(e) && e instanceof RuntimeException redisTrouble) {
+                // Answered 503 with Retry-After, and logged once per outage, as on every endpoint.
+                throw redisTrouble;
+            }
+            if (unreadable(e)) {
+                // A field of the wrong shape, found when Bolt reads the event: sent again, it would not be better.
+                log.warn("Could not read a signed Slack {} request: {}", request.getRequestType(), e.getMessage());
+                return text(HttpStatus.BAD_REQUEST, "not a Slack payload this app understands");
+            }
             // Our failure, not the sender's: 503 makes Slack retry, and the delivery id keeps a retry
             // from applying anything twice.
             log.error("The Slack app failed on a {} request", request.getRequestType(), e);
             return text(HttpStatus.SERVICE_UNAVAILABLE, "try again");
         }
+    }
+
+    /**
+     * Whether Bolt failed reading the payload's JSON (Gson): a field of another shape than Slack sends,
+     * such as an array where a string belongs.
+     */
+    private static boolean unreadable(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            StackTraceElement[] where = e.getStackTrace();
+            if (e instanceof JsonParseException
+                    || where.length > 0 && where[0].getClassName().startsWith("com.google.gson.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<String> toEntity(Response response) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class SlackIdentities implements ConfirmedEmails {
     static final Duration LOCALE_KEPT = Duration.ofHours(12);
     /** Beyond this many users the cache starts afresh, rather than grow without bound. */
     private static final int MAX_LOCALES = 50_000;
+    /** Slack's ids are capitals and digits; bounded, as they become part of Redis keys. */
+    private static final Pattern SLACK_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     /** A user's locale as last asked: the language it names (null: none the bot speaks) and when it was asked. */
     private record KnownLocale(Language language, long askedAtMillis) {
@@ -46,6 +49,11 @@ public final class SlackIdentities implements ConfirmedEmails {
     }
 
     /** The identity the engine knows this Slack user by. */
+    /** Whether this is a Slack team or user id as Slack sends them (T0123ABCD, U0123ABCD, W0123ABCD). */
+    public static boolean isId(String id) {
+        return id != null && SLACK_ID.matcher(id).matches();
+    }
+
     public static ChannelIdentity identity(String team, String user) {
         return new ChannelIdentity("slack", team + "/" + user);
     }

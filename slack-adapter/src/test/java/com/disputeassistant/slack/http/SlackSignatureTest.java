@@ -53,6 +53,14 @@ class SlackSignatureTest {
     }
 
     @Test
+    void refusesTimestampsBeyondWhatATimeCanHoldEvenWhenSigned() {
+        for (String far : new String[]{"100000000000000000", "-100000000000000000", "9223372036854775807",
+                "-9223372036854775808"}) {
+            assertThat(signature.problem(far, signature.sign(far, BODY), BODY)).as(far).contains("5 minutes");
+        }
+    }
+
+    @Test
     void refusesMissingOrMalformedHeaders() {
         assertThat(signature.problem(null, signature.sign(at(0), BODY), BODY)).contains("missing");
         assertThat(signature.problem(at(0), null, BODY)).contains("missing");

@@ -88,7 +88,8 @@ public final class UpdateHandler {
 
     private void onMessage(Message message, String deliveryId) {
         User from = message.getFrom();
-        if (from == null || Boolean.TRUE.equals(from.getIsBot())) {
+        if (from == null || from.getId() == null || message.getChat() == null || Boolean.TRUE.equals(from.getIsBot())) {
+            // Telegram sends neither a message without sender or chat: nothing to answer, nobody to answer.
             return;
         }
         ChannelIdentity identity = identityOf(from);
@@ -170,6 +171,10 @@ public final class UpdateHandler {
 
     /** A button press: answered to Telegram either way, with the reason when it changed nothing; a repeat is not. */
     private void onPress(CallbackQuery query, String deliveryId) {
+        if (query.getId() == null || query.getFrom() == null || query.getFrom().getId() == null) {
+            log.warn("Ignoring a Telegram callback query without an id or a sender ({})", deliveryId);
+            return;
+        }
         ChannelIdentity identity = identityOf(query.getFrom());
         Long chatId = query.getMessage() != null ? query.getMessage().getChatId() : null;
         String chat = chatId != null ? Long.toString(chatId) : identity.id();

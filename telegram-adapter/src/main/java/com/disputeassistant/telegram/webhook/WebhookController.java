@@ -1,5 +1,6 @@
 package com.disputeassistant.telegram.webhook;
 
+import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +75,10 @@ class WebhookController {
         try {
             handler.accept(update);
         } catch (RuntimeException e) {
+            if (ChatInbound.isStoreTrouble(e)) {
+                // Answered 503 with Retry-After, and logged once per outage, as on every endpoint.
+                throw e;
+            }
             log.error("Could not handle Telegram update {}; Telegram will deliver it again", update.getUpdateId(), e);
             return answer(HttpStatus.SERVICE_UNAVAILABLE, "Not stored; deliver this update again later.");
         }

@@ -1,0 +1,147 @@
+package com.disputeassistant.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Redis trouble, as every endpoint answers it: a request that failed because Redis is away, out of memory
+ * or read-only is Redis' trouble, not a fault of ours nor of the caller, and is answered 503 with
+ * {@code Retry-After} (the caller's delivery id makes the retry safe).
+ *
+ * <p>Logged once per outage: a warning with the first failure, nothing for the failures after it, and one
+ * line when Redis takes writes again, which this finds out itself by writing a small probe key every
+ * {@code probeEvery} while the outage lasts. {@link #probe} is the same write, for the health check: a
+ * Redis that answers PING but refuses writes is of no use to the app.
+ */
+public final class RedisOutage implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisOutage.class);
+    /** Errors with which a Redis server refuses a command while it is in trouble (see Redis' error prefixes). */
+    private static final String[] TROUBLE = {"OOM", "READONLY", "LOADING", "MASTERDOWN", "BUSY", "NOREPLICAS",
+            "MISCONF", "TRYAGAIN", "CLUSTERDOWN", "NOSCRIPT_BUSY"};
+
+    private final UnifiedJedis redis;
+    private final String probeKey;
+    private final Duration probeEvery;
+    private final Clock clock;
+    /** When the ongoing outage started, or null when there is none. */
+    private final AtomicReference<Instant> since = new AtomicReference<>();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile Thread watcher;
+    private volatile boolean closed;
+
+    public RedisOutage(UnifiedJedis redis, String keyPrefix, Duration probeEvery, Clock clock) {
+        this.redis = redis;
+        this.probeKey = keyPrefix + "health:write-probe";
+        this.probeEvery = probeEvery;
+        this.clock = clock;
+    }
+
+    /** Whether this failure, or one of its causes, is Redis' trouble rather than a fault of ours. */
+    public static boolean isCause(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof JedisConnectionException) {
+                return true;
+            }
+            if (e instanceof JedisDataException && e.getMessage() != null) {
+                String message = e.getMessage().toUpperCase(Locale.ROOT);
+                for (String prefix : TROUBLE) {
+                    if (message.startsWith(prefix)) {
+                        return true;
+                    }
+                }
+                // The same refusals met inside one of our Lua scripts come wrapped in the script's error.
+                if (message.contains("OOM COMMAND NOT ALLOWED") || message.contains("READONLY YOU CAN'T WRITE")) {
+                    return true;
+                }
+            }
+            // The pool found no connection in time: Redis is too slow to answer or away.
+            if (e instanceof JedisException && e.getMessage() != null
+                    && e.getMessage().startsWith("Could not get a resource")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A request failed for Redis' trouble: the first failure of an outage is logged, with why (no stack
+     * trace, it is no fault of ours), and starts watching for its end.
+     */
+    public void failed(Throwable failure) {
+        refused.incrementAndGet();
+        if (since.compareAndSet(null, clock.instant())) {
+            log.warn("Redis is in trouble, every request that needs it is answered 503 until it takes writes "
+                    + "again: {}", rootMessage(failure));
+            startWatching();
+        }
+    }
+
+    /** Whether an outage is going on (a request failed and Redis has not taken a write since). */
+    public boolean ongoing() {
+        return since.get() != null;
+    }
+
+    /**
+     * Writes the probe key (it expires by itself); throws what Redis answered when it refuses the write:
+     * away, out of memory with {@code noeviction}, a read-only replica.
+     */
+    public void probe() {
+        redis.set(probeKey, clock.instant().toString(), SetParams.setParams().px(60_000));
+    }
+
+    private synchronized void startWatching() {
+        if (closed || (watcher != null && watcher.isAlive())) {
+            return;
+        }
+        Thread thread = new Thread(this::watch, "redis-outage-watch");
+        thread.setDaemon(true);
+        thread.start();
+        watcher = thread;
+    }
+
+    private void watch() {
+        while (!closed && since.get() != null) {
+            try {
+                Thread.sleep(probeEvery.toMillis());
+                probe();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                continue;
+            }
+            Instant started = since.getAndSet(null);
+            if (started != null) {
+                log.info("Redis takes writes again, after {} s; {} requests were answered 503 meanwhile",
+                        Duration.between(started, clock.instant()).toSeconds(), refused.getAndSet(0));
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread running = watcher;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.disputeassistant.app.web;
+
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The same edges on the management port, which runs in a context of its own (listed in
+ * {@code META-INF/spring/...ManagementContextConfiguration.imports}): the request guard and Tomcat's JSON
+ * errors. {@link HttpSettings} come from the application's context, the parent.
+ */
+@ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+class ManagementEdgesConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestGuard> managementRequestGuard(HttpSettings settings) {
+        return WebEdgesConfiguration.guard(settings);
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> managementTomcatEdges(HttpSettings settings) {
+        return WebEdgesConfiguration.tomcat(settings);
+    }
+}
