@@ -2,23 +2,27 @@ package com.disputeassistant.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
-import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.dispute.Outcome;
 import com.disputeassistant.dispute.OutcomeType;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskScope;
 import com.disputeassistant.language.Language;
-import com.disputeassistant.store.Change;
-import com.disputeassistant.testing.TestDisputes;
-import java.time.Instant;
-import java.util.List;
 import com.disputeassistant.marketplace.Money;
+import com.disputeassistant.store.Change;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.StoredDispute;
 import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.TestDisputes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,8 +227,8 @@ class ConsoleBrowserIT {
         try {
             Path folder = Files.createDirectories(Path.of("target", "console-screenshots"));
             Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
