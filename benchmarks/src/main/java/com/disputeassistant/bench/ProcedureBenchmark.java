@@ -15,14 +15,17 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH: the procedure alone, no Redis and no text, for the CPU the state machine costs per message. One
  * invocation opens a dispute and takes it through three transitions (reason, description, escalate), as
- * the first messages of the load driver's script do. The engine restores a state machine for every
- * transition, so this is most of a turn's CPU that is not JSON or Redis.
+ * the first messages of the load driver's script do. {@code path} compares the engine's direct path (the
+ * machine's model read once, its guards and actions run without a machine) with the full Spring
+ * Statemachine path (a pooled machine restored from the dispute and sent the event, every transition).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,10 +34,19 @@ public class ProcedureBenchmark {
     /** Transitions one invocation applies, to turn the score into a cost per transition. */
     static final int TRANSITIONS = 3;
 
-    private final Procedure procedure = new Procedure(ProcedureSettings.defaults());
+    @Param({"direct", "machine"})
+    public String path;
+
+    private Procedure procedure;
     private final Order order = new SyntheticMarketplace(1).orderNumber(0);
     private final Actor client = Actor.person("web:c0", order.client());
     private final Instant now = Instant.parse("2026-11-20T09:00:00Z");
+
+    @Setup
+    public void choosePath() {
+        procedure = "machine".equals(path) ? Procedure.viaStateMachine(ProcedureSettings.defaults())
+                : new Procedure(ProcedureSettings.defaults());
+    }
 
     @Benchmark
     public Dispute openDescribeAndEscalate() {

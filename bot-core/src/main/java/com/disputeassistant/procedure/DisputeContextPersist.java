@@ -24,8 +24,14 @@ final class DisputeContextPersist implements StateMachinePersist<Step, Trigger, 
 
     @Override
     public void write(StateMachineContext<Step, Trigger> context, Dispute dispute) {
-        Step reached = context.getState();
-        Instant now = context.getExtendedState().get(EscalationProcedure.NOW, Instant.class);
+        write(dispute, context.getState(), context.getExtendedState().get(EscalationProcedure.NOW, Instant.class));
+    }
+
+    /**
+     * Writes the step a transition reached into the dispute, with its deadline and reminders: the machine's
+     * persist and the direct path ({@link DirectTransitions}) both end a turn here.
+     */
+    void write(Dispute dispute, Step reached, Instant now) {
         if (reached != dispute.step()) {
             moveTo(dispute, reached, deadlineOf(dispute, reached, now), now);
         } else if (reached == Step.REWORK && !dispute.reworkDeadline().equals(dispute.stepDeadline())) {

@@ -42,11 +42,14 @@ import com.disputeassistant.dispute.TaskScope;
 import com.disputeassistant.marketplace.Money;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.action.Action;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
+import org.springframework.statemachine.guard.Guard;
 
 /**
  * The whole escalation procedure in one place, step by step as {@code shared/spec/escalation-procedure.md}
@@ -71,12 +74,18 @@ final class EscalationProcedure {
 
     private final ProcedureSettings settings;
     private final TransitionTable table;
+    private final List<Guard<Step, Trigger>> guards;
+    private final List<Action<Step, Trigger>> actions;
 
     EscalationProcedure(ProcedureSettings settings) {
         this.settings = settings;
         TransitionTable.Builder in = TransitionTable.builder();
         define(in);
         this.table = in.build();
+        // One guard and one action object per row, made once: the machine is configured with them and the
+        // direct path runs the very same objects.
+        this.guards = table.rows().stream().<Guard<Step, Trigger>>map(row -> context -> matches(row, context)).toList();
+        this.actions = table.rows().stream().<Action<Step, Trigger>>map(row -> context -> run(row, context)).toList();
     }
 
     /** The procedure as data: every transition, in the order defined below. */
@@ -89,26 +98,42 @@ final class EscalationProcedure {
         return table.accepts(step, trigger);
     }
 
-    /** A Spring state machine configured from the table: one transition per row, guarded by its branch. */
+    /**
+     * A Spring state machine configured from the table: one transition per row, guarded by its branch, each
+     * named by its row's position so that {@link DirectTransitions} can find the row's guard and action
+     * again when it reads the machine's model.
+     */
     StateMachine<Step, Trigger> newMachine() {
         try {
             StateMachineBuilder.Builder<Step, Trigger> builder = StateMachineBuilder.builder();
             builder.configureConfiguration().withConfiguration().autoStartup(false).machineId("escalation-procedure");
             builder.configureStates().withStates().initial(INTAKE).states(EnumSet.allOf(Step.class)).end(CLOSED);
             StateMachineTransitionConfigurer<Step, Trigger> transitions = builder.configureTransitions();
-            for (TransitionTable.Row row : table.rows()) {
+            List<TransitionTable.Row> rows = table.rows();
+            for (int i = 0; i < rows.size(); i++) {
+                TransitionTable.Row row = rows.get(i);
                 if (row.internal()) {
-                    transitions.withInternal().source(row.source()).event(row.trigger())
-                            .guard(context -> matches(row, context)).action(context -> run(row, context));
+                    transitions.withInternal().name(String.valueOf(i)).source(row.source()).event(row.trigger())
+                            .guard(guards.get(i)).action(actions.get(i));
                 } else {
-                    transitions.withExternal().source(row.source()).target(row.target()).event(row.trigger())
-                            .guard(context -> matches(row, context)).action(context -> run(row, context));
+                    transitions.withExternal().name(String.valueOf(i)).source(row.source()).target(row.target())
+                            .event(row.trigger()).guard(guards.get(i)).action(actions.get(i));
                 }
             }
             return builder.build();
         } catch (Exception e) {
             throw new IllegalStateException("the procedure's state machine could not be built", e);
         }
+    }
+
+    /** The guard the machine's transition with this name runs (the name is its row's position). */
+    Guard<Step, Trigger> guardNamed(String name) {
+        return guards.get(Integer.parseInt(name));
+    }
+
+    /** The action the machine's transition with this name runs (the name is its row's position). */
+    Action<Step, Trigger> actionNamed(String name) {
+        return actions.get(Integer.parseInt(name));
     }
 
     private static boolean matches(TransitionTable.Row row, StateContext<Step, Trigger> context) {
@@ -119,7 +144,11 @@ final class EscalationProcedure {
     private static void run(TransitionTable.Row row, StateContext<Step, Trigger> context) {
         Dispute dispute = context.getExtendedState().get(DISPUTE, Dispute.class);
         Instant now = context.getExtendedState().get(NOW, Instant.class);
-        context.getExtendedState().getVariables().put(FIRED, Boolean.TRUE);
+        if (context.getStateMachine() != null) {
+            // The machine answers ACCEPTED even when no guard held, so it is told here that one did; the
+            // direct path (no machine) knows which transition it fired and skips the map write.
+            context.getExtendedState().getVariables().put(FIRED, Boolean.TRUE);
+        }
         row.effect().apply(dispute, (Command) context.getMessageHeader(COMMAND), now);
     }
 

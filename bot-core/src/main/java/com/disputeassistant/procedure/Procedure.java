@@ -21,12 +21,14 @@ import org.springframework.statemachine.persist.StateMachinePersister;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies one command to one dispute by running the escalation procedure's state machine: restore the
- * machine from the dispute, send the trigger, write the reached state back into the dispute. The
- * caller loaded the dispute and commits it afterwards; nothing here does I/O.
+ * Applies one command to one dispute by the escalation procedure's state machine. The caller loaded the
+ * dispute and commits it afterwards; nothing here does I/O.
  *
- * <p>Building a state machine costs far more than resetting one, so machines are pooled and reused;
- * each is used by one thread at a time and reset from the dispute on every use.
+ * <p>A turn resolves the transition directly ({@link DirectTransitions}): the machine's model is read once
+ * at start into a table keyed by step and trigger, and a turn runs the guard and action the machine is
+ * configured with, without restoring, starting or dispatching through a machine. {@link #viaStateMachine}
+ * keeps the full path (restore a pooled machine from the dispute, send the event, persist the reached
+ * state back), which a property test holds the direct path to and the benchmark compares it with.
  */
 public final class Procedure {
     private final EscalationProcedure definition;
@@ -36,13 +38,29 @@ public final class Procedure {
     private final ProcedureSettings settings;
     /** The steps a mediator can name for a hand-back, from the table. */
     private final Set<Step> handBackSteps;
+    /** The direct path; null when every turn goes through a state machine. */
+    private final DirectTransitions direct;
 
     public Procedure(ProcedureSettings settings) {
+        this(settings, true);
+    }
+
+    private Procedure(ProcedureSettings settings, boolean direct) {
         this.settings = settings;
         this.rules = new Rules(settings);
         this.definition = new EscalationProcedure(settings);
         this.handBackSteps = definition.table().namedTargets(Step.MEDIATION, Trigger.HAND_BACK);
-        this.persister = new DefaultStateMachinePersister<>(new DisputeContextPersist(settings));
+        DisputeContextPersist persist = new DisputeContextPersist(settings);
+        this.persister = new DefaultStateMachinePersister<>(persist);
+        this.direct = direct ? new DirectTransitions(definition, persist) : null;
+    }
+
+    /**
+     * The same procedure, but every turn restores a pooled Spring state machine from the dispute and sends
+     * it the event: the reference the direct path is tested against and measured with, not for production.
+     */
+    public static Procedure viaStateMachine(ProcedureSettings settings) {
+        return new Procedure(settings, false);
     }
 
     /**
@@ -68,13 +86,25 @@ public final class Procedure {
         if (decision.refused()) {
             return new Transition(command.trigger(), from, from, null, decision.refusal());
         }
+        if (direct != null) {
+            direct.fire(dispute, command, decision.branch(), now);
+        } else {
+            runMachine(dispute, command, decision.branch(), now);
+        }
+        Step to = dispute.step();
+        return new Transition(command.trigger(), from, to,
+                new TimelineEntry(now, command.actor().identity(), from, to, why(command, decision.branch())), null);
+    }
+
+    private void runMachine(Dispute dispute, Command command, Branch branch, Instant now) {
+        Step from = dispute.step();
         StateMachine<Step, Trigger> machine = borrow();
         try {
             persister.restore(machine, dispute);
             machine.getExtendedState().getVariables().put(EscalationProcedure.NOW, now);
             Message<Trigger> event = MessageBuilder.withPayload(command.trigger())
                     .setHeader(EscalationProcedure.COMMAND, command)
-                    .setHeader(EscalationProcedure.BRANCH, decision.branch())
+                    .setHeader(EscalationProcedure.BRANCH, branch)
                     .build();
             StateMachineEventResult.ResultType result = machine.sendEvent(Mono.just(event))
                     .blockLast().getResultType();
@@ -86,7 +116,7 @@ public final class Procedure {
             boolean fired = machine.getExtendedState().getVariables().remove(EscalationProcedure.FIRED) != null;
             if (result != StateMachineEventResult.ResultType.ACCEPTED || !fired) {
                 throw new IllegalStateException("the procedure has no transition for " + command.trigger()
-                        + " (" + decision.branch() + ") in " + from);
+                        + " (" + branch + ") in " + from);
             }
             persister.persist(machine, dispute);
         } catch (IllegalStateException e) {
@@ -96,9 +126,6 @@ public final class Procedure {
         } finally {
             release(machine);
         }
-        Step to = dispute.step();
-        return new Transition(command.trigger(), from, to,
-                new TimelineEntry(now, command.actor().identity(), from, to, why(command, decision.branch())), null);
     }
 
     /**
