@@ -34,18 +34,24 @@ document.addEventListener('DOMContentLoaded', () => {
     let busy = false;
     let again = false;
     const swap = (fresh) => {
+        let swapped = false;
         for (const now of document.querySelectorAll('[data-live]')) {
             const next = fresh.getElementById(now.id);
-            if (!next) {
+            // An unchanged part stays as it is: no flicker, and whatever the reader holds in it (a selection,
+            // the focus) is kept.
+            if (!next || now.isEqualNode(next)) {
                 continue;
             }
             if (now.dataset.keep !== undefined && now.dataset.state === next.dataset.state) {
                 continue;
             }
             now.replaceWith(document.importNode(next, true));
+            swapped = true;
         }
-        feeForm();
-        live.hidden = false;
+        if (swapped) {
+            feeForm();
+            live.hidden = false;
+        }
     };
     const refresh = async () => {
         if (busy) {
