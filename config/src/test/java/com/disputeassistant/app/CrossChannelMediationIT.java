@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,21 +69,16 @@ class CrossChannelMediationIT {
         telegram = new FakeBotApi();
         slack = new FakeSlackApi();
         Path marketplace = Path.of(CrossChannelMediationIT.class.getResource("/cross-channel-marketplace.yml").toURI());
-        app = RunningApp.start(Map.ofEntries(
-                        Map.entry("server.port", "0"),
-                        Map.entry("dispute.redis.url", RedisTestSupport.redisUrl()),
-                        Map.entry("dispute.redis.key-prefix", PREFIX),
-                        Map.entry("dispute.marketplace.file", marketplace.toString()),
-                        Map.entry("dispute.procedure.mediators", "slack:T01TEST/UMARIA,slack:T01TEST/UOMAR"),
-                        Map.entry("dispute.telegram.bot-token", FakeBotApi.TOKEN),
-                        Map.entry("dispute.telegram.api-url", telegram.url()),
-                        Map.entry("dispute.telegram.poll-timeout", "1s"),
-                        Map.entry("dispute.slack.bot-token", "xoxb-test"),
-                        Map.entry("dispute.slack.app-token", ""),
-                        Map.entry("dispute.slack.signing-secret", SIGNING_SECRET),
-                        Map.entry("dispute.slack.api-url", slack.url()),
-                        Map.entry("dispute.slack.message-interval", "0s"),
-                        Map.entry("dispute.slack.mediators-channel", ROOM)), FastTelegram.class);
+        Map<String, String> settings = new HashMap<>(Map.ofEntries(
+                Map.entry("server.port", "0"),
+                Map.entry("dispute.redis.url", RedisTestSupport.redisUrl()),
+                Map.entry("dispute.redis.key-prefix", PREFIX),
+                Map.entry("dispute.marketplace.file", marketplace.toString()),
+                Map.entry("dispute.procedure.mediators", "slack:T01TEST/UMARIA,slack:T01TEST/UOMAR"),
+                Map.entry("dispute.slack.mediators-channel", ROOM)));
+        settings.putAll(telegram.appSettings());
+        settings.putAll(slack.appSettings(SIGNING_SECRET));
+        app = RunningApp.start(settings, FastTelegram.class);
     }
 
     @AfterAll

@@ -48,15 +48,9 @@ final class FaultEnvironment {
                 Map.entry("dispute.redis.url", redis.url()),
                 Map.entry("dispute.redis.key-prefix", "fault:"),
                 Map.entry("dispute.marketplace.file", marketplace.toString()),
-                Map.entry("dispute.playground.enabled", "true"),
-                Map.entry("dispute.telegram.bot-token", FakeBotApi.TOKEN),
-                Map.entry("dispute.telegram.api-url", telegram.url()),
-                Map.entry("dispute.telegram.poll-timeout", "1s"),
-                Map.entry("dispute.slack.bot-token", "xoxb-test"),
-                Map.entry("dispute.slack.app-token", ""),
-                Map.entry("dispute.slack.signing-secret", SIGNING_SECRET),
-                Map.entry("dispute.slack.api-url", slack.url()),
-                Map.entry("dispute.slack.message-interval", "0s")));
+                Map.entry("dispute.playground.enabled", "true")));
+        settings.putAll(telegram.appSettings());
+        settings.putAll(slack.appSettings(SIGNING_SECRET));
         CompletableFuture<AppProcess> a = CompletableFuture.supplyAsync(() -> startApp("a", settings));
         CompletableFuture<AppProcess> b = CompletableFuture.supplyAsync(() -> startApp("b", settings));
         apps[0] = a.join();

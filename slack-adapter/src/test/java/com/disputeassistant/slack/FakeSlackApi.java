@@ -80,6 +80,16 @@ public final class FakeSlackApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
+    /**
+     * The app's settings for Slack over HTTP (no Socket Mode) against this fake, signed with
+     * {@code signingSecret} and sending without pauses: for a test that runs the whole app.
+     */
+    public Map<String, String> appSettings(String signingSecret) {
+        return Map.of("dispute.slack.bot-token", "xoxb-test", "dispute.slack.app-token", "",
+                "dispute.slack.signing-secret", signingSecret, "dispute.slack.api-url", url(),
+                "dispute.slack.message-interval", "0s");
+    }
+
     /** users.info answers this confirmed e-mail address for the user. */
     void user(String userId, String email) {
         emails.put(userId, email);

@@ -77,6 +77,12 @@ public final class FakeBotApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The app's settings for Telegram long polling against this fake: for a test that runs the whole app. */
+    public Map<String, String> appSettings() {
+        return Map.of("dispute.telegram.bot-token", TOKEN, "dispute.telegram.api-url", url(),
+                "dispute.telegram.poll-timeout", "1s");
+    }
+
     @Override
     public void close() {
         server.stop(0);
