@@ -191,13 +191,28 @@ class SlackHttpModeIT {
     }
 
     @Test
+    void aSignedEventWithAUserOfAnotherShapeIsRefusedWith400SoThatSlackDoesNotRetryItAndStoresNothing() {
+        Set<String> keysBefore = keys();
+        // Found by FuzzIT: Bolt's own IgnoringSelfEvents fails on it before any handler of ours runs.
+        HttpResponse<String> userAsObject = http.post("application/json", SlackPayloads.dm("EvUserObject", "U1",
+                SlackPayloads.nextTs(), "help").replace("\"user\":\"U1\"", "\"user\":{}"), Instant.now(), null);
+
+        assertThat(userAsObject.statusCode()).isEqualTo(400);
+        assertThat(userAsObject.body()).contains("not a Slack payload this app understands");
+        assertThat(keys()).isEqualTo(keysBefore);
+    }
+
+    @Test
     void theBotTokenIsCheckedOnceAtStartSoNoRequestWaitsOnAuthTest() {
-        assertThat(API.calls("auth.test")).as("auth.test calls since start").hasSize(1);
+        // At start; and not again for requests Bolt handles to the end (a payload that fails inside Bolt's
+        // own middleware, as in the test of a user of another shape, may make it check the token anew).
+        int before = API.calls("auth.test").size();
+        assertThat(before).as("auth.test calls since start").isPositive();
         SlackUser lena = user("lena");
         lena.act();
         lena.says("help");
         lena.received("I help clients and experts");
-        assertThat(API.calls("auth.test")).as("auth.test calls since start").hasSize(1);
+        assertThat(API.calls("auth.test")).as("auth.test calls while lena's requests were handled").hasSize(before);
     }
 
     @Test

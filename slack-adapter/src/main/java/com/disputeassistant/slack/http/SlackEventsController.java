@@ -114,14 +114,17 @@ public class SlackEventsController {
     }
 
     /**
-     * Whether Bolt failed reading the payload's JSON (Gson): a field of another shape than Slack sends,
-     * such as an array where a string belongs.
+     * Whether Bolt failed reading the payload: its JSON reader (Gson) met a field of another shape than
+     * Slack sends, such as an array where a string belongs, or one of Bolt's built-in middlewares, which run
+     * before any handler of ours, met a field missing or of another shape (an object as {@code user} makes
+     * {@code IgnoringSelfEvents} fail). Either way, the same payload sent again would fail again.
      */
     private static boolean unreadable(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             StackTraceElement[] where = e.getStackTrace();
-            if (e instanceof JsonParseException
-                    || where.length > 0 && where[0].getClassName().startsWith("com.google.gson.")) {
+            if (e instanceof JsonParseException || where.length > 0
+                    && (where[0].getClassName().startsWith("com.google.gson.")
+                    || where[0].getClassName().startsWith("com.slack.api.bolt.middleware.builtin."))) {
                 return true;
             }
         }
