@@ -383,8 +383,9 @@ public final class ConversationEngine {
                 return onOption(option.get());
             }
             TypedCommand typed = TypedCommand.of(message.text());
+            // A link is evidence only about a dispute in focus; elsewhere the text is answered as ever.
             if (message.hasFiles() || evidence != null && typed == TypedCommand.NONE
-                    && !EvidenceIntake.links(message.text()).isEmpty()) {
+                    && !EvidenceIntake.links(message.text()).isEmpty() && inFocus().isPresent()) {
                 return withEvidence(typed == TypedCommand.NONE && !message.text().isBlank());
             }
             return switch (typed) {
