@@ -100,15 +100,9 @@ class EvidenceWebIT {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
     }
 
+    /** The body as ISO-8859-1: one char per byte, so a file's bytes come back exactly. */
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return PlaygroundParty.call(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
     }
 
     private static String enc(String value) {
