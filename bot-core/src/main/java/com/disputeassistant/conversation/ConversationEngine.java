@@ -287,12 +287,16 @@ public final class ConversationEngine {
             }
             cause.audience.remember(loaded.get(), others);
             Step before = loaded.get().stored().dispute().step();
+            boolean heldBefore = loaded.get().stored().dispute().mediator().isPresent();
             Turn turn = new Turn(loaded.get().stored(), from, actor, clock.instant(), marketplace, cause.audience,
                     settings);
             applyDueDeadline(turn);
             act.run(turn);
             if (evidence != null && before != Step.REPLACEMENT && turn.dispute().step() == Step.REPLACEMENT) {
                 turn.attachHandOver(evidence.items(id));
+            }
+            if (evidence != null && !heldBefore && turn.dispute().mediator().isPresent()) {
+                turn.attachForMediator(evidence.items(id));
             }
             List<OutboundMessage> outbound = turn.outbound();
             if (!turn.changed()) {
