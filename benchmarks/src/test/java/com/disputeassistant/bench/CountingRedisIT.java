@@ -27,6 +27,7 @@ class CountingRedisIT {
                 List.of());
 
         assertThat(redis.roundTrips() - before).isEqualTo(3);
+        assertThat(redis.callsByCommand()).containsEntry("EVAL", 1L).containsEntry("GET", 1L).containsEntry("SET", 1L);
         assertThat(redis.get(prefix + "a")).isEqualTo("2");
     }
 }
