@@ -136,8 +136,7 @@ final class EngineFigures {
                 + "of the context per event, the " + PersisterRecipe.SCRIPT.size() + " procedure events of the script");
         PersisterRecipe recipe = new PersisterRecipe(redis, prefix, marketplace, lanes.size(), clock);
         LoadDriver driver = new LoadDriver(lanes, settings.concurrency(), redis, info);
-        WarmUp warmUp = warm(driver, recipe);
-        report.line("warm-up: " + warmUp.summary());
+        warm(driver, recipe);
         Measurement peer = driver.saturate(recipe, settings.settle(), settings.measure());
         describe("peer", peer);
         double bytes = IntStream.range(0, Math.min(lanes.size(), MEMORY_SAMPLE))
@@ -207,7 +206,9 @@ final class EngineFigures {
                         + "dispute", size - loaded, Report.decimal(seconds), Report.decimal((size - loaded) / seconds),
                         failed, Report.decimal((double) grown / (size - loaded))));
                 memoryNote = "; used_memory +" + Report.decimal((double) grown / (size - loaded))
-                        + " B per pre-loaded (talking) dispute";
+                        + " B per pre-loaded (talking) dispute, " + Report.decimal(info.usedMemory() / 1024.0 / 1024)
+                        + " MB in all; pre-load of " + String.format("%,d", size - loaded) + " took "
+                        + Report.decimal(seconds) + " s";
                 loaded = size;
                 at = driver.saturate(work, settings.settle(), settings.measure());
                 describe("growth " + size, at);
