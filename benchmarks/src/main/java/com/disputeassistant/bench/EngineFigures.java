@@ -199,16 +199,16 @@ final class EngineFigures {
             } else {
                 long usedBefore = info.usedMemory();
                 long started = System.nanoTime();
-                int failed = preload.open(loaded, size, settings.concurrency());
+                Preload.Outcome preloaded = preload.open(loaded, size, settings.concurrency());
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long grown = info.usedMemory() - usedBefore;
-                report.line(String.format("pre-loaded %,d disputes in %s s (%s/s), %d failed; used_memory grew %s B per "
+                report.line(String.format("pre-loaded %,d disputes in %s s (%s/s), %s; used_memory grew %s B per "
                         + "dispute", size - loaded, Report.decimal(seconds), Report.decimal((size - loaded) / seconds),
-                        failed, Report.decimal((double) grown / (size - loaded))));
+                        preloaded, Report.decimal((double) grown / (size - loaded))));
                 memoryNote = "; used_memory +" + Report.decimal((double) grown / (size - loaded))
                         + " B per pre-loaded (talking) dispute, " + Report.decimal(info.usedMemory() / 1024.0 / 1024)
                         + " MB in all; pre-load of " + String.format("%,d", size - loaded) + " took "
-                        + Report.decimal(seconds) + " s";
+                        + Report.decimal(seconds) + " s" + (preloaded.failed() > 0 ? " (" + preloaded + ")" : "");
                 loaded = size;
                 at = driver.saturate(work, settings.settle(), settings.measure());
                 describe("growth " + size, at);
@@ -218,7 +218,8 @@ final class EngineFigures {
                     "%d threads, saturation; %,d open disputes with a timer at the end", settings.concurrency(), openNow),
                     String.format("%s msg/s, %s; p99 %s ms; heap after %s MB%s", Report.decimal(at.perSecond()),
                             costs(at), Report.decimal(at.latencies().percentileMillis(99)),
-                            Report.decimal(heapAfterGcMegabytes()), memoryNote),
+                            Report.decimal(heapAfterGcMegabytes()), memoryNote + (at.errors() == 0 ? ""
+                                    : "; " + at.errors() + " messages failed (first: " + at.firstError() + ")")),
                     "flat cost per message");
         }
     }
