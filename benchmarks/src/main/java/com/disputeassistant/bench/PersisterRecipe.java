@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,12 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class PersisterRecipe implements Work {
     /** A general-purpose mapper over the dispute's fields, as the recipe's context serializer. */
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .changeDefaultVisibility(visibility -> visibility
+            .changeDefaultVisibility(visibility -> visibility.withVisibility(PropertyAccessor.ALL, Visibility.NONE)
                     .withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-                    .withVisibility(PropertyAccessor.GETTER, Visibility.NONE)
-                    .withVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-                    .withVisibility(PropertyAccessor.SETTER, Visibility.NONE))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .withVisibility(PropertyAccessor.CREATOR, Visibility.ANY))
             .build();
 
     /** One event of the script: who sends it, given the lane's order, and with what. */
