@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints the table (also written to bench/last-run.md).
 #   ./bench/run.sh           the full run for BENCHMARKS.md (about twenty minutes on two cores)
-#   ./bench/run.sh --quick   a smoke run (about two minutes with the build)
+#   ./bench/run.sh --quick   a smoke run (two to three minutes with the build)
 # Redis: REDIS_URL when set, else an embedded Redis started by the driver. Other options:
 #   --only=1,1b,4,5   only these figures (1 = figures 1-3 and the peer, 1b = the JMH one)
 #   --concurrency=N   driver threads and Redis connections (default 16)

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long and how hard each figure runs. {@link #quick()} is a smoke run of a minute or two; {@link #full()}
+ * How long and how hard each figure runs. {@link #quick()} is a smoke run of two or three minutes; {@link #full()}
  * is the run for BENCHMARKS.md.
  *
  * @param concurrency     driver threads, and Redis connections in the pool
