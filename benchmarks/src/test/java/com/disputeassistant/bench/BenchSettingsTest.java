@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 class BenchSettingsTest {
 
     @Test
-    void theMillionIsOptInAndTheOtherOptionsOverride() {
-        assertThat(BenchSettings.from(new String[0]).growth()).containsExactly(1_000, 10_000, 100_000);
+    void theMillionIsInTheFullRunUnlessLeftOutAndTheOtherOptionsOverride() {
+        assertThat(BenchSettings.from(new String[0]).growth()).containsExactly(1_000, 10_000, 100_000, 1_000_000);
+        assertThat(BenchSettings.from(new String[] {"--no-million"}).growth()).containsExactly(1_000, 10_000, 100_000);
+        assertThat(BenchSettings.from(new String[] {"--quick", "--million"}).growth())
+                .containsExactly(1_000, 10_000, 1_000_000);
 
         BenchSettings settings = BenchSettings.from(new String[] {"--million", "--rate=500", "--concurrency=4"});
 
