@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,15 +43,14 @@ import redis.clients.jedis.UnifiedJedis;
 @SpringBootTest(classes = DisputeAssistantApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class EvidenceBrowserIT {
     private static final String PREFIX = RedisTestSupport.uniquePrefix();
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = EvidenceWebIT.PDF;
 
     @TempDir
     static Path folder;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        ConsoleWorkflowIT.accounts(registry, PREFIX);
-        registry.add("dispute.evidence.folder", () -> folder.resolve("evidence").toString());
+        EvidenceWebIT.evidenceSettings(registry, PREFIX, folder);
     }
 
     @LocalServerPort

@@ -43,16 +43,22 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class EvidenceWebIT {
     static final String PREFIX = RedisTestSupport.uniquePrefix();
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    /** A small file whose bytes are a PDF's, all printable: the same bytes come back in a String. */
+    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
     static Path folder;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        ConsoleWorkflowIT.accounts(registry, PREFIX);
-        registry.add("dispute.evidence.folder", () -> folder.resolve("evidence").toString());
+        evidenceSettings(registry, PREFIX, folder);
         registry.add("dispute.evidence.max-file-size", () -> "2MB");
+    }
+
+    /** The console's accounts and the playground ({@link ConsoleWorkflowIT#accounts}), the files in {@code folder}. */
+    static void evidenceSettings(DynamicPropertyRegistry registry, String prefix, Path folder) {
+        ConsoleWorkflowIT.accounts(registry, prefix);
+        registry.add("dispute.evidence.folder", () -> folder.resolve("evidence").toString());
     }
 
     @LocalServerPort
