@@ -1,6 +1,7 @@
 package com.disputeassistant.conversation;
 
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.evidence.EvidenceRef;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import java.util.List;
@@ -20,15 +21,33 @@ import java.util.Optional;
  * @param language    the recipient's language, which the text is in: a channel says what it adds itself
  *                    (a form's labels, a fallback's hint) in the same language, with {@link
  *                    com.disputeassistant.language.Texts}
+ * @param attachments evidence files delivered with the message, after its text, in order (never null):
+ *                    a channel sends each as a real file where the platform takes files (a Telegram
+ *                    document, a Slack upload to the DM or the dispute's thread), or shows it as a
+ *                    download link (the playground); see {@link EvidenceRef} for what the channel must do.
+ *                    The text already names them, so a channel that cannot send one loses no meaning
  */
 public record OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
-                              DisputeId dispute, boolean takesText, Language language) {
+                              DisputeId dispute, boolean takesText, Language language,
+                              List<EvidenceRef> attachments) {
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
         options = options == null ? List.of() : List.copyOf(options);
         takesText = takesText || awaitedText != null;
         language = language == null ? Language.DEFAULT : language;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A message without attachments. */
+    public OutboundMessage(Address to, String text, List<ReplyOption> options, TextAnswer awaitedText,
+                           DisputeId dispute, boolean takesText, Language language) {
+        this(to, text, options, awaitedText, dispute, takesText, language, List.of());
+    }
+
+    /** The same message, delivering these evidence files with it (replacing any it had). */
+    public OutboundMessage withAttachments(List<EvidenceRef> files) {
+        return new OutboundMessage(to, text, options, awaitedText, dispute, takesText, language, files);
     }
 
     /** A message in English whose recipient's next free text means something only if they owe {@code awaitedText}. */

@@ -1,7 +1,9 @@
 package com.disputeassistant.inbound;
 
+import com.disputeassistant.evidence.IncomingFile;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,13 +36,26 @@ public sealed interface ChatEvent {
      * Telegram's {@code /dispute}). {@code thread} is set only for a message in a thread of a mediators'
      * room: the platform's reference of the thread (a Slack thread ts, a Telegram topic id or the id of the
      * message replied to); null at a room's top level and in private conversations.
+     *
+     * <p>{@code files} are the files sent with the message (a Telegram document or photo, the files of a
+     * Slack {@code file_share}, a playground upload), in the platform's order, as {@link IncomingFile}s; the
+     * caption goes into {@code text} (empty when there is none). The channel only describes them: the
+     * inbound path fetches, checks and keeps each one as evidence of the dispute the person acts on, and
+     * answers whether it was added or why not. Never null; empty for a message without files.
      */
     record Text(ChannelIdentity from, String conversation, String thread, String text, String deliveryId,
-                Language language) implements ChatEvent {
+                Language language, List<IncomingFile> files) implements ChatEvent {
         public Text {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(conversation, "conversation");
             text = text == null ? "" : text;
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        /** A message without files. */
+        public Text(ChannelIdentity from, String conversation, String thread, String text, String deliveryId,
+                    Language language) {
+            this(from, conversation, thread, text, deliveryId, language, List.of());
         }
 
         public Text(ChannelIdentity from, String conversation, String thread, String text, String deliveryId) {
@@ -49,7 +64,12 @@ public sealed interface ChatEvent {
 
         @Override
         public Text withLanguage(Language hint) {
-            return new Text(from, conversation, thread, text, deliveryId, hint);
+            return new Text(from, conversation, thread, text, deliveryId, hint, files);
+        }
+
+        /** The same message, with these files sent with it (replacing any it had). */
+        public Text withFiles(List<IncomingFile> sent) {
+            return new Text(from, conversation, thread, text, deliveryId, language, sent);
         }
 
         /** A message in a private conversation with the bot. */

@@ -171,7 +171,8 @@ public final class ChatInbound {
             return turn(withId(InboundMessage.option(from, choice.optionId()), choice));
         }
         ChatEvent.Text text = (ChatEvent.Text) event;
-        Optional<String> numbered = numberedPick(text);
+        // A caption of a file is never a pick: the file would be lost.
+        Optional<String> numbered = text.files().isEmpty() ? numberedPick(text) : Optional.empty();
         if (numbered.isPresent()) {
             return press(new ChatEvent.Press(text.from(), text.conversation(), numbered.get(), text.deliveryId(),
                     text.language()), buttons.press(numbered.get(), text.from(), text.deliveryId()), from, checked -> { });
@@ -310,6 +311,9 @@ public final class ChatInbound {
     /** The engine's message for an event: with its delivery id, if it has one, and its language hint. */
     private static InboundMessage withId(InboundMessage message, ChatEvent event) {
         InboundMessage hinted = message.withLanguage(event.language());
+        if (event instanceof ChatEvent.Text text && !text.files().isEmpty()) {
+            hinted = hinted.withFiles(text.files());
+        }
         return event.deliveryId() == null ? hinted : hinted.withDeliveryId(event.deliveryId());
     }
 
