@@ -29,11 +29,13 @@ import com.disputeassistant.store.CommitResult;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.store.LoadedDispute;
 import com.disputeassistant.store.StoredDispute;
+import com.disputeassistant.store.TurnStart;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -100,12 +102,7 @@ public final class ConversationEngine {
      * that shows them itself; the inbound path uses {@link #handleCounted}.
      */
     public List<OutboundMessage> handle(InboundMessage message) {
-        String deliveryId = message.deliveryId();
-        if (deliveryId != null && store.wasHandled(deliveryId)) {
-            log.debug("Ignoring {}: already handled", deliveryId);
-            return List.of();
-        }
-        return handleCounted(message, Delivery.none()).replies();
+        return handle(message, Delivery.none(), true).replies();
     }
 
     /**
@@ -119,15 +116,42 @@ public final class ConversationEngine {
      * copy of the delivery got there first.
      */
     public Handled handleCounted(InboundMessage message, Delivery delivery) {
+        return handle(message, delivery, false);
+    }
+
+    /**
+     * As {@link #handleCounted}, for a message whose delivery id the caller has not checked: a message
+     * handled before is ignored ({@link Handled#seenBefore()}), found by the turn's first read, so that the
+     * check costs no round trip of its own.
+     */
+    public Handled handleNew(InboundMessage message, Delivery delivery) {
+        return handle(message, delivery, true);
+    }
+
+    /**
+     * Handles a message; with {@code check}, one whose delivery id was handled before is ignored. The check
+     * costs no read of its own where it can be made by the turn's first read ({@link DisputeStore#startTurn});
+     * a message answered without a turn is checked by the atomic write of its answer and marker, or, before
+     * any other write (where the person wrote from, a mediator's command), by a read of its own.
+     */
+    private Handled handle(InboundMessage message, Delivery delivery, boolean check) {
         String deliveryId = message.deliveryId();
         Cause cause = new Cause(message, new Audience(store, marketplace, settings, prompts, message.from().identity(),
-                message.language()), delivery);
+                message.language()), delivery, check ? deliveryId : null);
         List<OutboundMessage> answer = dispatch(cause);
+        if (cause.handledBefore) {
+            log.debug("Ignoring {}: already handled", deliveryId);
+            return Handled.SEEN_BEFORE;
+        }
         cause.audience.keepSenderHint();
         if (!cause.committed) {
             // A commit queued its replies and recorded its message itself, atomically; an answer that
             // changed nothing is queued here, with the message's marker, in one atomic write.
-            store.queueReplies(deliveryId, delivery.render(answer));
+            boolean queued = store.queueReplies(deliveryId, delivery.render(answer));
+            if (!queued && check) {
+                log.debug("Ignoring {}: already handled", deliveryId);
+                return Handled.SEEN_BEFORE;
+            }
         }
         return new Handled(answer, cause.committed);
     }
@@ -135,9 +159,15 @@ public final class ConversationEngine {
     /**
      * A handled message: the replies, and whether it changed a dispute.
      *
-     * @param applied true when the turn committed a change to a dispute
+     * @param applied    true when the turn committed a change to a dispute
+     * @param seenBefore true when the message was handled before and so was ignored (only when checked)
      */
-    public record Handled(List<OutboundMessage> replies, boolean applied) {
+    public record Handled(List<OutboundMessage> replies, boolean applied, boolean seenBefore) {
+        static final Handled SEEN_BEFORE = new Handled(List.of(), false, true);
+
+        public Handled(List<OutboundMessage> replies, boolean applied) {
+            this(replies, applied, false);
+        }
     }
 
     /**
@@ -153,6 +183,9 @@ public final class ConversationEngine {
             return cause.reply("refuse.text.long", MAX_TEXT);
         }
         if (settings.isMediator(identity)) {
+            if (cause.wasHandled(store)) {
+                return List.of();
+            }
             return new MediatorTurns(this, cause, marketplace, store, procedure).handle();
         }
         Optional<Person> person = marketplace.personByIdentity(identity);
@@ -172,11 +205,36 @@ public final class ConversationEngine {
         /** Renders the turn's replies, which its commit queues. */
         private final Delivery delivery;
         private boolean committed;
+        /** The delivery id still to be checked (handled before?) by the turn's first read; null once checked. */
+        private String unchecked;
+        /** The message was handled before: the turn does nothing and answers nothing. */
+        private boolean handledBefore;
 
         Cause(InboundMessage message, Audience audience, Delivery delivery) {
+            this(message, audience, delivery, null);
+        }
+
+        Cause(InboundMessage message, Audience audience, Delivery delivery, String unchecked) {
             this.message = message;
             this.audience = audience;
             this.delivery = delivery;
+            this.unchecked = unchecked;
+        }
+
+        /** The delivery id for the turn's first read to check, once; null when it needs no check. */
+        private String takeUnchecked() {
+            String id = unchecked;
+            unchecked = null;
+            return id;
+        }
+
+        /** Whether the message was handled before, read now unless a read of the turn has told already. */
+        boolean wasHandled(DisputeStore store) {
+            String id = takeUnchecked();
+            if (id != null && store.wasHandled(id)) {
+                handledBefore = true;
+            }
+            return handledBefore;
         }
 
         /** The change with the replies it queues, rendered for their channels. */
@@ -277,13 +335,39 @@ public final class ConversationEngine {
 
     /** One turn on a dispute, caused by a person's message or by a timer. */
     List<OutboundMessage> runTurn(DisputeId id, Cause cause, Actor actor, Act act) {
+        return runTurn(Objects.requireNonNull(id, "id"), null, cause, actor, act).orElseThrow();
+    }
+
+    /**
+     * One turn on the dispute {@code named}, or (null) the one the sender is in: their focus, else {@code
+     * person}'s only open dispute; empty when there is none. The first read of the turn also checks the
+     * message's delivery id if it was not checked yet, so a message costs two round trips: that read and
+     * the commit.
+     */
+    Optional<List<OutboundMessage>> runTurn(DisputeId named, PersonId person, Cause cause, Actor actor, Act act) {
         Address from = cause.from();
-        MDC.put(LOG_DISPUTE, id.value());
+        DisputeId id = named;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<Speaker> others = cause.audience.othersToAsk();
-            Optional<LoadedDispute> loaded = store.loadForTurn(id, others);
+            Optional<LoadedDispute> loaded;
+            if (attempt == 1) {
+                TurnStart start = store.startTurn(cause.takeUnchecked(), named,
+                        named == null && from != null ? from.identity() : null, named == null ? person : null, others);
+                if (start.handled()) {
+                    cause.handledBefore = true;
+                    return Optional.of(List.of());
+                }
+                if (start.dispute().isEmpty()) {
+                    return Optional.empty();
+                }
+                id = start.dispute().get();
+                loaded = start.loaded();
+            } else {
+                loaded = store.loadForTurn(id, others);
+            }
+            MDC.put(LOG_DISPUTE, id.value());
             if (loaded.isEmpty()) {
-                return from == null ? List.of() : cause.reply("general.dispute-missing", id);
+                return Optional.of(from == null ? List.of() : cause.reply("general.dispute-missing", id));
             }
             cause.audience.remember(loaded.get(), others);
             Step before = loaded.get().stored().dispute().step();
@@ -300,7 +384,7 @@ public final class ConversationEngine {
             }
             List<OutboundMessage> outbound = turn.outbound();
             if (!turn.changed()) {
-                return outbound;
+                return Optional.of(outbound);
             }
             CommitResult result = store.commit(cause.withReplies(turn.change(outbound, cause.deliveryId()), outbound));
             if (result instanceof CommitResult.Committed) {
@@ -308,15 +392,15 @@ public final class ConversationEngine {
                 if (turn.dispute().step() != before) {
                     log.info("Dispute {} moved from {} to {}", id, before, turn.dispute().step());
                 }
-                return outbound;
+                return Optional.of(outbound);
             }
             if (result instanceof CommitResult.AlreadyApplied) {
                 // Another instance took the same delivery first and queued its answer.
-                return List.of();
+                return Optional.of(List.of());
             }
             log.debug("Dispute {} changed under turn {} ({}); running it again", id, attempt, result);
         }
-        return from == null ? List.of() : cause.reply("general.busy");
+        return Optional.of(from == null ? List.of() : cause.reply("general.busy"));
     }
 
     private void applyDueDeadline(Turn turn) {
@@ -371,7 +455,7 @@ public final class ConversationEngine {
 
         List<OutboundMessage> handle() {
             List<OutboundMessage> answer = answer();
-            if (!cause.committed) {
+            if (!cause.committed && !cause.wasHandled(store)) {
                 // A commit records where the person wrote from; an answer that changed nothing records it here.
                 store.rememberAddress(person.id(), message.from());
             }
@@ -394,7 +478,7 @@ public final class ConversationEngine {
             }
             return switch (typed) {
                 case MENU -> menu();
-                case HELP -> inFocus().map(id -> onDispute(id, turn -> turn.replyWithPrompt(messages().get("general.help")))).orElseGet(this::help);
+                case HELP -> inFocus(turn -> turn.replyWithPrompt(messages().get("general.help"))).orElseGet(this::help);
                 case HUMAN -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.ASK_FOR_HUMAN, actor)));
                 case MONEY_BACK -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.REQUEST_MONEY_BACK, actor)));
                 case WITHDRAW -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.WITHDRAW, actor)));
@@ -450,41 +534,38 @@ public final class ConversationEngine {
         /** Switches the language, then shows where the dispute in focus stands, in the new language. */
         private List<OutboundMessage> language(String code) {
             return ConversationEngine.this.language(cause, code,
-                    confirmation -> inFocus().map(id -> onDispute(id, turn -> turn.replyWithPrompt(confirmation))));
+                    confirmation -> inFocus(turn -> turn.replyWithPrompt(confirmation)));
         }
 
         private List<OutboundMessage> onDispute(DisputeId id, Act act) {
-            return runTurn(id, cause, actor, turn -> {
+            return runTurn(id, cause, actor, asParty(act));
+        }
+
+        /** A turn on the dispute the message is about, or else the one the person is in; empty if none. */
+        private Optional<List<OutboundMessage>> inFocus(Act act) {
+            return runTurn(message.dispute(), person.id(), cause, actor, asParty(act));
+        }
+
+        private Act asParty(Act act) {
+            return turn -> {
                 if (turn.dispute().roleOf(person.id()).isEmpty()) {
-                    turn.reply(messages().get("general.not-party", id));
+                    turn.reply(messages().get("general.not-party", turn.dispute().id()));
                     return;
                 }
                 turn.rememberSender(person.id());
                 act.run(turn);
-            });
-        }
-
-        private Optional<DisputeId> inFocus() {
-            if (message.dispute() != null) {
-                return Optional.of(message.dispute());
-            }
-            Optional<DisputeId> focus = store.focusOf(message.from().identity());
-            if (focus.isPresent()) {
-                return focus;
-            }
-            List<DisputeId> open = store.openDisputesOf(person.id());
-            return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+            };
         }
 
         private List<OutboundMessage> onFocus(Act act) {
-            return inFocus().map(id -> onDispute(id, turn -> {
+            return inFocus(turn -> {
                 if (turn.dispute().isClosed()) {
                     // The dispute this person last talked about is closed: say how it ended, and offer the menu.
                     turn.replyWithPrompt(null);
                     return;
                 }
                 act.run(turn);
-            })).map(out -> out.isEmpty() ? menu() : out).orElseGet(this::menu);
+            }).map(out -> out.isEmpty() && !cause.handledBefore ? menu() : out).orElseGet(this::menu);
         }
 
         /**

@@ -128,12 +128,21 @@ public final class ChatInbound {
             MDC.put(LOG_DELIVERY, event.deliveryId());
         }
         try {
-            if (event.deliveryId() != null && store.wasHandled(event.deliveryId())) {
+            // A person's text goes straight to a turn, whose first read checks the delivery id (no read of
+            // its own); anything else is checked here, before a press is answered or a notice shown.
+            boolean checkedByTurn = goesToTurn(event);
+            if (!checkedByTurn && event.deliveryId() != null && store.wasHandled(event.deliveryId())) {
                 log.debug("Ignoring {}: already handled", event.deliveryId());
                 meters.count(channel, TurnMeters.Result.DUPLICATE);
                 return new ChatAnswer.Seen();
             }
-            ChatAnswer answer = route(event, event instanceof ChatEvent.Press ? pressChecked : checked -> { });
+            ChatAnswer answer = route(event, event instanceof ChatEvent.Press ? pressChecked : checked -> { },
+                    checkedByTurn);
+            if (answer instanceof ChatAnswer.Seen) {
+                log.debug("Ignoring {}: already handled", event.deliveryId());
+                meters.count(channel, TurnMeters.Result.DUPLICATE);
+                return answer;
+            }
             if (event instanceof ChatEvent.Press && answer instanceof ChatAnswer.Notice notice) {
                 pressChecked.accept(notice.text());
             }
@@ -153,12 +162,23 @@ public final class ChatInbound {
         }
     }
 
-    private ChatAnswer route(ChatEvent event, Consumer<String> pressAccepted) {
+    /**
+     * Whether the event is a known person's choice, or text that picks no numbered option, outside any room:
+     * it goes to a turn and nowhere else (see {@link #route}).
+     */
+    private boolean goesToTurn(ChatEvent event) {
+        boolean turnEvent = event instanceof ChatEvent.Choice
+                || event instanceof ChatEvent.Text text && !NUMBER.matcher(text.text().strip()).matches();
+        return turnEvent && roomOf(event).isEmpty() && known(event.from());
+    }
+
+    /** Where the event goes; {@code checkedByTurn}: see {@link #goesToTurn}. */
+    private ChatAnswer route(ChatEvent event, Consumer<String> pressAccepted, boolean checkedByTurn) {
         Optional<ChatRoom> room = roomOf(event);
         if (room.isPresent()) {
             return inRoom(room.get(), event, pressAccepted);
         }
-        if (!known(event.from())) {
+        if (!checkedByTurn && !known(event.from())) {
             return new ChatAnswer.Notice(engine.text(languageOf(event), event instanceof ChatEvent.Press
                     ? "inbound.stranger.press" : "inbound.stranger." + event.from().channel(), event.from().id(),
                     event.from().toString()));
@@ -168,7 +188,7 @@ public final class ChatInbound {
             return press(press, buttons.press(press.token(), press.from(), press.deliveryId()), from, pressAccepted);
         }
         if (event instanceof ChatEvent.Choice choice) {
-            return turn(withId(InboundMessage.option(from, choice.optionId()), choice));
+            return turn(withId(InboundMessage.option(from, choice.optionId()), choice), checkedByTurn);
         }
         ChatEvent.Text text = (ChatEvent.Text) event;
         // A caption of a file is never a pick: the file would be lost.
@@ -177,7 +197,7 @@ public final class ChatInbound {
             return press(new ChatEvent.Press(text.from(), text.conversation(), numbered.get(), text.deliveryId(),
                     text.language()), buttons.press(numbered.get(), text.from(), text.deliveryId()), from, checked -> { });
         }
-        return turn(withId(InboundMessage.text(from, text.text()), text));
+        return turn(withId(InboundMessage.text(from, text.text()), text), checkedByTurn);
     }
 
     /**
@@ -271,10 +291,10 @@ public final class ChatInbound {
         ChatEvent.Text text = (ChatEvent.Text) event;
         Optional<DisputeId> dispute = room.disputeOf(text.thread());
         if (dispute.isPresent()) {
-            return turn(withId(InboundMessage.text(from, text.text()).about(dispute.get()), text));
+            return turn(withId(InboundMessage.text(from, text.text()).about(dispute.get()), text), false);
         }
         if (room.worksAtTopLevel(text.text())) {
-            return turn(withId(InboundMessage.text(from, text.text()), text));
+            return turn(withId(InboundMessage.text(from, text.text()), text), false);
         }
         // Anything else would act on whichever dispute the mediator last touched: too easy to get wrong.
         return new ChatAnswer.Notice(engine.text(languageOf(event), "inbound.room.where-to-write." + room.channel()));
@@ -296,7 +316,7 @@ public final class ChatInbound {
             // A button the channel added itself (Slack's "open the form"): the channel does what it is for.
             return new ChatAnswer.Local(optionId);
         }
-        return turn(withId(InboundMessage.option(from, optionId), press));
+        return turn(withId(InboundMessage.option(from, optionId), press), false);
     }
 
     /** The token a typed number picks, when the text is just a number and the person's latest message was numbered. */
@@ -330,15 +350,20 @@ public final class ChatInbound {
      * try safe, as the engine applies a message at most once, and its replies are queued by the turn
      * itself. When every try failed, the person is told to send it again (without marking the delivery
      * handled, as nothing was applied); if even that cannot be queued, this throws, and the platform
-     * redelivers.
+     * redelivers. With {@code check}, the turn checks the delivery id itself: one handled before is {@link
+     * ChatAnswer.Seen}.
      */
-    private ChatAnswer turn(InboundMessage message) {
+    private ChatAnswer turn(InboundMessage message, boolean check) {
         long start = System.nanoTime();
         List<OutboundMessage> answer = null;
         TurnMeters.Result result = TurnMeters.Result.FAILED;
         for (int attempt = 1; answer == null; attempt++) {
             try {
-                ConversationEngine.Handled handled = engine.handleCounted(message, delivery);
+                ConversationEngine.Handled handled = check ? engine.handleNew(message, delivery)
+                        : engine.handleCounted(message, delivery);
+                if (handled.seenBefore()) {
+                    return new ChatAnswer.Seen();
+                }
                 answer = handled.replies();
                 result = handled.applied() ? TurnMeters.Result.APPLIED : TurnMeters.Result.REFUSED;
             } catch (RuntimeException e) {

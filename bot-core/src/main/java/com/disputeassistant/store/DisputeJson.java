@@ -19,8 +19,10 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How the store writes disputes, timeline entries and transcript lines as JSON: readable in
- * {@code redis-cli}, instants as ISO text, enums by name, money as {@code {"minorUnits":..,"currency":"EUR"}}.
+ * How the store wrote disputes, timeline entries and transcript lines as JSON before the compact stored
+ * form ({@link StoredForm}, which reads this form too): readable in {@code redis-cli}, instants as ISO text,
+ * enums by name, money as {@code {"minorUnits":..,"currency":"EUR"}}. Still how the marketplace store keeps
+ * people, orders and addresses.
  */
 final class DisputeJson {
 
@@ -39,21 +41,28 @@ final class DisputeJson {
      * Absent values (null fields) are left out: every open dispute sits in Redis, most of its optional
      * fields are unset for most of its life, and a missing field reads back as the null it was.
      */
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .changeDefaultVisibility(visibility -> visibility
-                    .withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-                    .withVisibility(PropertyAccessor.GETTER, Visibility.NONE)
-                    .withVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-                    .withVisibility(PropertyAccessor.SETTER, Visibility.NONE))
-            .addMixIn(DisputeId.class, IdAsText.class)
-            .addMixIn(OrderId.class, IdAsText.class)
-            .addMixIn(PersonId.class, IdAsText.class)
-            .withConfigOverride(Set.class, set -> set.setMergeable(true))
-            .withConfigOverride(Map.class, map -> map.setMergeable(true))
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
+    private static final JsonMapper MAPPER = builder().build();
+
+    /**
+     * The mapper's settings, which the compact stored form ({@link StoredForm}) starts from too, so both
+     * read the domain types the same way.
+     */
+    static JsonMapper.Builder builder() {
+        return JsonMapper.builder()
+                .changeDefaultVisibility(visibility -> visibility
+                        .withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
+                        .withVisibility(PropertyAccessor.GETTER, Visibility.NONE)
+                        .withVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+                        .withVisibility(PropertyAccessor.SETTER, Visibility.NONE))
+                .addMixIn(DisputeId.class, IdAsText.class)
+                .addMixIn(OrderId.class, IdAsText.class)
+                .addMixIn(PersonId.class, IdAsText.class)
+                .withConfigOverride(Set.class, set -> set.setMergeable(true))
+                .withConfigOverride(Map.class, map -> map.setMergeable(true))
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL));
+    }
 
     private DisputeJson() {
     }

@@ -44,6 +44,29 @@ public interface DisputeStore {
         });
     }
 
+    /**
+     * What a message's turn reads first: whether the message's delivery id ({@code deliveryId}, may be null)
+     * was handled before, and if not, the dispute it is about loaded for the turn (see {@link #loadForTurn}).
+     * That is the dispute {@code named}, or when it is null the one in {@code sender}'s focus ({@link
+     * #focusOf}), else {@code person}'s only open dispute (person may be null). One round trip where the
+     * store can; by default the reads one by one.
+     */
+    default TurnStart startTurn(String deliveryId, DisputeId named, ChannelIdentity sender, PersonId person,
+                                Collection<Speaker> others) {
+        if (deliveryId != null && wasHandled(deliveryId)) {
+            return TurnStart.HANDLED;
+        }
+        Optional<DisputeId> id = Optional.ofNullable(named);
+        if (id.isEmpty() && sender != null) {
+            id = focusOf(sender);
+        }
+        if (id.isEmpty() && person != null) {
+            List<DisputeId> open = openDisputesOf(person);
+            id = open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+        }
+        return TurnStart.of(id, id.flatMap(found -> loadForTurn(found, others)));
+    }
+
     CommitResult commit(Change change);
 
     /** The person's open disputes (as client, expert or replacement expert), oldest first. */

@@ -40,8 +40,10 @@ import redis.clients.jedis.resps.Tuple;
  *
  * <p>Keys, all under the configured prefix {@code P}:
  * <ul>
- *   <li>{@code P dispute:{ID}}: hash of {@code version}, {@code step}, {@code json} (the dispute),
- *       {@code updatedAt}, and {@code parties} (whose indexes list it, so a party who leaves is dropped);
+ *   <li>{@code P dispute:{ID}}: hash of {@code version}, {@code step}, {@code updatedAt}, {@code parties}
+ *       (whose indexes list it, so a party who leaves is dropped) and the dispute in its {@link StoredForm},
+ *       in pieces {@code p1..pN} ({@code n} of them) small enough for Redis to keep the hash as a listpack
+ *       (see {@code stored-form.lua}); a dispute stored before had it whole, in {@code json}, and still loads;
  *   <li>{@code P dispute:{ID}:timeline}: list of transitions, oldest first;
  *   <li>{@code P dispute:{ID}:transcript}: list of transcript lines, oldest first, capped to the newest
  *       {@value #TRANSCRIPT_CAP};
@@ -77,8 +79,9 @@ import redis.clients.jedis.resps.Tuple;
  *
  * <p>A commit is one round trip; two when the script must first learn a key it cannot know in advance
  * (a party who left the dispute, or the holder of an order whose dispute may be gone). Every read is one
- * round trip: a turn's load ({@link #loadForTurn}) reads the dispute, where its parties last wrote from and
- * the languages of everyone the turn may address in one script.
+ * round trip: a turn's start ({@link #startTurn}) checks the message's delivery id, finds the dispute in the
+ * sender's focus and reads it, where its parties last wrote from and the languages of everyone the turn may
+ * address in one script; so a message costs two round trips, that read and the commit.
  */
 public final class RedisDisputeStore implements DisputeStore {
     static final int TRANSCRIPT_CAP = 5_000;
@@ -96,7 +99,7 @@ public final class RedisDisputeStore implements DisputeStore {
      */
     private static final int MAX_SCRIPT_CALLS = 3;
 
-    private static final Scripts COMMIT_SCRIPT = Scripts.read("replies.lua", "commit.lua");
+    private static final Scripts COMMIT_SCRIPT = Scripts.read("replies.lua", "stored-form.lua", "commit.lua");
     private static final Scripts QUEUE_REPLIES = Scripts.read("replies.lua", "queue-replies.lua");
     /*
      * Claims by moving the score to the end of the lease: the claimer's commit then sets the real next
@@ -109,12 +112,12 @@ public final class RedisDisputeStore implements DisputeStore {
             end
             return due
             """;
-    private static final Scripts LOAD = Scripts.read("load.lua");
-    /** Each declared dispute's JSON, or '' for one that is gone, in one round trip. */
-    private static final Scripts DISPUTE_JSONS = Scripts.of("""
+    private static final Scripts LOAD = Scripts.read("stored-form.lua", "load.lua");
+    /** Each declared dispute's stored form, or '' for one that is gone, in one round trip. */
+    private static final Scripts DISPUTE_FORMS = Scripts.read("stored-form.lua").then("""
             local reply = {}
             for _, key in ipairs(KEYS) do
-              table.insert(reply, redis.call('HGET', key, 'json') or '')
+              table.insert(reply, readStored(key) or '')
             end
             return reply
             """);
@@ -122,13 +125,13 @@ public final class RedisDisputeStore implements DisputeStore {
      * Each dispute's step, and for a claimed one in mediation its JSON (to read its deadline): one round
      * trip per batch of disputes. Replies step, json-or-'' pairs; a dispute gone in between gives '', ''.
      */
-    private static final Scripts STEPS = Scripts.of("""
+    private static final Scripts STEPS = Scripts.read("stored-form.lua").then("""
             local reply = {}
             for _, key in ipairs(KEYS) do
               local step = redis.call('HGET', key, 'step') or ''
               local json = ''
               if step == 'MEDIATION' then
-                json = redis.call('HGET', key, 'json') or ''
+                json = readStored(key) or ''
               end
               table.insert(reply, step)
               table.insert(reply, json)
@@ -164,16 +167,38 @@ public final class RedisDisputeStore implements DisputeStore {
     /** One round trip ({@code load.lua}): the dispute, its parties' last addresses and its people's languages. */
     @Override
     public Optional<LoadedDispute> loadForTurn(DisputeId id, Collection<Speaker> others) {
-        List<String> args = new ArrayList<>(3 + others.size());
+        return startTurn(null, requireId(id), null, null, others).loaded();
+    }
+
+    /**
+     * One round trip ({@code load.lua}): the delivery id's marker, the sender's focus or only open dispute
+     * when no dispute is named, and the dispute with its parties' last addresses and its people's languages.
+     */
+    @Override
+    public TurnStart startTurn(String deliveryId, DisputeId named, ChannelIdentity sender, PersonId person,
+                               Collection<Speaker> others) {
+        List<String> disputeAround = keys.disputeAround();
+        List<String> args = new ArrayList<>(5 + others.size());
         args.add(keys.lastAddressPrefix());
         args.add(RedisKeys.LAST_ADDRESS_SUFFIX);
         args.add(HINT);
+        args.addAll(disputeAround);
         others.forEach(speaker -> args.add(speaker.key()));
-        List<?> reply = LOAD.run(redis, List.of(keys.dispute(requireId(id)), keys.languages()), args);
-        if (reply.isEmpty()) {
-            return Optional.empty();
+        List<String> scriptKeys = List.of(named == null ? "" : keys.dispute(named), keys.languages(),
+                deliveryId == null ? "" : keys.inbound(deliveryId),
+                named != null || sender == null ? "" : keys.focus(sender),
+                named != null || person == null ? "" : keys.openDisputes(person));
+        List<?> reply = LOAD.run(redis, scriptKeys, args);
+        String kind = (String) reply.get(0);
+        if (kind.equals("handled")) {
+            return TurnStart.HANDLED;
         }
-        List<?> addresses = (List<?>) reply.get(2);
+        Optional<DisputeId> id = named != null ? Optional.of(named)
+                : Optional.of((String) reply.get(1)).filter(found -> !found.isEmpty()).map(DisputeId::new);
+        if (kind.equals("none")) {
+            return TurnStart.of(id, Optional.empty());
+        }
+        List<?> addresses = (List<?>) reply.get(4);
         Map<PersonId, Address> lastAddresses = new HashMap<>();
         for (int i = 0; i + 1 < addresses.size(); i += 2) {
             String address = (String) addresses.get(i + 1);
@@ -181,10 +206,10 @@ public final class RedisDisputeStore implements DisputeStore {
                 lastAddresses.put(new PersonId((String) addresses.get(i)), DisputeJson.readAddress(address));
             }
         }
-        StoredDispute stored = new StoredDispute(DisputeJson.readDispute((String) reply.get(1)),
-                Long.parseLong((String) reply.get(0)), lastAddresses);
-        List<Speaker> speakers = ((List<?>) reply.get(3)).stream().map(key -> new Speaker((String) key)).toList();
-        return Optional.of(new LoadedDispute(stored, preferences(speakers, (List<?>) reply.get(4))));
+        StoredDispute stored = new StoredDispute(StoredForm.readDispute((String) reply.get(3)),
+                Long.parseLong((String) reply.get(2)), lastAddresses);
+        List<Speaker> speakers = ((List<?>) reply.get(5)).stream().map(key -> new Speaker((String) key)).toList();
+        return TurnStart.of(id, Optional.of(new LoadedDispute(stored, preferences(speakers, (List<?>) reply.get(6)))));
     }
 
     @Override
@@ -263,9 +288,9 @@ public final class RedisDisputeStore implements DisputeStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<?> jsons = DISPUTE_JSONS.run(redis, ids.stream().map(keys::dispute).toList(), List.of());
+        List<?> jsons = DISPUTE_FORMS.run(redis, ids.stream().map(keys::dispute).toList(), List.of());
         return jsons.stream().map(String.class::cast).filter(json -> !json.isEmpty())
-                .map(DisputeJson::readDispute).toList();
+                .map(StoredForm::readDispute).toList();
     }
 
     @Override
@@ -303,7 +328,7 @@ public final class RedisDisputeStore implements DisputeStore {
                 }
                 openByStep.merge(Step.valueOf(step), 1L, Long::sum);
                 String json = (String) steps.get(i + 1);
-                if (!json.isEmpty() && claimedAndOverdue(DisputeJson.readDispute(json), now)) {
+                if (!json.isEmpty() && claimedAndOverdue(StoredForm.readDispute(json), now)) {
                     claimedOverdue++;
                 }
             }
@@ -377,7 +402,7 @@ public final class RedisDisputeStore implements DisputeStore {
     @Override
     public List<TimelineEntry> timeline(DisputeId id) {
         return redis.lrange(keys.timeline(requireId(id)), 0, -1).stream()
-                .map(DisputeJson::readTimelineEntry).toList();
+                .map(StoredForm::readTimelineEntry).toList();
     }
 
     @Override
@@ -395,7 +420,7 @@ public final class RedisDisputeStore implements DisputeStore {
             return List.of();
         }
         return redis.lrange(keys.transcript(id), -limit, -1).stream()
-                .map(DisputeJson::readTranscriptEntry).toList();
+                .map(StoredForm::readTranscriptEntry).toList();
     }
 
     @Override
@@ -491,10 +516,10 @@ public final class RedisDisputeStore implements DisputeStore {
             this.change = change;
             this.dispute = change.dispute();
             this.paymentFields = paymentFields;
-            this.json = DisputeJson.write(dispute);
+            this.json = StoredForm.write(dispute);
             this.updatedAt = clock.instant().toString();
-            this.timeline = change.timeline().stream().map(DisputeJson::write).toList();
-            this.transcript = change.transcript().stream().map(DisputeJson::write).toList();
+            this.timeline = change.timeline().stream().map(StoredForm::write).toList();
+            this.transcript = change.transcript().stream().map(StoredForm::write).toList();
         }
 
         List<String> keys(Set<PersonId> formerParties, String orderHolder) {

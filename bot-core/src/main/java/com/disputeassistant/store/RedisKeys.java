@@ -4,6 +4,7 @@ import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.OrderId;
 import com.disputeassistant.marketplace.PersonId;
+import java.util.List;
 
 /**
  * The names of the store's keys, all under one prefix. A dispute's own keys carry its id as a hash tag
@@ -24,6 +25,11 @@ record RedisKeys(String prefix) {
     /** Also for an id read back from Redis (an order's holder), which need not be checked to be named. */
     String dispute(String id) {
         return prefix + "dispute:{" + id + "}";
+    }
+
+    /** What {@link #dispute} puts before and after a dispute's id, for a script that learns the id itself. */
+    List<String> disputeAround() {
+        return List.of(prefix + "dispute:{", "}");
     }
 
     String timeline(DisputeId id) {

@@ -33,6 +33,11 @@ record Scripts(String source, String sha) {
         return new Scripts(source.toString(), sha1(source.toString()));
     }
 
+    /** This script followed by {@code more}, written in the code: for a few lines that use this one's functions. */
+    Scripts then(String more) {
+        return of(source + more);
+    }
+
     /** A script written in the code, for one that is a few lines long. */
     static Scripts of(String source) {
         return new Scripts(source, sha1(source));

@@ -11,7 +11,8 @@
 -- then the inbound message's key (if ARGV[16] ~= ''),
 -- then the keys of the turn's replies (ARGV[24] of them; see replies.lua, which the store puts in front).
 --
--- ARGV[1] expected version (0 = create)   ARGV[2] dispute id     ARGV[3] step      ARGV[4] dispute JSON
+-- ARGV[1] expected version (0 = create)   ARGV[2] dispute id     ARGV[3] step      ARGV[4] the dispute's stored
+-- form (StoredForm), written in pieces (see stored-form.lua, which the store puts in front with replies.lua)
 -- ARGV[5] updatedAt                       ARGV[6] openedAt in epoch millis (index score)
 -- ARGV[7] number of parties               ARGV[8] number of former parties
 -- ARGV[9] focus TTL in seconds            ARGV[10] '1' when a focus key is declared
@@ -77,7 +78,7 @@ local firstReplyArg = argIndex
 
 -- 1. Checks; nothing is written before all of them pass.
 
-local stored = redis.call('HMGET', hashKey, 'version', 'step', 'parties')
+local stored = redis.call('HMGET', hashKey, 'version', 'step', 'parties', 'n')
 local currentVersion = tonumber(stored[1]) or 0
 local previousStep = stored[2]
 
@@ -130,8 +131,21 @@ end
 
 local closed = step == 'CLOSED'
 local version = currentVersion + 1
-redis.call('HSET', hashKey, 'version', version, 'step', step, 'json', json, 'updatedAt', updatedAt,
-        'parties', cjson.encode(parties))
+-- Only what the turn changed: the parties (and so their indexes) rarely change after the dispute opens.
+local encodedParties = cjson.encode(parties)
+local partiesChanged = encodedParties ~= stored[3]
+if currentVersion > 0 and not stored[4] then
+    -- Stored whole before the compact form: Redis never turns a hash table back into a listpack, so the hash
+    -- is written anew.
+    redis.call('DEL', hashKey)
+    partiesChanged = true
+end
+if partiesChanged then
+    redis.call('HSET', hashKey, 'version', version, 'step', step, 'updatedAt', updatedAt, 'parties', encodedParties)
+else
+    redis.call('HSET', hashKey, 'version', version, 'step', step, 'updatedAt', updatedAt)
+end
+writeStored(hashKey, json, tonumber(stored[4]))
 
 for _, entry in ipairs(timeline) do
     redis.call('RPUSH', timelineKey, entry)
@@ -143,11 +157,12 @@ if transcriptCount > 0 then
     redis.call('LTRIM', transcriptKey, -transcriptCap, -1)
 end
 
+-- An open dispute whose parties did not change is in their indexes already, at the same score.
 for i = 1, partyCount do
     local index = KEYS[firstPartyKey + i - 1]
     if closed then
         redis.call('ZREM', index, id)
-    else
+    elseif partiesChanged or previousStep == 'CLOSED' then
         redis.call('ZADD', index, openedAt, id)
     end
 end
