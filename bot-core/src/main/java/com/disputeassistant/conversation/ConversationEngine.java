@@ -473,7 +473,7 @@ public final class ConversationEngine {
             TypedCommand typed = TypedCommand.of(message.text());
             // A link is evidence only about a dispute in focus; elsewhere the text is answered as ever.
             if (message.hasFiles() || evidence != null && typed == TypedCommand.NONE
-                    && !EvidenceIntake.links(message.text()).isEmpty() && inFocus().isPresent()) {
+                    && !EvidenceIntake.links(message.text()).isEmpty() && focusedDispute().isPresent()) {
                 return withEvidence(typed == TypedCommand.NONE && !message.text().isBlank());
             }
             return switch (typed) {
@@ -546,6 +546,22 @@ public final class ConversationEngine {
             return runTurn(message.dispute(), person.id(), cause, actor, asParty(act));
         }
 
+        /**
+         * The dispute in focus, resolved ahead of the turn: only for evidence, whose files are fetched
+         * before the turn that records them (a turn itself resolves its dispute in its one read).
+         */
+        private Optional<DisputeId> focusedDispute() {
+            if (message.dispute() != null) {
+                return Optional.of(message.dispute());
+            }
+            Optional<DisputeId> focus = store.focusOf(message.from().identity());
+            if (focus.isPresent()) {
+                return focus;
+            }
+            List<DisputeId> open = store.openDisputesOf(person.id());
+            return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+        }
+
         private Act asParty(Act act) {
             return turn -> {
                 if (turn.dispute().roleOf(person.id()).isEmpty()) {
@@ -575,7 +591,7 @@ public final class ConversationEngine {
          * what the step still needs.
          */
         private List<OutboundMessage> withEvidence(boolean andText) {
-            Optional<DisputeId> id = inFocus();
+            Optional<DisputeId> id = focusedDispute();
             if (id.isEmpty()) {
                 return cause.reply("evidence.no-dispute");
             }
