@@ -1,11 +1,15 @@
 package com.disputeassistant.telegram.sending;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
+import com.disputeassistant.evidence.EvidenceFiles;
+import com.disputeassistant.evidence.EvidenceRef;
+import com.disputeassistant.evidence.EvidenceTamperedException;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.outbox.Outbox;
@@ -18,7 +22,14 @@ import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
 import com.disputeassistant.testing.RedisTestSupport;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +51,19 @@ class TelegramSendingIT {
     private final TelegramChannel channel = new TelegramChannel(outbox, new ReplyTokens(new ButtonRegistry(redis, prefix)), calls);
     private final TelegramHttp http = new TelegramHttp(new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, null,
             null, null, null, false, null, false), Duration.ofSeconds(5));
-    private final OutboxSender sender = new OutboxSender(outbox, new TelegramSender(http.client(), calls),
+    /** The evidence store as the sender sees it: the bytes of each kept item, by id. */
+    private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
+    private final EvidenceFiles evidence = ref -> {
+        byte[] bytes = kept.get(ref.id());
+        if (bytes == null) {
+            throw new FileNotFoundException(ref.id());
+        }
+        if (!sha256(bytes).equals(ref.sha256())) {
+            throw new EvidenceTamperedException(ref, "other bytes");
+        }
+        return new ByteArrayInputStream(bytes);
+    };
+    private final OutboxSender sender = new OutboxSender(outbox, new TelegramSender(http.client(), calls, null, evidence),
             new SendPacing(Duration.ofMillis(5), 100, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
             Clock.systemUTC());
 
@@ -136,6 +159,68 @@ class TelegramSendingIT {
 
         String text = api.awaitRequest(Await.DEFAULT, "answerCallbackQuery", r -> true).text("text");
         assertThat(text).hasSize(TelegramChannel.MAX_CALLBACK_TEXT).endsWith("…");
+    }
+
+    @Test
+    void aMessageWithEvidenceSendsItsTextThenEachFileAsADocumentUnderItsNameInOrder() {
+        EvidenceRef pdf = keep("ev-1", "manuscript.pdf", "application/pdf", "%PDF-1.7 the manuscript".getBytes(UTF_8));
+        EvidenceRef png = keep("ev-2", "screenshot.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        sender.start();
+
+        deliver(new OutboundMessage(Address.of(ALICE), "Alice sent manuscript.pdf and screenshot.png", List.of())
+                .withAttachments(List.of(pdf, png)));
+
+        Await.until("both documents uploaded", () -> api.uploadsTo(100001).size() == 2);
+        List<FakeBotApi.Upload> uploads = api.uploadsTo(100001);
+        assertThat(uploads).extracting(FakeBotApi.Upload::method).containsOnly("senddocument");
+        assertThat(uploads).extracting(FakeBotApi.Upload::fileName).containsExactly("manuscript.pdf", "screenshot.png");
+        assertThat(uploads.get(0).bytes()).isEqualTo(kept.get("ev-1"));
+        assertThat(uploads.get(1).bytes()).isEqualTo(kept.get("ev-2"));
+        List<String> order = api.requests().stream().map(FakeBotApi.Request::method)
+                .filter(m -> m.equals("sendmessage") || m.equals("senddocument")).toList();
+        assertThat(order).containsExactly("sendmessage", "senddocument", "senddocument");
+    }
+
+    @Test
+    void aDocumentTelegramFailsIsRetriedAloneAndTheTextGoesOutOnce() {
+        EvidenceRef pdf = keep("ev-3", "contract.pdf", "application/pdf", "%PDF-1.4 contract".getBytes(UTF_8));
+        api.fail("sendDocument", 2, 502);
+        sender.start();
+
+        deliver(new OutboundMessage(Address.of(ALICE), "Bob sent contract.pdf", List.of()).withAttachments(List.of(pdf)));
+
+        Await.until("the document is uploaded", () -> api.uploadsTo(100001).size() == 1);
+        assertThat(api.requests("sendDocument")).as("two 502s, then accepted").hasSize(3);
+        assertThat(textsTo(100001)).containsExactly("Bob sent contract.pdf");
+        assertThat(outbox.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aFileWhoseStoredBytesChangedIsNeverSentAndIsDeadLetteredWithTheReason() {
+        EvidenceRef pdf = keep("ev-4", "invoice.pdf", "application/pdf", "%PDF-1.4 invoice".getBytes(UTF_8));
+        kept.put("ev-4", "%PDF-1.4 forged".getBytes(UTF_8));
+        sender.start();
+
+        deliver(new OutboundMessage(Address.of(ALICE), "Bob sent invoice.pdf", List.of()).withAttachments(List.of(pdf)));
+
+        Await.until("dead-lettered", () -> !outbox.deadLetters().isEmpty());
+        assertThat(outbox.deadLetters().get(0).reason()).contains("changed", "ev-4");
+        assertThat(api.uploads()).isEmpty();
+        assertThat(api.requests("sendDocument")).isEmpty();
+        assertThat(textsTo(100001)).containsExactly("Bob sent invoice.pdf");
+    }
+
+    private EvidenceRef keep(String id, String name, String type, byte[] bytes) {
+        kept.put(id, bytes);
+        return new EvidenceRef(id, name, type, bytes.length, sha256(bytes));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> textsTo(long chat) {
