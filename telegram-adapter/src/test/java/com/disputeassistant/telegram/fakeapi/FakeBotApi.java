@@ -348,13 +348,18 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The file id of the largest size of the photo, or of the document, in the message of this update. */
     public String fileIdIn(int updateId) {
+        JsonNode message = update(updateId).path("message");
+        JsonNode photo = message.path("photo");
+        return photo.isArray() ? photo.get(photo.size() - 1).path("file_id").asText()
+                : message.path("document").path("file_id").asText();
+    }
+
+    /** A queued update, not yet confirmed, as the bot will get it. */
+    public JsonNode update(int updateId) {
         synchronized (pending) {
             for (JsonNode update : pending) {
                 if (update.path("update_id").asInt() == updateId) {
-                    JsonNode message = update.path("message");
-                    JsonNode photo = message.path("photo");
-                    return photo.isArray() ? photo.get(photo.size() - 1).path("file_id").asText()
-                            : message.path("document").path("file_id").asText();
+                    return update.deepCopy();
                 }
             }
         }
