@@ -3,9 +3,12 @@ package com.disputeassistant.conversation;
 import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Reason;
+import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TaskVerdict;
 import com.disputeassistant.dispute.TimelineEntry;
+import com.disputeassistant.evidence.EvidenceIntake;
+import com.disputeassistant.evidence.IncomingFile;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.language.Speaker;
 import com.disputeassistant.marketplace.Address;
@@ -68,7 +71,18 @@ public final class ConversationEngine {
     /** The prompts in each language; each recipient is answered in theirs (see {@link Audience}). */
     private final Map<Language, Prompts> prompts = new EnumMap<>(Language.class);
 
+    /** Evidence is kept by {@code evidence}; null where nobody may send any (then a file is answered so). */
+    private final EvidenceIntake evidence;
+
+    /** An engine that keeps no evidence: a file sent is answered with that. */
     public ConversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings, Clock clock) {
+        this(marketplace, store, settings, clock, null);
+    }
+
+    /** @param evidence keeps the files and links people send, or null for none */
+    public ConversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings, Clock clock,
+                              EvidenceIntake evidence) {
+        this.evidence = evidence;
         this.marketplace = marketplace;
         this.store = store;
         this.settings = settings;
@@ -193,6 +207,11 @@ public final class ConversationEngine {
         }
     }
 
+    /** Where evidence is kept; null when it is not. */
+    EvidenceIntake evidence() {
+        return evidence;
+    }
+
     /** How the parties see a mediator (see {@code dispute.procedure.mediators}), e.g. for a channel's list. */
     public String mediatorName(ChannelIdentity mediator) {
         return prompts.get(Language.DEFAULT).mediatorName(mediator);
@@ -272,6 +291,9 @@ public final class ConversationEngine {
                     settings);
             applyDueDeadline(turn);
             act.run(turn);
+            if (evidence != null && before != Step.REPLACEMENT && turn.dispute().step() == Step.REPLACEMENT) {
+                turn.attachHandOver(evidence.items(id));
+            }
             List<OutboundMessage> outbound = turn.outbound();
             if (!turn.changed()) {
                 return outbound;
@@ -360,7 +382,12 @@ public final class ConversationEngine {
                 }
                 return onOption(option.get());
             }
-            return switch (TypedCommand.of(message.text())) {
+            TypedCommand typed = TypedCommand.of(message.text());
+            if (message.hasFiles() || evidence != null && typed == TypedCommand.NONE
+                    && !EvidenceIntake.links(message.text()).isEmpty()) {
+                return withEvidence(typed == TypedCommand.NONE && !message.text().isBlank());
+            }
+            return switch (typed) {
                 case MENU -> menu();
                 case HELP -> inFocus().map(id -> onDispute(id, turn -> turn.replyWithPrompt(messages().get("general.help")))).orElseGet(this::help);
                 case HUMAN -> onFocus(turn -> turn.perform(procedure, Command.of(Trigger.ASK_FOR_HUMAN, actor)));
@@ -453,6 +480,38 @@ public final class ConversationEngine {
                 }
                 act.run(turn);
             })).map(out -> out.isEmpty() ? menu() : out).orElseGet(this::menu);
+        }
+
+        /**
+         * Files (and links) sent about the dispute in focus: kept first ({@link EvidenceIntake}, which may
+         * fetch for a while and is safe to repeat), then one turn records them, tells everyone concerned and,
+         * if the message had words too, takes those as any text at this step. A file alone is answered with
+         * what the step still needs.
+         */
+        private List<OutboundMessage> withEvidence(boolean andText) {
+            Optional<DisputeId> id = inFocus();
+            if (id.isEmpty()) {
+                return cause.reply("evidence.no-dispute");
+            }
+            if (evidence == null) {
+                return cause.reply("evidence.unavailable", message.files().stream().map(IncomingFile::name)
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            Optional<Dispute> dispute = store.load(id.get()).map(StoredDispute::dispute);
+            Optional<Role> role = dispute.flatMap(d -> d.roleOf(person.id()));
+            if (dispute.isEmpty() || role.isEmpty()) {
+                return onDispute(id.get(), turn -> { }); // says why, as for any message about it
+            }
+            List<EvidenceIntake.Result> results = evidence.take(dispute.get(), new EvidenceIntake.Sender(
+                    actor.identity(), role.get()), message.files(), message.text(), message.deliveryId());
+            return onDispute(id.get(), turn -> {
+                turn.recordEvidence(results, evidence.limits());
+                if (andText && !turn.dispute().isClosed()) {
+                    onText(turn);
+                } else {
+                    turn.replyWithPrompt(null);
+                }
+            });
         }
 
         private void onText(Turn turn) {

@@ -4,6 +4,8 @@ import com.disputeassistant.dispute.Dispute;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;
+import com.disputeassistant.evidence.EvidenceIntake;
+import com.disputeassistant.evidence.IncomingFile;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.Money;
@@ -130,6 +132,9 @@ final class MediatorTurns {
         if (focus.isEmpty()) {
             return ConversationEngine.reply(message.from(), messages(), messages().get("mediator.no-focus", prefix() + "claim"));
         }
+        if (invocation.isEmpty() && message.hasFiles()) {
+            return withFiles(focus.get(), text);
+        }
         return engine.runTurn(focus.get(), cause, actor, turn -> {
             if (!holds(turn)) {
                 return;
@@ -139,6 +144,36 @@ final class MediatorTurns {
                 turn.relayFromMediator(text, null);
             } else {
                 run(turn, invocation.get().command(), invocation.get().argument());
+            }
+        });
+    }
+
+    /**
+     * Files the holding mediator sends about the dispute in view: kept as evidence (only while they hold
+     * it, so nothing is kept that the turn then refuses), given to both parties, the caption relayed.
+     */
+    private List<OutboundMessage> withFiles(DisputeId id, String text) {
+        EvidenceIntake evidence = engine.evidence();
+        Optional<Dispute> held = store.load(id).map(StoredDispute::dispute)
+                .filter(d -> d.mediator().filter(actor.identity()::equals).isPresent());
+        if (evidence == null || held.isEmpty()) {
+            return engine.runTurn(id, cause, actor, turn -> {
+                if (holds(turn)) {
+                    turn.reply(messages().get("evidence.unavailable", message.files().stream()
+                            .map(IncomingFile::name).collect(Collectors.joining(", "))));
+                }
+            });
+        }
+        List<EvidenceIntake.Result> results = evidence.take(held.get(), new EvidenceIntake.Sender(actor.identity(),
+                Role.MEDIATOR), message.files(), "", message.deliveryId());
+        return engine.runTurn(id, cause, actor, turn -> {
+            if (!holds(turn)) {
+                return;
+            }
+            turn.recordEvidence(results, evidence.limits());
+            if (!text.isBlank()) {
+                turn.recordInbound(text);
+                turn.relayFromMediator(text, null);
             }
         });
     }

@@ -5,6 +5,10 @@ import com.disputeassistant.dispute.Role;
 import com.disputeassistant.dispute.Step;
 import com.disputeassistant.dispute.TimelineEntry;
 import com.disputeassistant.dispute.TranscriptEntry;
+import com.disputeassistant.evidence.EvidenceIntake;
+import com.disputeassistant.evidence.EvidenceItem;
+import com.disputeassistant.evidence.EvidenceLimits;
+import com.disputeassistant.evidence.EvidenceRef;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +73,8 @@ final class Turn {
         private final StringBuilder text = new StringBuilder();
         private final Set<String> sentences = new HashSet<>();
         private List<ReplyOption> options = List.of();
+        /** Evidence files delivered with the message, each once. */
+        private final Set<EvidenceRef> attachments = new LinkedHashSet<>();
 
         void add(String part, List<ReplyOption> newOptions) {
             addPart(part == null ? null : withoutRepeatedSentences(part), newOptions);
@@ -234,6 +241,81 @@ final class Turn {
 
     void recordInbound(String text) {
         inbound.add(new TranscriptEntry(now, actor.identity(), "bot", text));
+    }
+
+    // ---- evidence ----
+
+    /**
+     * Records what became of the files and links the actor sent (kept before this turn by the {@link
+     * EvidenceIntake}): each kept item in the timeline, each item acknowledged or refused with the reason to
+     * the sender, and each kept item passed on where the procedure shares it ({@link
+     * EvidenceItem#sharedWithParties()}: to the other party; everything to the mediator who holds the dispute;
+     * a mediator's to both parties), files as attachments the channels deliver as files.
+     */
+    void recordEvidence(List<EvidenceIntake.Result> results, EvidenceLimits limits) {
+        for (EvidenceIntake.Result result : results) {
+            if (result instanceof EvidenceIntake.Result.Refused refused) {
+                reply(messages.get("evidence.refused." + refused.reason(), refused.name(),
+                        EvidenceLimits.readable(limits.maxFileBytes()), String.join(", ", limits.allowedNames()),
+                        EvidenceLimits.readable(limits.maxDisputeBytes())));
+                continue;
+            }
+            EvidenceItem item = ((EvidenceIntake.Result.Kept) result).item();
+            changed = true;
+            timeline.add(new TimelineEntry(now, actor.identity(), dispute.step(), dispute.step(), "evidence " + item.id()
+                    + ": " + item.name() + " (" + item.mediaType() + ", " + item.size() + " bytes, SHA-256 "
+                    + item.sha256() + ")" + (item.afterDecision() ? ", after the decision" : "")));
+            String size = EvidenceLimits.readable(item.size());
+            reply(!item.isFile() ? messages.get("evidence.link-added", item.name())
+                    : messages.get(item.afterDecision() ? "evidence.added.after-decision" : "evidence.added", item.name(), size));
+            for (Address to : evidenceRecipients(item)) {
+                Messages theirs = audience.messages(to);
+                String sender = actor.mediator() ? prompts.mediatorName(actor.identity()) : prompts.name(actor.person());
+                Draft draft = draft(to);
+                if (item.isFile()) {
+                    draft.addVerbatim(theirs.get(item.afterDecision() ? "evidence.shared.after-decision" : "evidence.shared",
+                            sender, item.name(), size), null);
+                    draft.attachments.add(item.ref());
+                } else {
+                    draft.addVerbatim(theirs.get("evidence.shared.link", sender, item.name()), null);
+                }
+            }
+        }
+    }
+
+    /** Who else receives an item the actor sent now: see {@link #recordEvidence}. */
+    private List<Address> evidenceRecipients(EvidenceItem item) {
+        List<Address> to = new ArrayList<>();
+        if (actor.mediator() || item.sharedWithParties()) {
+            for (PersonId party : currentParties()) {
+                if (!party.equals(actor.person())) {
+                    to.addAll(addressesOf(party));
+                }
+            }
+        }
+        if (!actor.mediator()) {
+            dispute.mediator().flatMap(ChannelIdentity::parse).ifPresent(mediator -> to.add(Address.of(mediator)));
+        }
+        return to;
+    }
+
+    /**
+     * A replacement expert's hand-over: the files of the description and the tasks go with it, under their
+     * names; who sent them stays out, as the text hand-over carries no contact data.
+     */
+    void attachHandOver(List<EvidenceItem> items) {
+        List<EvidenceItem> files = items.stream().filter(EvidenceItem::isFile)
+                .filter(item -> item.role() != Role.MEDIATOR && item.sharedWithParties()).toList();
+        if (files.isEmpty() || dispute.step() != Step.REPLACEMENT) {
+            return;
+        }
+        for (Address to : addressesOf(dispute.workingExpert())) {
+            Draft draft = draft(to);
+            draft.addVerbatim(audience.messages(to).get("evidence.handover", files.stream()
+                    .map(f -> f.name() + " (" + EvidenceLimits.readable(f.size()) + ")")
+                    .collect(java.util.stream.Collectors.joining(", "))), null);
+            files.forEach(f -> draft.attachments.add(f.ref()));
+        }
     }
 
     // ---- relaying ----
@@ -522,7 +604,8 @@ final class Turn {
         drafts.forEach((address, draft) -> {
             if (!draft.text.isEmpty()) {
                 out.add(new OutboundMessage(address, draft.text.toString(), draft.options, awaited.get(address),
-                        dispute.id(), takesText(address), audience.of(address.identity())));
+                        dispute.id(), takesText(address), audience.of(address.identity()),
+                        List.copyOf(draft.attachments)));
             }
         });
         return out;

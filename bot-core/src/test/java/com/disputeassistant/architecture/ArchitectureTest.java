@@ -38,10 +38,11 @@ class ArchitectureTest {
     void jedisIsUsedOnlyWhereStateIsKept() {
         noClasses().that().resideOutsideOfPackages("com.disputeassistant.store", "com.disputeassistant.outbox",
                         "com.disputeassistant.webhooks",
-                        "com.disputeassistant.buttons", "com.disputeassistant.rooms")
+                        "com.disputeassistant.buttons", "com.disputeassistant.rooms", "com.disputeassistant.evidence")
                 .should().dependOnClassesThat().resideInAnyPackage("redis.clients..")
                 .because("the procedure and the conversation know Redis only through the DisputeStore port; "
-                        + "the outbox, the button registry and the webhook endpoints' states are Redis structures shared by instances")
+                        + "the outbox, the button registry, the webhook endpoints' states and the evidence records are Redis "
+                        + "structures shared by instances")
                 .check(CORE);
     }
 

@@ -1,6 +1,7 @@
 package com.disputeassistant.conversation;
 
 import com.disputeassistant.testing.QueuedChannel;
+import com.disputeassistant.evidence.IncomingFile;
 import com.disputeassistant.language.Language;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
@@ -105,6 +106,13 @@ final class Chat {
         /** Says something as a platform delivers it: with the platform's id for the delivery. */
         Person delivers(String text, String deliveryId) {
             deliver(engine.handle(InboundMessage.text(Address.of(identity), text).withDeliveryId(deliveryId)));
+            return this;
+        }
+
+        /** Sends files with a caption (may be empty), as a platform delivers them: with its id for the delivery. */
+        Person sends(String caption, String deliveryId, IncomingFile... files) {
+            deliver(engine.handle(InboundMessage.text(Address.of(identity), caption).withFiles(List.of(files))
+                    .withDeliveryId(deliveryId)));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package com.disputeassistant.conversation;
 
+import com.disputeassistant.evidence.EvidenceIntake;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.YamlMarketplace;
@@ -28,6 +29,11 @@ final class ConversationFixture implements AutoCloseable {
 
     ConversationEngine newEngine() {
         return new ConversationEngine(marketplace, store, SETTINGS, clock);
+    }
+
+    /** An engine that keeps evidence with {@code evidence}. */
+    ConversationEngine newEngine(EvidenceIntake evidence) {
+        return new ConversationEngine(marketplace, store, SETTINGS, clock, evidence);
     }
 
     static Marketplace loadMarketplace() {

@@ -4,6 +4,7 @@ import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.conversation.Delivery;
+import com.disputeassistant.evidence.EvidenceIntake;
 import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.ConfirmedEmails;
 import com.disputeassistant.inbound.ReplyTokens;
@@ -34,8 +35,8 @@ class ConversationConfiguration {
 
     @Bean
     ConversationEngine conversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings,
-                                          Clock clock) {
-        return new ConversationEngine(marketplace, store, settings, clock);
+                                          Clock clock, EvidenceIntake evidence) {
+        return new ConversationEngine(marketplace, store, settings, clock, evidence);
     }
 
     /**
