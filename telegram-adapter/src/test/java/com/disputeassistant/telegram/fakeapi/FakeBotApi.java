@@ -62,6 +62,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, AtomicInteger> downloads = new ConcurrentHashMap<>();
     private final List<Upload> uploads = new ArrayList<>();
     private final AtomicInteger nextFile = new AtomicInteger(1);
+    /** The file each update with a document or photo sent (a photo's largest size), by update id. */
+    private final Map<Integer, String> fileOfUpdate = new ConcurrentHashMap<>();
 
     /**
      * One call the bot made: the method in lower case, the body (JSON, or form data for setWebhook), and
@@ -299,7 +301,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
         document.put("file_size", declaredSize);
         caption(message, caption);
-        return queue(update -> update.set("message", message));
+        return queueWithFile(message, file);
     }
 
     /**
@@ -316,7 +318,18 @@ public final class FakeBotApi implements AutoCloseable {
         StoredFile large = store(bytes, bytes.length, "photos", "jpg");
         photoSize(sizes.addObject(), large, 1280, 960);
         caption(message, caption);
-        return queue(update -> update.set("message", message));
+        return queueWithFile(message, large);
+    }
+
+    /** Queues the message's update, its file known by the update's id before the bot may take it. */
+    private int queueWithFile(ObjectNode message, StoredFile file) {
+        ObjectNode update = JSON.createObjectNode();
+        int id = nextUpdateId.getAndIncrement();
+        update.put("update_id", id);
+        update.set("message", message);
+        fileOfUpdate.put(id, file.fileId());
+        queue(update);
+        return id;
     }
 
     private static void photoSize(ObjectNode size, StoredFile file, int width, int height) {
@@ -348,10 +361,11 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The file id of the largest size of the photo, or of the document, in the message of this update. */
     public String fileIdIn(int updateId) {
-        JsonNode message = update(updateId).path("message");
-        JsonNode photo = message.path("photo");
-        return photo.isArray() ? photo.get(photo.size() - 1).path("file_id").asText()
-                : message.path("document").path("file_id").asText();
+        String fileId = fileOfUpdate.get(updateId);
+        if (fileId == null) {
+            throw new AssertionError("update " + updateId + " sent no file");
+        }
+        return fileId;
     }
 
     /** A queued update, not yet confirmed, as the bot will get it. */
