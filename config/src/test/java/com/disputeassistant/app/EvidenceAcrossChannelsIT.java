@@ -3,7 +3,6 @@ package com.disputeassistant.app;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.slack.FakeSlackApi;
 import com.disputeassistant.slack.SignedHttp;
 import com.disputeassistant.slack.SlackUser;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,15 +57,6 @@ class EvidenceAcrossChannelsIT {
     private SlackUser carol;
     private SlackUser dave;
 
-    /** Telegram's pacing at test speed: its real one lets a chat have one message a second. */
-    @Configuration(proxyBeanMethods = false)
-    static class FastTelegram {
-        @Bean
-        SendPacing telegramSendPacing() {
-            return new SendPacing(Duration.ZERO, 1000, 3, Duration.ofMillis(50), Duration.ofMillis(200));
-        }
-    }
-
     @BeforeAll
     static void start() throws URISyntaxException, IOException {
         telegram = new FakeBotApi();
@@ -84,7 +72,7 @@ class EvidenceAcrossChannelsIT {
                 Map.entry("dispute.evidence.folder", folder.toString())));
         settings.putAll(telegram.appSettings());
         settings.putAll(slack.appSettings(SIGNING_SECRET));
-        app = RunningApp.start(settings, FastTelegram.class);
+        app = RunningApp.start(settings, CrossChannelMediationIT.FastTelegram.class);
     }
 
     @AfterAll

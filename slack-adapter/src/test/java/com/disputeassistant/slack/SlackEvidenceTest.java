@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.disputeassistant.dispute.DisputeId;
-import com.disputeassistant.evidence.EvidenceFiles;
 import com.disputeassistant.evidence.EvidenceRef;
-import com.disputeassistant.evidence.EvidenceTamperedException;
 import com.disputeassistant.evidence.IncomingFile;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.SendFailure;
@@ -16,21 +14,17 @@ import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.sending.SlackMessage;
 import com.disputeassistant.slack.sending.SlackSender;
 import com.disputeassistant.slack.sending.SlackUpload;
+import com.disputeassistant.testing.TestEvidence;
 import com.disputeassistant.testing.TestRedis;
-import java.io.ByteArrayInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -48,24 +42,17 @@ class SlackEvidenceTest {
     private static final byte[] PDF = "%PDF-1.7 chapter 4, tracked changes".getBytes(UTF_8);
 
     private FakeSlackApi api;
-    private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
-    private final EvidenceFiles evidence = ref -> {
-        byte[] bytes = kept.get(ref.id());
-        if (bytes == null) {
-            throw new FileNotFoundException(ref.id());
-        }
-        if (!sha256(bytes).equals(ref.sha256())) {
-            throw new EvidenceTamperedException(ref, "other bytes");
-        }
-        return new ByteArrayInputStream(bytes);
-    };
+    @TempDir
+    Path folder;
+    private TestEvidence kept;
     private SlackRoomSender sender;
 
     @BeforeEach
     void start() {
         api = new FakeSlackApi();
+        kept = new TestEvidence(folder);
         ChatRoom room = ChatRoom.threaded(testRedis.client(), testRedis.prefix(), "slack", ROOM, ProcedureSettings.defaults());
-        sender = new SlackRoomSender(new SlackSender(api.url(), FakeSlackApi.BOT_TOKEN, evidence), room);
+        sender = new SlackRoomSender(new SlackSender(api.url(), FakeSlackApi.BOT_TOKEN, kept.files()), room);
     }
 
     @AfterEach
@@ -162,14 +149,14 @@ class SlackEvidenceTest {
         String card = api.tsOf(api.calls("chat.postMessage").get(0));
         FakeSlackApi.Upload upload = api.awaitUpload(ROOM, "screenshot.png");
         assertThat(upload.threadTs()).isEqualTo(card);
-        assertThat(upload.bytes()).isEqualTo(kept.get("ev-2"));
+        assertThat(upload.bytes()).containsExactly(0x89, 'P', 'N', 'G', 13, 10);
         assertThat(api.calls("chat.postMessage")).as("the file makes no card of its own").hasSize(1);
     }
 
     @Test
     void aFileWhoseStoredBytesChangedIsNeverUploaded() {
         EvidenceRef pdf = keep("ev-3", "invoice.pdf", "application/pdf", PDF);
-        kept.put("ev-3", "%PDF-1.7 forged".getBytes(UTF_8));
+        kept.tamper("ev-3", "%PDF-1.7 forged".getBytes(UTF_8));
 
         SendFailure failure = catchThrowableOfType(SendFailure.class,
                 () -> sender.send(new OutboxEntry("UBOB", SlackUpload.body("UBOB", pdf))));
@@ -195,15 +182,6 @@ class SlackEvidenceTest {
     }
 
     private EvidenceRef keep(String id, String name, String type, byte[] bytes) {
-        kept.put(id, bytes);
-        return new EvidenceRef(id, name, type, bytes.length, sha256(bytes));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return kept.keep(id, name, type, bytes);
     }
 }

@@ -9,7 +9,6 @@ import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.evidence.EvidenceFiles;
 import com.disputeassistant.evidence.EvidenceRef;
-import com.disputeassistant.evidence.EvidenceTamperedException;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.outbox.Outbox;
@@ -22,18 +21,14 @@ import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
 import com.disputeassistant.testing.RedisTestSupport;
-import java.io.ByteArrayInputStream;
-import java.io.FileNotFoundException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.disputeassistant.testing.TestEvidence;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -51,18 +46,11 @@ class TelegramSendingIT {
     private final TelegramChannel channel = new TelegramChannel(outbox, new ReplyTokens(new ButtonRegistry(redis, prefix)), calls);
     private final TelegramHttp http = new TelegramHttp(new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, null,
             null, null, null, false, null, false), Duration.ofSeconds(5));
-    /** The evidence store as the sender sees it: the bytes of each kept item, by id. */
-    private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
-    private final EvidenceFiles evidence = ref -> {
-        byte[] bytes = kept.get(ref.id());
-        if (bytes == null) {
-            throw new FileNotFoundException(ref.id());
-        }
-        if (!sha256(bytes).equals(ref.sha256())) {
-            throw new EvidenceTamperedException(ref, "other bytes");
-        }
-        return new ByteArrayInputStream(bytes);
-    };
+    /** The evidence store, in a folder of the test's own (static: ready before the fields below are). */
+    @TempDir
+    static Path evidenceFolder;
+    private final TestEvidence kept = new TestEvidence(evidenceFolder);
+    private final EvidenceFiles evidence = kept.files();
     private final OutboxSender sender = new OutboxSender(outbox, new TelegramSender(http.client(), calls, null, evidence),
             new SendPacing(Duration.ofMillis(5), 100, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
             Clock.systemUTC());
@@ -174,8 +162,8 @@ class TelegramSendingIT {
         List<FakeBotApi.Upload> uploads = api.uploadsTo(100001);
         assertThat(uploads).extracting(FakeBotApi.Upload::method).containsOnly("senddocument");
         assertThat(uploads).extracting(FakeBotApi.Upload::fileName).containsExactly("manuscript.pdf", "screenshot.png");
-        assertThat(uploads.get(0).bytes()).isEqualTo(kept.get("ev-1"));
-        assertThat(uploads.get(1).bytes()).isEqualTo(kept.get("ev-2"));
+        assertThat(uploads.get(0).bytes()).isEqualTo("%PDF-1.7 the manuscript".getBytes(UTF_8));
+        assertThat(uploads.get(1).bytes()).containsExactly(0x89, 'P', 'N', 'G', 0, 1, 2);
         List<String> order = api.requests().stream().map(FakeBotApi.Request::method)
                 .filter(m -> m.equals("sendmessage") || m.equals("senddocument")).toList();
         assertThat(order).containsExactly("sendmessage", "senddocument", "senddocument");
@@ -198,7 +186,7 @@ class TelegramSendingIT {
     @Test
     void aFileWhoseStoredBytesChangedIsNeverSentAndIsDeadLetteredWithTheReason() {
         EvidenceRef pdf = keep("ev-4", "invoice.pdf", "application/pdf", "%PDF-1.4 invoice".getBytes(UTF_8));
-        kept.put("ev-4", "%PDF-1.4 forged".getBytes(UTF_8));
+        kept.tamper("ev-4", "%PDF-1.4 forged".getBytes(UTF_8));
         sender.start();
 
         deliver(new OutboundMessage(Address.of(ALICE), "Bob sent invoice.pdf", List.of()).withAttachments(List.of(pdf)));
@@ -211,16 +199,7 @@ class TelegramSendingIT {
     }
 
     private EvidenceRef keep(String id, String name, String type, byte[] bytes) {
-        kept.put(id, bytes);
-        return new EvidenceRef(id, name, type, bytes.length, sha256(bytes));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return kept.keep(id, name, type, bytes);
     }
 
     private List<String> textsTo(long chat) {
