@@ -174,6 +174,7 @@
       error: node.querySelector('.pane-error'),
       input: node.querySelector('.message-input'),
       send: node.querySelector('.send'),
+      file: node.querySelector('.file-input'),
       role: node.querySelector('.pane-role'),
       queue: node.querySelector('.pane-queue'),
       queueList: node.querySelector('.queue-list'),
@@ -187,6 +188,7 @@
       event.preventDefault();
       sendText(pane);
     });
+    pane.file.addEventListener('change', () => sendFile(pane));
     pane.input.addEventListener('keydown', (event) => {
       // Enter sends; Shift+Enter is a new line; never interrupt an input method's composition.
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -305,6 +307,16 @@
     const item = el('li', { className: 'msg bot', dataset: { seq: message.seq } },
       el('div', { className: 'meta' }, 'Bot ', timeElement(message.at)),
       el('div', { className: 'bubble' }, message.text));
+    if (message.attachments && message.attachments.length) {
+      // Evidence files: links that download them (the server sends them only as attachments).
+      const files = el('ul', { className: 'attachments', 'aria-label': 'Files' });
+      message.attachments.forEach((file) => {
+        const href = '/api/evidence/' + encodeURIComponent(file.dispute) + '/' + encodeURIComponent(file.id)
+          + '?as=' + encodeURIComponent(pane.identity);
+        files.append(el('li', {}, el('a', { href, download: file.name }, file.name + ' (' + size(file.size) + ')')));
+      });
+      item.append(files);
+    }
     if (message.options && message.options.length) {
       const group = el('div', { className: 'options', role: 'group', 'aria-label': 'Reply options' });
       message.options.forEach((option) => {
@@ -410,6 +422,57 @@
     } finally {
       pane.send.disabled = false;
       pane.input.focus();
+    }
+  }
+
+  function size(bytes) {
+    if (bytes < 1024) return bytes + ' B';
+    if (bytes < 1024 * 1024) return Math.round(bytes / 1024) + ' KB';
+    return (bytes / (1024 * 1024)).toFixed(1) + ' MB';
+  }
+
+  /**
+   * Uploads the chosen file as evidence, with the text field as its caption: the file's raw bytes, its name
+   * and caption in headers; sent again with the same message id after a timeout or a 503, kept once.
+   */
+  async function sendFile(pane) {
+    const file = pane.file.files[0];
+    pane.file.value = '';
+    if (!file) return;
+    if (!pane.identity) {
+      showError(pane, 'Pick who you are in this pane first.');
+      return;
+    }
+    const caption = pane.input.value.trim();
+    const messageId = newMessageId();
+    const path = '/api/evidence?as=' + encodeURIComponent(pane.identity) + '&messageId=' + encodeURIComponent(messageId);
+    const headers = {
+      'Accept': 'application/json',
+      'Content-Type': file.type || 'application/octet-stream',
+      'X-File-Name': encodeURIComponent(file.name),
+    };
+    if (caption) headers['X-Caption'] = encodeURIComponent(caption);
+    pane.error.textContent = '';
+    pane.send.disabled = true;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await api(path, { method: 'POST', headers, body: file });
+          break;
+        } catch (error) {
+          const retryable = error.status === undefined || error.status === 503;
+          if (!retryable || attempt >= SEND_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        }
+      }
+      appendMine(pane, (caption ? caption + '\n' : '') + 'Attached ' + file.name + ' (' + size(file.size) + ')');
+      pane.input.value = '';
+      pollAll();
+      scheduleDisputeRefresh();
+    } catch (error) {
+      showError(pane, error.message);
+    } finally {
+      pane.send.disabled = false;
     }
   }
 

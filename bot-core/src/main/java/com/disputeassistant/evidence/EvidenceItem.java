@@ -70,4 +70,12 @@ public record EvidenceItem(String id, DisputeId dispute, Kind kind, String sende
     public boolean sharedWithParties() {
         return role == Role.MEDIATOR || SHARED_STEPS.contains(step);
     }
+
+    /**
+     * Whether someone with this part in the dispute may see the item (download it, find it listed): a
+     * mediator everything, a party what their own side sent and what the procedure shares.
+     */
+    public boolean visibleTo(Role viewer) {
+        return viewer == Role.MEDIATOR || viewer == role || sharedWithParties();
+    }
 }

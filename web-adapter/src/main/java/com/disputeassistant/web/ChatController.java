@@ -36,7 +36,11 @@ class ChatController {
     @PostMapping("/messages")
     Delivered send(@RequestBody PostedMessage posted,
                    @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        ChatEvent event = posted.toEvent().withLanguage(Language.ofAcceptLanguage(acceptLanguage).orElse(null));
+        return deliver(inbound, posted.toEvent().withLanguage(Language.ofAcceptLanguage(acceptLanguage).orElse(null)));
+    }
+
+    /** Hands a person's event to the inbound path; a notice (a stranger's answer) comes as a message in their pane. */
+    static Delivered deliver(ChatInbound inbound, ChatEvent event) {
         ChatAnswer answer = inbound.handle(event);
         if (answer instanceof ChatAnswer.Notice notice) {
             // The playground shows no private notices: it comes as a message in the person's pane.

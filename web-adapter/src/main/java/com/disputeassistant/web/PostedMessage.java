@@ -56,6 +56,11 @@ record PostedMessage(String as, String text, String option, String messageId) {
      * ids never collide with another's; null without a client's id (then a retry may apply twice).
      */
     private String deliveryId(ChannelIdentity from) {
+        return deliveryId(messageId, from);
+    }
+
+    /** {@link #deliveryId(ChannelIdentity)} for a client's id sent some other way (an upload's parameter). */
+    static String deliveryId(String messageId, ChannelIdentity from) {
         if (messageId == null) {
             return null;
         }

@@ -22,7 +22,8 @@ import redis.clients.jedis.UnifiedJedis;
  * {@code /console} ({@link com.disputeassistant.web.console}) comes with it, with its own security chain.
  *
  * <p>Expects in the context: {@code ConversationEngine}, {@code ChatInbound}, {@code Marketplace},
- * {@code DisputeStore}, {@code ProcedureSettings} and a Jedis {@code UnifiedJedis}; a {@link Clock}
+ * {@code DisputeStore}, {@code ProcedureSettings}, {@code EvidenceIntake}, {@code EvidenceFiles} and a Jedis
+ * {@code UnifiedJedis}; a {@link Clock}
  * bean if there is one (else the system clock), and the property {@code dispute.redis.key-prefix}
  * (default {@code da:}). Import this class or component-scan its package: either works, and both
  * together do no harm.
@@ -32,6 +33,11 @@ import redis.clients.jedis.UnifiedJedis;
 @ComponentScan(basePackageClasses = WebAdapterConfiguration.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class WebAdapterConfiguration {
+    /**
+     * The playground's upload endpoint: the one that takes a body as large as {@code
+     * dispute.evidence.max-file-size}, which the application's request guard allows it (and no other).
+     */
+    public static final String EVIDENCE_UPLOAD = "/api/evidence";
     private static final Logger log = LoggerFactory.getLogger(WebAdapterConfiguration.class);
 
     /** Whether the playground is on, said once in the start-up log. */

@@ -5,6 +5,7 @@ import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.outbox.ReplyWrite;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * slot. A message is rendered as an inbox write ({@link ReplyWrite#toInbox}), which the turn's own atomic
  * write applies: it takes the next seq there, so seqs in the list are contiguous and a poll never sees a
  * gap.
+ *
+ * <p>Evidence files a message delivers ({@link OutboundMessage#attachments()}) are listed with it, by
+ * reference: the page shows each as a link that downloads it ({@link EvidenceController}).
  */
 class WebChannel implements Channel {
     static final String NAME = "web";
@@ -74,7 +78,10 @@ class WebChannel implements Channel {
     @Override
     public List<ReplyWrite> render(OutboundMessage message) {
         ChannelIdentity to = recipientOf(message);
-        String json = JSON.writeValueAsString(new Unnumbered(clock.instant(), message.text(), message.options()));
+        List<InboxMessage.Attachment> attachments = message.attachments().stream()
+                .map(ref -> InboxMessage.Attachment.of(message.dispute(), ref)).toList();
+        String json = JSON.writeValueAsString(new Unnumbered(clock.instant(), message.text(), message.options(),
+                attachments));
         List<String> keys = keysOf(to);
         return List.of(ReplyWrite.toInbox(keys.get(0), keys.get(1), json.substring(1), INBOX_CAPACITY));
     }
@@ -106,6 +113,7 @@ class WebChannel implements Channel {
     }
 
     /** What is stored, minus the seq that the write adds in front. */
-    private record Unnumbered(Instant at, String text, List<ReplyOption> options) {
+    private record Unnumbered(Instant at, String text, List<ReplyOption> options,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InboxMessage.Attachment> attachments) {
     }
 }

@@ -3,6 +3,8 @@ package com.disputeassistant.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import com.disputeassistant.evidence.EvidenceFiles;
+import com.disputeassistant.evidence.EvidenceIntake;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.conversation.Channel;
 import com.disputeassistant.conversation.ConversationEngine;
@@ -48,6 +50,8 @@ class WebAdapterConfigurationIT {
             .withBean(Marketplace.class, () -> mock(Marketplace.class))
             .withBean(DisputeStore.class, () -> mock(DisputeStore.class))
             .withBean(ProcedureSettings.class, ProcedureSettings::defaults)
+            .withBean(EvidenceIntake.class, () -> mock(EvidenceIntake.class))
+            .withBean(EvidenceFiles.class, () -> mock(EvidenceFiles.class))
             // The context's own client: the context closes it, as the app's does.
             .withBean(UnifiedJedis.class, () -> RedisConnections.connect(RedisTestSupport.redisUrl()))
             .withPropertyValues("dispute.redis.key-prefix=" + prefix);

@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first thing every request meets, on every endpoint: a query string that is not percent-encoded
  * UTF-8 is answered 400, a wildcard Content-Type ({@code *}{@code /*}, {@code application/*}) or a multipart
  * body (no endpoint takes one) 415, and a body larger than
- * {@code dispute.http.max-body-size} 413, all with the app's JSON error and one log line, before any
+ * {@code dispute.http.max-body-size} 413 (for the playground's evidence upload, larger than {@code
+ * dispute.evidence.max-file-size}), all with the app's JSON error and one log line, before any
  * endpoint reads anything.
  *
  * <p>A body of unknown length (chunked) is read here up to the cap and handed on from memory; form posts
@@ -38,9 +39,22 @@ final class RequestGuard extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
     private final long maxBody;
+    /** A POST to this path (the playground's evidence upload) may be as large as {@link #maxUpload}; null: none. */
+    private final String uploadPath;
+    private final long maxUpload;
 
     RequestGuard(long maxBody) {
+        this(maxBody, null, 0);
+    }
+
+    /**
+     * @param uploadPath the one path whose POSTs may have a body of up to {@code maxUpload} bytes (a file's
+     *                   raw bytes); every other request keeps {@code maxBody}
+     */
+    RequestGuard(long maxBody, String uploadPath, long maxUpload) {
         this.maxBody = maxBody;
+        this.uploadPath = uploadPath;
+        this.maxUpload = Math.max(maxBody, maxUpload);
     }
 
     @Override
@@ -63,18 +77,19 @@ final class RequestGuard extends OncePerRequestFilter {
                     + "(Content-Type: application/json), or a form (application/x-www-form-urlencoded) to the console.");
             return;
         }
+        long cap = isUpload(request) ? maxUpload : maxBody;
         long length = request.getContentLengthLong();
-        if (length > maxBody) {
-            refuse(request, response, 413, tooLarge());
+        if (length > cap) {
+            refuse(request, response, 413, tooLarge(cap));
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null && !isForm(request)) {
             byte[] body;
             try (InputStream in = request.getInputStream()) {
-                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
             }
-            if (body.length > maxBody) {
-                refuse(request, response, 413, tooLarge());
+            if (body.length > cap) {
+                refuse(request, response, 413, tooLarge(cap));
                 return;
             }
             chain.doFilter(new Buffered(request, body), response);
@@ -83,8 +98,13 @@ final class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private String tooLarge() {
-        return "The request body is larger than " + maxBody + " bytes, the most any endpoint of this app takes.";
+    private String tooLarge(long cap) {
+        return cap == maxBody ? "The request body is larger than " + maxBody + " bytes, the most any endpoint of this app takes."
+                : "The file is larger than " + cap + " bytes, the most one evidence file may be.";
+    }
+
+    private boolean isUpload(HttpServletRequest request) {
+        return uploadPath != null && "POST".equals(request.getMethod()) && uploadPath.equals(request.getRequestURI());
     }
 
     /** One line, no stack trace: bad input is the caller's, not a fault of ours. */

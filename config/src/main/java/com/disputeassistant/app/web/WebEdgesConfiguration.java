@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import com.disputeassistant.web.WebAdapterConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
@@ -24,14 +27,20 @@ class WebEdgesConfiguration {
 
     /** Before every other filter (Spring Security's included), for every request however it arrives. */
     @Bean
-    FilterRegistrationBean<RequestGuard> requestGuard(HttpSettings settings) {
-        return guard(settings);
+    FilterRegistrationBean<RequestGuard> requestGuard(HttpSettings settings,
+            @Value("${dispute.evidence.max-file-size:20MB}") DataSize maxEvidenceFile) {
+        // The playground's evidence upload takes a file's raw bytes: up to an evidence file's limit.
+        return guard(new RequestGuard(settings.maxBodySize().toBytes(), WebAdapterConfiguration.EVIDENCE_UPLOAD,
+                maxEvidenceFile.toBytes()));
     }
 
     /** The request guard's registration, for this context and the management port's. */
     static FilterRegistrationBean<RequestGuard> guard(HttpSettings settings) {
-        FilterRegistrationBean<RequestGuard> registration =
-                new FilterRegistrationBean<>(new RequestGuard(settings.maxBodySize().toBytes()));
+        return guard(new RequestGuard(settings.maxBodySize().toBytes()));
+    }
+
+    private static FilterRegistrationBean<RequestGuard> guard(RequestGuard guard) {
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(guard);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;

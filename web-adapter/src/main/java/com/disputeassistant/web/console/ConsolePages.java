@@ -10,6 +10,11 @@ import com.disputeassistant.dispute.TranscriptEntry;
 import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.language.Language;
+import com.disputeassistant.evidence.EvidenceFiles;
+import com.disputeassistant.evidence.EvidenceIntake;
+import com.disputeassistant.evidence.EvidenceItem;
+import com.disputeassistant.evidence.EvidenceLimits;
+import com.disputeassistant.web.EvidenceDownloads;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
@@ -37,6 +42,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,10 +84,15 @@ class ConsolePages {
     private final MessageSource texts;
     private final Clock clock;
     private final Procedure procedure;
+    private final EvidenceIntake evidence;
+    private final EvidenceFiles evidenceFiles;
 
     ConsolePages(StaffDirectory directory, ConsoleDisputes disputes, ChatInbound inbound, ConsoleRoom room,
                  WebInboxes inboxes, ConversationEngine engine, Marketplace marketplace, MessageSource texts,
-                 ObjectProvider<Clock> clock, ProcedureSettings settings) {
+                 ObjectProvider<Clock> clock, ProcedureSettings settings, EvidenceIntake evidence,
+                 EvidenceFiles evidenceFiles) {
+        this.evidence = evidence;
+        this.evidenceFiles = evidenceFiles;
         // Only to ask which steps a hand-back is accepted at: the engine applies the hand-back itself.
         this.procedure = new Procedure(settings);
         this.directory = directory;
@@ -167,11 +178,40 @@ class ConsolePages {
         model.addAttribute("deadline", dispute.stepDeadline().map(at -> engine.when(at, language)).orElse(null));
         model.addAttribute("transcriptPage", shownTranscript);
         model.addAttribute("transcriptPages", transcriptPages);
+        model.addAttribute("evidence", evidence.items(dispute.id()).stream()
+                .map(item -> evidenceLine(item, language)).toList());
         model.addAttribute("handBackSteps", handBackSteps(dispute));
         model.addAttribute("experts", experts(dispute));
         model.addAttribute("answers", inboxes.latest(member.actsAs(), ANSWERS));
         model.addAttribute("requestId", UUID.randomUUID().toString());
         return "console/dispute";
+    }
+
+    /**
+     * One piece of evidence as the dispute page lists it: who sent it, when, at which step, what it is, the
+     * start of its SHA-256 (the whole in the title), and whether it came after the decision; {@code file} is
+     * false for a link, which has nothing to download.
+     */
+    record EvidenceLine(String id, String who, String at, String step, String name, String type, String size,
+                        String sha256, String shortHash, boolean afterDecision, boolean file) {
+    }
+
+    private EvidenceLine evidenceLine(EvidenceItem item, Language language) {
+        return new EvidenceLine(item.id(), actorName(item.sender()), engine.when(item.at(), language),
+                engine.stepName(item.step(), language), item.name(), item.mediaType(),
+                EvidenceLimits.readable(item.size()), item.sha256(), item.sha256().substring(0, 12), item.afterDecision(),
+                item.isFile());
+    }
+
+    /**
+     * Downloads a piece of evidence of a dispute the signed-in mediator may read: served only as an
+     * attachment, checked against its SHA-256 first ({@link EvidenceDownloads}).
+     */
+    @GetMapping("/console/disputes/{id}/evidence/{item}")
+    ResponseEntity<?> evidence(@PathVariable("id") String id, @PathVariable("item") String item, Principal principal) {
+        Dispute dispute = readable(member(principal), id);
+        return evidence.find(dispute.id(), item).<ResponseEntity<?>>map(found -> EvidenceDownloads.serve(evidenceFiles, found))
+                .orElseGet(() -> EvidenceDownloads.error(HttpStatus.NOT_FOUND, text("evidence.unknown")));
     }
 
     /** Who is on which channel: a party, their role and where the bot reaches them, or the mediator. */

@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.evidence.EvidenceFiles;
+import com.disputeassistant.evidence.EvidenceIntake;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.web.WebInboxes;
@@ -48,7 +50,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @WebMvcTest(controllers = {LoginPage.class, ConsolePages.class})
 @MockitoBean(types = {ConsoleDisputes.class, ConsoleRoom.class, ChatInbound.class, WebInboxes.class,
-        ConversationEngine.class, Marketplace.class})
+        ConversationEngine.class, Marketplace.class, EvidenceIntake.class, EvidenceFiles.class})
 @Import({ConsoleSecurityConfiguration.class, ConsoleTexts.class, ConsoleSecurityIT.Beans.class})
 class ConsoleSecurityIT {
     static final String PASSWORD = "correct horse battery";
