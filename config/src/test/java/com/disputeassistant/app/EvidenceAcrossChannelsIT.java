@@ -88,13 +88,8 @@ class EvidenceAcrossChannelsIT {
 
     @BeforeEach
     void people() {
-        var redis = app.getBean(redis.clients.jedis.UnifiedJedis.class);
-        java.util.function.LongSupplier offset = () -> {
-            String stored = redis.get(PREFIX + "telegram:offset");
-            return stored == null ? 0 : Long.parseLong(stored);
-        };
-        alice = new TelegramUser(telegram, ALICE, offset);
-        maria = new TelegramUser(telegram, MARIA, offset);
+        alice = user(ALICE);
+        maria = user(MARIA);
         SignedHttp http = new SignedHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")),
                 SIGNING_SECRET);
         bob = new SlackUser("UBOB", http, slack);
@@ -142,14 +137,15 @@ class EvidenceAcrossChannelsIT {
     @Test
     void aFileOverTheLimitOrOfAForbiddenTypeIsRefusedWithTheReasonOnBothChannelsAndNothingIsFetchedOrKept()
             throws IOException {
-        open("ORD-2", carol);
-        int tooLarge = telegram.sendDocument(ALICE, "scan.pdf", "application/pdf", PDF, TOO_LARGE, null);
-        alice.awaitHandled(tooLarge);
-        alice.received("I did not keep scan.pdf: it is larger than 20 MB");
+        TelegramUser anna = user(100002);
+        open(anna, "ORD-2", carol);
+        int tooLarge = telegram.sendDocument(anna.id(), "scan.pdf", "application/pdf", PDF, TOO_LARGE, null);
+        anna.awaitHandled(tooLarge);
+        anna.received("I did not keep scan.pdf: it is larger than 20 MB");
         assertThat(telegram.requests("getFile")).noneMatch(r -> telegram.fileIdIn(tooLarge).equals(r.text("file_id")));
 
-        alice.sendsDocument("invoice.pdf", "application/pdf", PROGRAM, null);
-        alice.received("I did not keep invoice.pdf: files of this type can't be added");
+        anna.sendsDocument("invoice.pdf", "application/pdf", PROGRAM, null);
+        anna.received("I did not keep invoice.pdf: files of this type can't be added");
 
         ObjectNode huge = slack.shareFile("manuscript.docx", "application/msword", PDF, TOO_LARGE);
         carol.shares("", huge);
@@ -165,17 +161,18 @@ class EvidenceAcrossChannelsIT {
 
     @Test
     void aDownloadThatFailsTwiceIsFetchedAgainAndKeptOneThatKeepsFailingIsReportedAndNothingIsKept() {
-        open("ORD-3", dave);
-        int flaky = telegram.sendDocument(ALICE, "draft.pdf", "application/pdf", PDF, null);
+        TelegramUser axel = user(100003);
+        open(axel, "ORD-3", dave);
+        int flaky = telegram.sendDocument(axel.id(), "draft.pdf", "application/pdf", PDF, null);
         telegram.failDownloads(telegram.fileIdIn(flaky), 2);
-        alice.awaitHandled(flaky);
-        alice.received("Added draft.pdf to the evidence");
+        axel.awaitHandled(flaky);
+        axel.received("Added draft.pdf to the evidence");
         assertThat(telegram.downloads(telegram.fileIdIn(flaky))).isEqualTo(3);
 
-        int broken = telegram.sendDocument(ALICE, "lost.pdf", "application/pdf", PDF, null);
+        int broken = telegram.sendDocument(axel.id(), "lost.pdf", "application/pdf", PDF, null);
         telegram.failDownloads(telegram.fileIdIn(broken), 100);
-        alice.awaitHandled(broken);
-        alice.received("I could not fetch lost.pdf from the chat, even after several tries, so nothing was kept.");
+        axel.awaitHandled(broken);
+        axel.received("I could not fetch lost.pdf from the chat, even after several tries, so nothing was kept.");
 
         ObjectNode slackFlaky = slack.shareFile("notes.pdf", "application/pdf", PDF);
         slack.failDownloads(slackFlaky.path("id").asString(), 2);
@@ -190,13 +187,22 @@ class EvidenceAcrossChannelsIT {
         assertThat(slack.downloads(slackBroken.path("id").asString())).isEqualTo(3);
     }
 
-    /** Alice opens a dispute about the order and describes it; its expert is told. */
-    private void open(String order, SlackUser expert) {
+    /** The client opens a dispute about the order and describes it; its expert is told. */
+    private static void open(TelegramUser client, String order, SlackUser expert) {
         expert.act();
-        alice.says("/dispute").presses("Dispute " + order);
-        alice.presses("Delivered, not acceptable");
-        alice.says("It stops after page 3").received("I've told");
+        client.says("/dispute").presses("Dispute " + order);
+        client.presses("Delivered, not acceptable");
+        client.says("It stops after page 3").received("I've told");
         expert.received("try to solve this together");
+    }
+
+    /** A Telegram user of the test, who knows when the bot has handled what they sent. */
+    private static TelegramUser user(long id) {
+        var redis = app.getBean(redis.clients.jedis.UnifiedJedis.class);
+        return new TelegramUser(telegram, id, () -> {
+            String stored = redis.get(PREFIX + "telegram:offset");
+            return stored == null ? 0 : Long.parseLong(stored);
+        });
     }
 
     private static Stream<Path> keptFiles() throws IOException {

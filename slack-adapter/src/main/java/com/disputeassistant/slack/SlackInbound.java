@@ -107,7 +107,8 @@ final class SlackInbound {
         app.event(MessageFileShareEvent.class, (payload, ctx) -> {
             MessageFileShareEvent event = payload.getEvent();
             List<SlackWork.SharedFile> files = SlackFiles.described(event.getFiles());
-            if (event.getUser() == null || files.isEmpty()) {
+            // The bot's own uploads (evidence it passes on) come back as file shares by its user: not new files.
+            if (event.getUser() == null || event.getUser().equals(ctx.getBotUserId()) || files.isEmpty()) {
                 return ctx.ack();
             }
             String caption = event.getText() == null ? "" : Mrkdwn.unescape(event.getText());
