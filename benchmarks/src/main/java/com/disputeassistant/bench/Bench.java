@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs every figure and prints the table: {@code bench/run.sh [--quick]} builds the project and calls this.
@@ -30,8 +31,9 @@ public final class Bench {
         }
         boolean external = System.getenv("REDIS_URL") != null && !System.getenv("REDIS_URL").isBlank();
         Report report = new Report(List.of(
-                "Run: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", `./bench/run.sh"
-                        + (settings.name().equals("quick") ? " --quick" : "") + "` (" + settings.name() + " settings)",
+                "Run: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", `"
+                        + String.join(" ", Stream.concat(Stream.of("./bench/run.sh"), Stream.of(args)).toList())
+                        + "` (" + settings.name() + " settings)",
                 "Machine: " + Report.cores() + " cores, Java " + Runtime.version() + ", max heap "
                         + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB; Redis " + redisVersion + " ("
                         + (external ? "REDIS_URL" : "embedded, started by the driver") + ")"));

@@ -85,7 +85,7 @@ final class ChannelFigures {
         URI webhook = URI.create("http://127.0.0.1:" + app.port + "/telegram/webhook");
         String common = String.format("%d people per channel writing \"help\"; Slack %d msg/s, Telegram %d msg/s; "
                         + "warm-up %s, measured %s; the app's own pacing of replies", users, settings.slackRate(),
-                settings.telegramRate(), settings.seconds(settings.warmUp()), settings.seconds(settings.channelMeasure()));
+                settings.telegramRate(), settings.seconds(settings.channelWarmUp()), settings.seconds(settings.channelMeasure()));
         report.section("4. Through the channels", common + "; app process with REDIS_URL, Slack HTTP mode, "
                 + "Telegram webhook mode");
 
@@ -103,13 +103,13 @@ final class ChannelFigures {
                 send(telegramRequest(webhook, chat, n));
             };
         };
-        Thread slack = new Thread(() -> everyTick(settings.slackRate(), settings.warmUp().plus(settings.channelMeasure()),
+        Thread slack = new Thread(() -> everyTick(settings.slackRate(), settings.channelWarmUp().plus(settings.channelMeasure()),
                 slackMessage), "bench-slack");
         Thread telegram = new Thread(() -> everyTick(settings.telegramRate(),
-                settings.warmUp().plus(settings.channelMeasure()), telegramMessage), "bench-telegram");
+                settings.channelWarmUp().plus(settings.channelMeasure()), telegramMessage), "bench-telegram");
         slack.start();
         telegram.start();
-        LoadDriver.sleep(settings.warmUp());
+        LoadDriver.sleep(settings.channelWarmUp());
         slackReplies.recording(true);
         telegramReplies.recording(true);
         LoadDriver.join(slack);

@@ -1,6 +1,10 @@
 package com.disputeassistant.bench;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.CommandArguments;
@@ -14,8 +18,9 @@ import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * A pooled Redis client, like the app's, that counts its round trips: every command borrows a connection
- * once, so counting the borrows counts the calls. The engine's cost per message in round trips is read
- * from it, and the bare-Redis baseline is made to do exactly as many.
+ * once, so counting the borrows counts the calls, and the command each borrow is for gives their shape.
+ * The engine's cost per message in round trips is read from it, and the bare-Redis baseline is made to do
+ * as many of the same commands.
  */
 final class CountingRedis extends UnifiedJedis {
     private final CountingProvider provider;
@@ -46,8 +51,16 @@ final class CountingRedis extends UnifiedJedis {
         return provider.borrows.sum();
     }
 
+    /** Round trips made so far by command name (EVALSHA, GET, ...): the shape the bare baseline copies. */
+    Map<String, Long> callsByCommand() {
+        Map<String, Long> calls = new TreeMap<>();
+        provider.commands.forEach((command, count) -> calls.put(command, count.sum()));
+        return calls;
+    }
+
     private static final class CountingProvider extends PooledConnectionProvider {
         private final LongAdder borrows = new LongAdder();
+        private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
         CountingProvider(HostAndPort address, DefaultJedisClientConfig config, GenericObjectPoolConfig<Connection> pool) {
             super(address, config, pool);
@@ -62,6 +75,8 @@ final class CountingRedis extends UnifiedJedis {
         @Override
         public Connection getConnection(CommandArguments args) {
             borrows.increment();
+            commands.computeIfAbsent(new String(args.getCommand().getRaw(), StandardCharsets.US_ASCII),
+                    command -> new LongAdder()).increment();
             return super.getConnection(args);
         }
     }

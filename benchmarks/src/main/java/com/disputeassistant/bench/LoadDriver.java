@@ -71,6 +71,24 @@ final class LoadDriver {
         return Measurement.between(before, after, messages, tally.latencies, tally.errors.sum(), tally.firstError());
     }
 
+    /**
+     * Unmeasured load at saturation in rounds of {@code round}, until the last {@code rounds} rounds' throughputs
+     * are within {@code tolerance} of each other (the highest at most that fraction above the lowest), or
+     * until {@code cap} has passed: the JIT has compiled the hot paths once throughput stops climbing.
+     */
+    WarmUp warmUntilStable(Work work, Duration round, int rounds, double tolerance, Duration cap) {
+        long started = System.nanoTime();
+        List<Double> rates = new ArrayList<>();
+        while (true) {
+            rates.add(saturate(work, Duration.ZERO, round).perSecond());
+            boolean stable = WarmUp.stable(rates, rounds, tolerance);
+            Duration spent = Duration.ofNanos(System.nanoTime() - started);
+            if (stable || spent.compareTo(cap) >= 0) {
+                return new WarmUp(spent, List.copyOf(rates), stable);
+            }
+        }
+    }
+
     /** A message is due every 1/perSecond seconds for warm-up plus measure; latency counts from when it was due. */
     Measurement atRate(Work work, int perSecond, Duration warmUp, Duration measure) {
         ConcurrentLinkedQueue<Lane> free = new ConcurrentLinkedQueue<>(lanes);
@@ -101,6 +119,9 @@ final class LoadDriver {
                 free.add(taken);
             });
         }
+        // Before the pool's threads end, so that their allocation counters are still there to read.
+        Snapshot after = Snapshot.take(redis, info);
+        long messages = tally.latencies.count();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
@@ -109,12 +130,10 @@ final class LoadDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Snapshot after = Snapshot.take(redis, info);
         if (before == null) {
             before = after;
         }
-        return Measurement.between(before, after, tally.latencies.count(), tally.latencies, tally.errors.sum(),
-                tally.firstError());
+        return Measurement.between(before, after, messages, tally.latencies, tally.errors.sum(), tally.firstError());
     }
 
     /** Counts messages, latencies and failures; a failure is counted and the driver goes on. */

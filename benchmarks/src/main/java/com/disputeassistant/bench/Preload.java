@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
@@ -38,20 +39,37 @@ final class Preload {
         this.clock = clock;
     }
 
-    /** Opens disputes on orders {@code from} (inclusive) to {@code to} (exclusive); returns how many failed. */
-    int open(int from, int to, int threads) {
+    /** How a pre-load went: how many commits did not go through, and what the first of them answered. */
+    record Outcome(int failed, String firstFailure) {
+        @Override
+        public String toString() {
+            return failed + " failed" + (firstFailure == null ? "" : " (first: " + firstFailure + ")");
+        }
+    }
+
+    /** Opens disputes on orders {@code from} (inclusive) to {@code to} (exclusive). */
+    Outcome open(int from, int to, int threads) {
         AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> first = new AtomicReference<>();
         AtomicInteger next = new AtomicInteger(from);
         List<Thread> workers = IntStream.range(0, threads).mapToObj(t -> new Thread(() -> {
             for (int n = next.getAndIncrement(); n < to; n = next.getAndIncrement()) {
-                if (!(store.commit(opened(n)) instanceof CommitResult.Committed)) {
+                String failure;
+                try {
+                    CommitResult result = store.commit(opened(n));
+                    failure = result instanceof CommitResult.Committed ? null : result.toString();
+                } catch (RuntimeException e) {
+                    failure = e.toString();
+                }
+                if (failure != null) {
                     failed.incrementAndGet();
+                    first.compareAndSet(null, "order " + n + ": " + failure);
                 }
             }
         }, "bench-preload-" + t)).toList();
         workers.forEach(Thread::start);
         workers.forEach(LoadDriver::join);
-        return failed.get();
+        return new Outcome(failed.get(), first.get());
     }
 
     private Change opened(int n) {

@@ -17,7 +17,13 @@ final class Report {
     record Row(String figure, String settings, String result, String target) {
     }
 
+    /** One row of the side-by-side comparison: a system's throughput and what a message costs it. */
+    record Comparison(String system, double perSecond, double jvmMicros, double redisMicros, double allocatedBytes,
+                      double roundTrips, String bytesPerDispute) {
+    }
+
     private final List<Row> rows = new ArrayList<>();
+    private final List<Comparison> comparisons = new ArrayList<>();
     private final List<String> header;
 
     Report(List<String> header) {
@@ -43,6 +49,12 @@ final class Report {
         line(figure + ": " + result + (target.isEmpty() ? "" : "  (target: " + target + ")"));
     }
 
+    /** Adds a system to the side-by-side comparison (the table: engine, bare Redis, the peer). */
+    void compare(String system, Measurement m, String bytesPerDispute) {
+        comparisons.add(new Comparison(system, m.perSecond(), m.jvmCpuMicrosPerMessage(), m.redisCpuMicrosPerMessage(),
+                m.allocatedBytesPerMessage(), m.roundTripsPerMessage(), bytesPerDispute));
+    }
+
     String markdown() {
         StringBuilder out = new StringBuilder();
         header.forEach(h -> out.append(h).append("\n\n"));
@@ -50,6 +62,16 @@ final class Report {
         for (Row row : rows) {
             out.append("| ").append(cell(row.figure())).append(" | ").append(cell(row.settings())).append(" | ")
                     .append(cell(row.result())).append(" | ").append(cell(row.target())).append(" |\n");
+        }
+        if (!comparisons.isEmpty()) {
+            out.append("\n| | msg/s | JVM µs/msg | Redis µs/msg | KB allocated/msg | round trips | bytes/dispute |\n"
+                    + "|---|---|---|---|---|---|---|\n");
+            for (Comparison c : comparisons) {
+                out.append("| ").append(cell(c.system())).append(" | ").append(decimal(c.perSecond())).append(" | ")
+                        .append(decimal(c.jvmMicros())).append(" | ").append(decimal(c.redisMicros())).append(" | ")
+                        .append(decimal(c.allocatedBytes() / 1024)).append(" | ").append(decimal(c.roundTrips()))
+                        .append(" | ").append(cell(c.bytesPerDispute())).append(" |\n");
+            }
         }
         return out.toString();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,20 @@ class ReportTest {
                 | figure | settings | result | target |
                 |---|---|---|---|
                 | 1. Engine | 16 threads | 2,000 msg/s \\| fast | ≥ 2,000 msg/s: met |
+                """);
+    }
+
+    @Test
+    void theComparisonTableFollowsWithEachSystemsCostsPerMessage() {
+        Report report = new Report(List.of("Run: today"));
+        Measurement engine = new Measurement(6_000, 2.0, new Latencies(), 0, null, 3.25, Map.of("EVALSHA", 2.0),
+                412.0, 90.0 * 1024, 146.0);
+        report.compare("this project (engine)", engine, "2,655");
+
+        assertThat(report.markdown()).endsWith("""
+                | | msg/s | JVM µs/msg | Redis µs/msg | KB allocated/msg | round trips | bytes/dispute |
+                |---|---|---|---|---|---|---|
+                | this project (engine) | 3,000 | 412 | 146 | 90.0 | 3.25 | 2,655 |
                 """);
     }
 }

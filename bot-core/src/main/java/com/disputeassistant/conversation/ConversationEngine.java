@@ -287,12 +287,16 @@ public final class ConversationEngine {
             }
             cause.audience.remember(loaded.get(), others);
             Step before = loaded.get().stored().dispute().step();
+            boolean heldBefore = loaded.get().stored().dispute().mediator().isPresent();
             Turn turn = new Turn(loaded.get().stored(), from, actor, clock.instant(), marketplace, cause.audience,
                     settings);
             applyDueDeadline(turn);
             act.run(turn);
             if (evidence != null && before != Step.REPLACEMENT && turn.dispute().step() == Step.REPLACEMENT) {
                 turn.attachHandOver(evidence.items(id));
+            }
+            if (evidence != null && !heldBefore && turn.dispute().mediator().isPresent()) {
+                turn.attachForMediator(evidence.items(id));
             }
             List<OutboundMessage> outbound = turn.outbound();
             if (!turn.changed()) {
@@ -383,8 +387,9 @@ public final class ConversationEngine {
                 return onOption(option.get());
             }
             TypedCommand typed = TypedCommand.of(message.text());
+            // A link is evidence only about a dispute in focus; elsewhere the text is answered as ever.
             if (message.hasFiles() || evidence != null && typed == TypedCommand.NONE
-                    && !EvidenceIntake.links(message.text()).isEmpty()) {
+                    && !EvidenceIntake.links(message.text()).isEmpty() && inFocus().isPresent()) {
                 return withEvidence(typed == TypedCommand.NONE && !message.text().isBlank());
             }
             return switch (typed) {

@@ -318,6 +318,21 @@ final class Turn {
         }
     }
 
+    /** A mediator who takes the dispute over receives every file kept so far: they see everything. */
+    void attachForMediator(List<EvidenceItem> items) {
+        List<EvidenceItem> files = items.stream().filter(EvidenceItem::isFile).toList();
+        Optional<ChannelIdentity> mediator = dispute.mediator().flatMap(ChannelIdentity::parse);
+        if (files.isEmpty() || mediator.isEmpty()) {
+            return;
+        }
+        Address to = from != null && from.identity().equals(mediator.get()) ? from : Address.of(mediator.get());
+        Draft draft = draft(to);
+        draft.addVerbatim(audience.messages(to).get("evidence.for-mediator", files.stream()
+                .map(f -> f.name() + " (" + EvidenceLimits.readable(f.size()) + ")")
+                .collect(java.util.stream.Collectors.joining(", "))), null);
+        files.forEach(f -> draft.attachments.add(f.ref()));
+    }
+
     // ---- relaying ----
 
     /**

@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * Evidence in a folder ({@code dispute.evidence.folder}, by default under the data directory): one file
  * per item, named by its id, and a {@code .staging} folder beside them for files still arriving. A kept
  * file appears by an atomic rename of a complete staged one, so a reader never finds half a file, and a
- * crash leaves only staged leftovers, which nobody reads (and which are cleared at start).
+ * crash leaves only staged leftovers, which nobody reads (and which a start clears once they are an hour old).
  */
 public final class FolderEvidenceStore implements EvidenceStore {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
+    /** A staged file this old was left by a crash: no fetch takes that long. */
+    private static final java.time.Duration STALE_STAGED = java.time.Duration.ofHours(1);
     private final Path folder;
     private final Path staging;
 
@@ -26,9 +28,13 @@ public final class FolderEvidenceStore implements EvidenceStore {
         this.folder = folder.toAbsolutePath().normalize();
         this.staging = this.folder.resolve(".staging");
         Files.createDirectories(staging);
+        // Another instance sharing the folder may be staging a file right now: only old leftovers are a crash's.
+        java.time.Instant before = java.time.Instant.now().minus(STALE_STAGED);
         try (var leftovers = Files.list(staging)) {
             for (Path leftover : leftovers.toList()) {
-                Files.deleteIfExists(leftover);
+                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(leftover);
+                }
             }
         }
     }

@@ -309,8 +309,11 @@ class EvidenceIT {
     @Test
     void aMediatorSeesEverythingAndTheMediatorsFilesGoToBothParties() {
         Journeys.reach(Step.TALKING, alice, bob, maria);
+        alice.sends("", "web:m17", file("before.pdf", "application/pdf", PDF));
         alice.says("human");
         maria.presses("Claim");
+        assertThat(maria.lastMessage().attachments()).as("what was kept before she took over")
+                .extracting(EvidenceRef::name).containsExactly("before.pdf");
         alice.sends("", "web:m15", file("contract.pdf", "application/pdf", PDF));
         assertThat(maria.lastMessage().attachments()).extracting(EvidenceRef::name).containsExactly("contract.pdf");
 

@@ -92,14 +92,7 @@ final class ConsoleClient {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return PlaygroundParty.call(http, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String value) {

@@ -74,8 +74,13 @@ final class PlaygroundParty {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return call(http, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request; a failure to reach the app fails the test. */
+    static <T> HttpResponse<T> call(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

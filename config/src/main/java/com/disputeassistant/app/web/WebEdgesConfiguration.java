@@ -1,19 +1,19 @@
 package com.disputeassistant.app.web;
 
 import com.disputeassistant.store.RedisOutage;
+import com.disputeassistant.web.WebAdapterConfiguration;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Host;
 import org.apache.catalina.Lifecycle;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import com.disputeassistant.web.WebAdapterConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /** Wires the shared edges of every endpoint; see the package's documentation. */
 @Configuration(proxyBeanMethods = false)
@@ -28,19 +28,21 @@ class WebEdgesConfiguration {
     /** Before every other filter (Spring Security's included), for every request however it arrives. */
     @Bean
     FilterRegistrationBean<RequestGuard> requestGuard(HttpSettings settings,
-            @Value("${dispute.evidence.max-file-size:20MB}") DataSize maxEvidenceFile) {
-        // The playground's evidence upload takes a file's raw bytes: up to an evidence file's limit.
-        return guard(new RequestGuard(settings.maxBodySize().toBytes(), WebAdapterConfiguration.EVIDENCE_UPLOAD,
-                maxEvidenceFile.toBytes()));
+            @Value(MAX_EVIDENCE_FILE) String maxEvidenceFile) {
+        return guard(settings, DataSize.parse(maxEvidenceFile));
     }
 
-    /** The request guard's registration, for this context and the management port's. */
-    static FilterRegistrationBean<RequestGuard> guard(HttpSettings settings) {
-        return guard(new RequestGuard(settings.maxBodySize().toBytes()));
-    }
+    /** The largest evidence file, which the playground's upload endpoint alone may take as its body. */
+    static final String MAX_EVIDENCE_FILE = "${dispute.evidence.max-file-size:20MB}";
 
-    private static FilterRegistrationBean<RequestGuard> guard(RequestGuard guard) {
-        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(guard);
+    /**
+     * The request guard's registration, for this context and the management port's (which may be this very
+     * server, so both allow the same): the playground's evidence upload takes a file's raw bytes, up to an
+     * evidence file's limit; everything else the general cap.
+     */
+    static FilterRegistrationBean<RequestGuard> guard(HttpSettings settings, DataSize maxEvidenceFile) {
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard(
+                settings.maxBodySize().toBytes(), WebAdapterConfiguration.EVIDENCE_UPLOAD, maxEvidenceFile.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
