@@ -11,8 +11,10 @@ import com.disputeassistant.outbox.ReplyWrite;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.linking.SlackIdentities;
 import com.disputeassistant.slack.sending.SlackMessage;
+import com.disputeassistant.slack.sending.SlackUpload;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The {@code slack} channel: renders each message for a Slack identity (text escaped for mrkdwn, reply
@@ -27,6 +29,11 @@ import java.util.function.UnaryOperator;
  * <p>With a mediators' room, the room ({@link ChatRoom#placeOf}) decides what a Slack mediator is sent about
  * a dispute: it goes to the dispute's thread there instead, once for all mediators, with buttons any
  * mediator may press.
+ *
+ * <p>Evidence files a message carries ({@link OutboundMessage#attachments()}) are uploaded after its text,
+ * to the same DM or thread, one outbox entry each ({@link SlackUpload}): each is sent and retried on its
+ * own, so a file that fails is tried again without posting the text twice, and one that can never be sent
+ * is dead-lettered with its reason while the text, which names it, has gone out.
  */
 final class SlackChannel implements Channel, ChatRoom.Poster {
     static final String NAME = "slack";
@@ -66,10 +73,14 @@ final class SlackChannel implements Channel, ChatRoom.Poster {
                 thread == null ? body -> body : body -> SlackRoomSender.inThreadOf(body, thread));
     }
 
-    /** The outbox entries of the message for {@code conversation}, with its buttons. */
+    /**
+     * The outbox entries of the message for {@code conversation}, with its buttons; then one upload per
+     * evidence file it carries, in the same conversation (so after the text, in order) and place.
+     */
     private List<ReplyWrite> post(String conversation, OutboundMessage message, List<ReplyTokens.Button> buttons,
                                   UnaryOperator<String> placing) {
-        return SlackMessage.render(conversation, message.text(), buttons).stream()
+        return Stream.concat(SlackMessage.render(conversation, message.text(), buttons).stream(),
+                        message.attachments().stream().map(file -> SlackUpload.body(conversation, file)))
                 .map(body -> ReplyWrite.toOutbox(outboxKey, new OutboxEntry(conversation, placing.apply(body))))
                 .toList();
     }

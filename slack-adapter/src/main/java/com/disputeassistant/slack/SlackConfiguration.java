@@ -1,5 +1,6 @@
 package com.disputeassistant.slack;
 
+import com.disputeassistant.evidence.EvidenceFiles;
 import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.conversation.ConversationEngine;
 import com.disputeassistant.inbound.ChatInbound;
@@ -136,8 +137,9 @@ public class SlackConfiguration {
         }
 
         @Bean(initMethod = "start", destroyMethod = "close")
-        OutboxSender slackOutboxSender(Outbox slackOutbox, ObjectProvider<ChatRoom> slackRoom) {
-            SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken());
+        OutboxSender slackOutboxSender(Outbox slackOutbox, ObjectProvider<ChatRoom> slackRoom,
+                                       ObjectProvider<EvidenceFiles> evidence) {
+            SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken(), evidence.getIfAvailable());
             return new OutboxSender(slackOutbox, new SlackRoomSender(sender, roomOf(slackRoom)), settings.pacing(),
                     clock, meters);
         }
@@ -166,7 +168,7 @@ public class SlackConfiguration {
         SlackInbound slackInbound(ChatInbound inbound, ConversationEngine engine, MethodsClient slackMethods,
                                   SlackInbox slackInbox, SlackIdentities slackIdentities) {
             return new SlackInbound(inbound, engine, new AppHome(engine), slackMethods, slackInbox,
-                    settings.mediatorsChannel(), slackIdentities);
+                    settings.mediatorsChannel(), slackIdentities, new SlackFiles(settings.botToken(), settings.apiUrl()));
         }
 
         /** Handles the requests kept in the inbox, this instance's and those of a stopped one. */

@@ -19,6 +19,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.view.ViewState;
 import java.io.IOException;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything Slack sends, translated into {@link ChatEvent}s for the one inbound path ({@link ChatInbound}),
  * which decides who the person is, whether a press counts and what the mediators' room allows: DMs
- * ({@code message.im}), the {@code /dispute} command, button presses, form submissions, the App Home tab, and
+ * ({@code message.im}), files shared in a DM or in the mediators' room ({@code file_share}: the files go to
+ * the inbound path as {@link SlackFiles} describes them, the message's text is their caption), the
+ * {@code /dispute} command, button presses, form submissions, the App Home tab, and
  * the messages in the mediators' room ({@code message.channels}). Each handler keeps what the work needs in the
  * {@link SlackInbox} and only then acks, well within Slack's three seconds; the inbox's worker calls
  * {@link #handle(SlackWork)} after. The same handlers serve HTTP mode and Socket Mode. When the inbox
@@ -66,9 +69,12 @@ final class SlackInbound {
     private final String roomChannel;
     /** Knows each user's Slack locale: the hint of their language the events carry. */
     private final SlackIdentities identities;
+    /** Fetches the files people share, with the bot token. */
+    private final SlackFiles files;
 
     SlackInbound(ChatInbound inbound, ConversationEngine engine, AppHome home, MethodsClient slack, SlackInbox inbox,
-                 String roomChannel, SlackIdentities identities) {
+                 String roomChannel, SlackIdentities identities, SlackFiles files) {
+        this.files = files;
         this.inbound = inbound;
         this.engine = engine;
         this.home = home;
@@ -89,13 +95,32 @@ final class SlackInbound {
                     && event.getBotId() == null && event.getUser() != null && event.getText() != null;
             if (typed && !roomChannel.isEmpty() && roomChannel.equals(event.getChannel())) {
                 return keep(ctx, new SlackWork.RoomMessage(payload.getTeamId(), event.getUser(), event.getChannel(),
-                        event.getTs(), event.getThreadTs(), Mrkdwn.unescape(event.getText())));
+                        event.getTs(), event.getThreadTs(), Mrkdwn.unescape(event.getText()), List.of()));
             }
             if (!typed || event.getSubtype() != null || !"im".equals(event.getChannelType())) {
                 return ctx.ack();
             }
             return keep(ctx, new SlackWork.Text(payload.getTeamId(), event.getUser(), Mrkdwn.unescape(event.getText()),
                     SlackWork.messageId(event.getChannel(), event.getTs())));
+        });
+        // Files shared with a message come as the subtype file_share, which Bolt dispatches on its own.
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent event = payload.getEvent();
+            List<SlackWork.SharedFile> files = SlackFiles.described(event.getFiles());
+            // The bot's own uploads (evidence it passes on) come back as file shares by its user: not new files.
+            if (event.getUser() == null || event.getUser().equals(ctx.getBotUserId()) || files.isEmpty()) {
+                return ctx.ack();
+            }
+            String caption = event.getText() == null ? "" : Mrkdwn.unescape(event.getText());
+            if (!roomChannel.isEmpty() && roomChannel.equals(event.getChannel())) {
+                return keep(ctx, new SlackWork.RoomMessage(payload.getTeamId(), event.getUser(), event.getChannel(),
+                        event.getTs(), event.getThreadTs(), caption, files));
+            }
+            if (!"im".equals(event.getChannelType())) {
+                return ctx.ack();
+            }
+            return keep(ctx, new SlackWork.Text(payload.getTeamId(), event.getUser(), caption,
+                    SlackWork.messageId(event.getChannel(), event.getTs()), files));
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent event = payload.getEvent();
@@ -174,7 +199,7 @@ final class SlackInbound {
     void handle(SlackWork work) {
         if (work instanceof SlackWork.Text text) {
             direct(ChatEvent.Text.direct(identity(text), text.user(), text.text(), text.deliveryId())
-                    .withLanguage(hint(text)));
+                    .withLanguage(hint(text)).withFiles(files.incoming(text.files())));
         } else if (work instanceof SlackWork.Press press) {
             onPress(press);
         } else if (work instanceof SlackWork.Submission submission) {
@@ -185,7 +210,8 @@ final class SlackInbound {
             // A reply in a thread names the thread's first message (the dispute's card); at the top level none.
             boolean topLevel = message.threadTs() == null || message.threadTs().equals(message.ts());
             ChatEvent.Text event = new ChatEvent.Text(identity(message), message.channel(),
-                    topLevel ? null : message.threadTs(), message.text(), message.deliveryId(), hint(message));
+                    topLevel ? null : message.threadTs(), message.text(), message.deliveryId(), hint(message),
+                    files.incoming(message.files()));
             if (inbound.handle(event) instanceof ChatAnswer.Notice notice) {
                 tellEphemeral(message.channel(), message.user(), notice.text());
             }

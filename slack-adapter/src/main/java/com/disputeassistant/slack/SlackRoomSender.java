@@ -6,6 +6,7 @@ import com.disputeassistant.outbox.PlatformSender;
 import com.disputeassistant.outbox.SendFailure;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.sending.SlackSender;
+import com.disputeassistant.slack.sending.SlackUpload;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,7 +46,10 @@ final class SlackRoomSender implements PlatformSender {
         this.room = room;
     }
 
-    /** A {@code chat.postMessage} body to be posted in this dispute's thread, or as its card if it has none. */
+    /**
+     * A {@code chat.postMessage} body to be posted in this dispute's thread, or as its card if it has none;
+     * or an upload ({@link SlackUpload}) to be shared in that thread.
+     */
     static String inThreadOf(String body, DisputeId dispute) {
         ObjectNode json = (ObjectNode) JSON.readTree(body);
         json.put(THREAD_OF, dispute.value());
@@ -72,9 +76,10 @@ final class SlackRoomSender implements PlatformSender {
             throw SendFailure.permanent("not a room message this version can read: " + e.getMessage());
         }
         Optional<String> thread = room.threadOf(dispute);
-        if (thread.isPresent()) {
-            body.put("thread_ts", thread.get());
-            slack.post(entry.conversation(), JSON.writeValueAsString(body));
+        // A file follows the text that names it, so its thread is there; one without (never seen) goes to the top level.
+        if (thread.isPresent() || SlackUpload.isUpload(body)) {
+            thread.ifPresent(ts -> body.put("thread_ts", ts));
+            slack.send(new OutboxEntry(entry.conversation(), JSON.writeValueAsString(body)));
             return;
         }
         String poster = entry.payload().length() + ":" + Integer.toHexString(entry.payload().hashCode());

@@ -2,6 +2,7 @@ package com.disputeassistant.slack;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +36,26 @@ sealed interface SlackWork {
         return JSON.readValue(json, SlackWork.class);
     }
 
-    /** A DM, or {@code /dispute} (as the text {@code menu}). */
-    record Text(String team, String user, String text, String deliveryId) implements SlackWork {
+    /**
+     * A DM, or {@code /dispute} (as the text {@code menu}); {@code files} are those the DM shared (a
+     * {@code file_share}, whose text is the caption), none for plain text.
+     */
+    record Text(String team, String user, String text, String deliveryId, List<SharedFile> files)
+            implements SlackWork {
+        public Text {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        Text(String team, String user, String text, String deliveryId) {
+            this(team, user, text, deliveryId, List.of());
+        }
+    }
+
+    /**
+     * A file shared in a message, as the event describes it: {@code url} is its {@code url_private_download}
+     * (else {@code url_private}), which only the bot token opens; {@code size} -1 when not given.
+     */
+    record SharedFile(String id, String name, String mimetype, long size, String url) {
     }
 
     /** A button press: {@code token} is the button's action id, {@code channel} where the message is. */
@@ -58,8 +77,11 @@ sealed interface SlackWork {
      * A message in the mediators' room: {@code threadTs} is the thread it replies in (a dispute's card),
      * null at the top level. Its delivery id is that of any Slack message, see {@link SlackInbound}.
      */
-    record RoomMessage(String team, String user, String channel, String ts, String threadTs, String text)
-            implements SlackWork {
+    record RoomMessage(String team, String user, String channel, String ts, String threadTs, String text,
+                       List<SharedFile> files) implements SlackWork {
+        public RoomMessage {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
 
         String deliveryId() {
             return messageId(channel, ts);

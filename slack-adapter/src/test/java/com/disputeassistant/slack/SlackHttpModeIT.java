@@ -191,6 +191,18 @@ class SlackHttpModeIT {
     }
 
     @Test
+    void theBotsOwnUploadComingBackAsAFileShareIsAckedAndStoresNothing() {
+        Set<String> keysBefore = keys();
+        String ownUpload = SlackPayloads.fileShare("EvOwnUpload", "UBOT", null, SlackPayloads.nextTs(), null, "",
+                java.util.List.of(API.shareFile("chapter-4.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'})));
+
+        HttpResponse<String> answer = http.post("application/json", ownUpload, Instant.now(), null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(keys()).isEqualTo(keysBefore);
+    }
+
+    @Test
     void aSignedEventWithAUserOfAnotherShapeIsRefusedWith400SoThatSlackDoesNotRetryItAndStoresNothing() {
         Set<String> keysBefore = keys();
         // Found by FuzzIT: Bolt's own IgnoringSelfEvents fails on it before any handler of ours runs.

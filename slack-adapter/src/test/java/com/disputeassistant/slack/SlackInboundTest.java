@@ -30,7 +30,7 @@ class SlackInboundTest {
             App app = SlackConfiguration.boltApp(slack, new SlackSettings("xoxb-test", "", "secret", api.url(), null, null));
             // Nothing past the inbox is reached: the request is refused before any work.
             new SlackInbound(null, null, null, slack.methods("xoxb-test"), new SlackInbox(redisDown, "test:"), "",
-                    null)
+                    null, null)
                     .registerOn(app);
 
             Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()

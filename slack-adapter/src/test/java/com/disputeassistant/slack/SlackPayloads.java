@@ -4,6 +4,7 @@ import static com.disputeassistant.slack.FakeSlackApi.JSON;
 import static com.disputeassistant.slack.FakeSlackApi.TEAM;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,6 +25,24 @@ final class SlackPayloads {
         ObjectNode event = JSON.createObjectNode().put("type", "message").put("channel", "D" + user)
                 .put("channel_type", "im").put("user", user).put("text", text).put("ts", ts).put("event_ts", ts)
                 .put("team", TEAM);
+        return callback(eventId, event);
+    }
+
+    /**
+     * Files shared in a message (subtype {@code file_share}) with {@code text} as its caption: in the user's
+     * DM when {@code channel} is null, else in that channel, in the thread {@code threadTs} if set.
+     */
+    static String fileShare(String eventId, String user, String channel, String ts, String threadTs, String text,
+                            List<ObjectNode> files) {
+        boolean dm = channel == null;
+        ObjectNode event = JSON.createObjectNode().put("type", "message").put("subtype", "file_share")
+                .put("channel", dm ? "D" + user : channel).put("channel_type", dm ? "im" : "channel").put("user", user)
+                .put("text", text).put("ts", ts).put("event_ts", ts).put("upload", false).put("display_as_bot", false)
+                .put("team", TEAM);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        files.forEach(file -> event.withArray("files").add(file.deepCopy().put("user", user)));
         return callback(eventId, event);
     }
 

@@ -1,8 +1,10 @@
 package com.disputeassistant.slack;
 
 import com.disputeassistant.slack.FakeSlackApi.Call;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Slack user in a conversation script: what they type, run and press, and what the bot posts to them,
@@ -31,6 +33,31 @@ public final class SlackUser {
         act();
         transport.event(event);
         return event;
+    }
+
+    /**
+     * Shares files in their DM with a caption ({@code files} as {@link FakeSlackApi#shareFile} describes
+     * them); returns the event sent.
+     */
+    public String shares(String caption, ObjectNode... files) {
+        String event = SlackPayloads.fileShare("Ev" + EVENTS.incrementAndGet(), id, null, SlackPayloads.nextTs(), null,
+                caption, List.of(files));
+        act();
+        transport.event(event);
+        return event;
+    }
+
+    /** Shares files in a channel's thread (a dispute's thread in the mediators' room) with a caption. */
+    public void sharesIn(String channel, String threadTs, String caption, ObjectNode... files) {
+        String event = SlackPayloads.fileShare("Ev" + EVENTS.incrementAndGet(), id, channel, SlackPayloads.nextTs(),
+                threadTs, caption, List.of(files));
+        act();
+        transport.event(event);
+    }
+
+    /** The first file shared in this user's DM since their last action with this name. */
+    public FakeSlackApi.Upload receivedFile(String name) {
+        return api.awaitUpload(FakeSlackApi.dmOf(id), name);
     }
 
     /** Runs the {@code /dispute} command in their DM. */

@@ -1,7 +1,12 @@
 package com.disputeassistant.telegram;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -13,6 +18,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class TelegramHttp implements AutoCloseable {
     private final OkHttpClient http;
     private final TelegramClient client;
+    private final HttpUrl fileBase;
+    private final String botToken;
 
     /** @param readTimeout how long to wait for an answer once the request is sent */
     public TelegramHttp(TelegramSettings settings, Duration readTimeout) {
@@ -22,6 +29,32 @@ public final class TelegramHttp implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
         this.client = new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl());
+        this.fileBase = HttpUrl.get(settings.apiUrl());
+        this.botToken = settings.botToken();
+    }
+
+    /**
+     * A stream of the file at {@code filePath} (what {@code getFile} answered), from {@code
+     * /file/bot<token>/<file_path>} of the configured Bot API server. Not TelegramBots' own download, which
+     * always asks api.telegram.org, whatever server the bot uses (a local Bot API server, a test's fake).
+     * Failures say the path, never the URL, which holds the bot token.
+     */
+    public InputStream download(String filePath) throws IOException {
+        HttpUrl.Builder url = fileBase.newBuilder().addPathSegment("file").addPathSegment("bot" + botToken);
+        for (String segment : filePath.split("/")) {
+            url.addPathSegment(segment);
+        }
+        Response response;
+        try {
+            response = http.newCall(new Request.Builder().url(url.build()).get().build()).execute();
+        } catch (IOException e) {
+            throw new IOException("downloading " + filePath + " failed: " + e.getClass().getSimpleName(), null);
+        }
+        if (!response.isSuccessful() || response.body() == null) {
+            response.close();
+            throw new IOException("downloading " + filePath + " got HTTP " + response.code());
+        }
+        return response.body().byteStream();
     }
 
     public TelegramClient client() {

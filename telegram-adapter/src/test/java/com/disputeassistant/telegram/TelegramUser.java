@@ -36,6 +36,26 @@ public final class TelegramUser {
         return this;
     }
 
+    /** Sends a document with a caption (or none) and waits until the bot has handled it; returns its update id. */
+    public int sendsDocument(String fileName, String mimeType, byte[] bytes, String caption) {
+        int update = api.sendDocument(id, fileName, mimeType, bytes, caption);
+        awaitHandled(update);
+        return update;
+    }
+
+    /** Sends a photo with a caption (or none) and waits until the bot has handled it; returns its update id. */
+    public int sendsPhoto(byte[] jpeg, String caption) {
+        int update = api.sendPhoto(id, jpeg, caption);
+        awaitHandled(update);
+        return update;
+    }
+
+    /** Waits for the bot to upload a file of this name to this user's chat. */
+    public FakeBotApi.Upload receivedFile(String fileName) {
+        return Await.result(id + " receives the file " + fileName + "; got " + api.uploadsTo(id),
+                () -> api.uploadsTo(id).stream().filter(u -> fileName.equals(u.fileName())).findFirst().orElse(null));
+    }
+
     /** Presses the newest button whose label starts with {@code label}; waits until it is handled. */
     public int presses(String label) {
         int update = api.press(id, callbackData(label));

@@ -1,6 +1,7 @@
 package com.disputeassistant.telegram.sending;
 
 import com.disputeassistant.dispute.DisputeId;
+import com.disputeassistant.evidence.EvidenceRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,41 @@ final class BotApiCalls {
         tree.put("topic", post.topic());
         tree.set("message", json.valueToTree(post.message()));
         return write(tree, RoomPost.METHOD);
+    }
+
+    /**
+     * A document to send: {@code {"method":"senddocument","chat_id":"…","evidence":{the reference},"dispute":"D…"}},
+     * the dispute only for the room's thread.
+     */
+    String encode(DocumentPost post) {
+        ObjectNode tree = json.createObjectNode();
+        tree.put("method", DocumentPost.METHOD);
+        tree.put("chat_id", post.chat());
+        try {
+            tree.set("evidence", json.readTree(post.evidence().toJson()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an evidence reference that is not JSON", e);
+        }
+        if (post.dispute() != null) {
+            tree.put("dispute", post.dispute().value());
+        }
+        return write(tree, DocumentPost.METHOD);
+    }
+
+    /** The document a payload stands for; empty when it is not one. */
+    Optional<DocumentPost> decodeDocument(String payload) {
+        try {
+            JsonNode tree = json.readTree(payload);
+            if (!DocumentPost.METHOD.equals(tree.path("method").asText(""))) {
+                return Optional.empty();
+            }
+            String dispute = tree.path("dispute").asText("");
+            return Optional.of(new DocumentPost(tree.path("chat_id").asText(""),
+                    EvidenceRef.fromJson(json.writeValueAsString(tree.path("evidence"))),
+                    dispute.isEmpty() ? null : new DisputeId(dispute)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The room post a payload stands for; empty when it is not one. */

@@ -1,5 +1,6 @@
 package com.disputeassistant.telegram.sending;
 
+import com.disputeassistant.evidence.EvidenceFiles;
 import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.outbox.Outbox;
@@ -61,8 +62,10 @@ public class SendingConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     OutboxSender telegramOutboxSender(TelegramChannel channel, TelegramHttp http, ObjectProvider<TelegramRoom> room,
                                       @Qualifier("telegramSendPacing") ObjectProvider<SendPacing> pacing,
-                                      ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
-        return new OutboxSender(channel.outbox(), new TelegramSender(http.client(), calls, room.getIfAvailable()),
+                                      ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+                                      ObjectProvider<EvidenceFiles> evidence) {
+        return new OutboxSender(channel.outbox(), new TelegramSender(http.client(), calls, room.getIfAvailable(),
+                evidence.getIfAvailable()),
                 pacing.getIfAvailable(SendPacing::telegram), clock.getIfAvailable(Clock::systemUTC),
                 meters.getIfAvailable(InboundMeters::none));
     }

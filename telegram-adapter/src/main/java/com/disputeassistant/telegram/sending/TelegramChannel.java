@@ -31,6 +31,15 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * <p>With a mediators' room ({@link TelegramRoom}), the room's policy ({@link ChatRoom#placeOf}) decides
  * what mediators are told about a dispute: it goes to that dispute's thread in the room, once, with
  * buttons any mediator may press.
+ *
+ * <p><b>Evidence files</b> a message carries ({@link OutboundMessage#attachments()}) follow its text as
+ * documents ({@code sendDocument}), one outbox entry each, in the same chat (or the dispute's thread), so
+ * the outbox keeps them in order after the text. Each part is sent and retried on its own: when the text
+ * went out and a document failed, only the document is tried again (never the text twice), and a document
+ * that cannot be sent at all (its bytes changed in the store, Telegram refuses it) goes to the dead letters
+ * with its reason while the text, which names every file, has already told the recipient what was sent.
+ * Half a message is thus possible for a while, a repeated or lost part is not. Documents rather than
+ * photos: Telegram recompresses a photo, and the recipient should get the very bytes whose SHA-256 was kept.
  */
 public final class TelegramChannel implements Channel, ChatRoom.Poster {
     /** The channel name in identities: {@code telegram:<user id>}. */
@@ -72,8 +81,17 @@ public final class TelegramChannel implements Channel, ChatRoom.Poster {
     public List<ReplyWrite> direct(OutboundMessage message) {
         // A private chat's id is the user's id: this is also where a person is first reached proactively.
         String chat = message.to().conversation();
-        return render(chat, message.text(), keyboard(tokens.forRecipient(message, List.of()))).stream()
-                .map(send -> queued(new OutboxEntry(chat, calls.encode(send)))).toList();
+        List<ReplyWrite> writes = new ArrayList<>(render(chat, message.text(),
+                keyboard(tokens.forRecipient(message, List.of()))).stream()
+                .map(send -> queued(new OutboxEntry(chat, calls.encode(send)))).toList());
+        writes.addAll(documents(chat, message, null));
+        return writes;
+    }
+
+    /** One entry per evidence file of the message, to follow its text. */
+    private List<ReplyWrite> documents(String chat, OutboundMessage message, DisputeId thread) {
+        return message.attachments().stream()
+                .map(ref -> queued(new OutboxEntry(chat, calls.encode(new DocumentPost(chat, ref, thread))))).toList();
     }
 
     /** A message in the room: about a dispute, in its thread; about none (the queue, an answer), at the top level. */
@@ -81,8 +99,10 @@ public final class TelegramChannel implements Channel, ChatRoom.Poster {
     public List<ReplyWrite> inRoom(OutboundMessage message, DisputeId dispute) {
         List<SendMessage> parts = render(room.chat(), message.text(), keyboard(tokens.inRoom(room.policy(), message)));
         String topic = dispute == null ? null : TelegramRoom.topicName(dispute, message.text());
-        return parts.stream().map(send -> queued(new OutboxEntry(room.chat(),
-                dispute == null ? calls.encode(send) : calls.encode(new RoomPost(dispute, topic, send))))).toList();
+        List<ReplyWrite> writes = new ArrayList<>(parts.stream().map(send -> queued(new OutboxEntry(room.chat(),
+                dispute == null ? calls.encode(send) : calls.encode(new RoomPost(dispute, topic, send))))).toList());
+        writes.addAll(documents(room.chat(), message, dispute));
+        return writes;
     }
 
     private ReplyWrite queued(OutboxEntry entry) {

@@ -3,6 +3,8 @@ package com.disputeassistant.telegram.sending;
 import com.disputeassistant.dispute.DisputeId;
 import com.disputeassistant.rooms.ChatRoom;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -73,12 +75,23 @@ public final class TelegramRoom {
 
     /** Puts a post in its dispute's thread. */
     void placeIn(SendMessage message, int thread) {
+        placeIn(thread, message::setMessageThreadId, message::setReplyToMessageId, message::setAllowSendingWithoutReply);
+    }
+
+    /** Puts a document in its dispute's thread. */
+    void placeIn(SendDocument document, int thread) {
+        placeIn(thread, document::setMessageThreadId, document::setReplyToMessageId,
+                document::setAllowSendingWithoutReply);
+    }
+
+    private void placeIn(int thread, Consumer<Integer> topic, Consumer<Integer> replyTo,
+                         Consumer<Boolean> withoutReply) {
         if (topics) {
-            message.setMessageThreadId(thread);
+            topic.accept(thread);
         } else {
-            message.setReplyToMessageId(thread);
+            replyTo.accept(thread);
             // A card deleted by someone in the group must not block the dispute's later posts.
-            message.setAllowSendingWithoutReply(true);
+            withoutReply.accept(true);
         }
     }
 

@@ -1,13 +1,21 @@
 package com.disputeassistant.telegram.sending;
 
+import com.disputeassistant.evidence.EvidenceFiles;
+import com.disputeassistant.evidence.EvidenceRef;
+import com.disputeassistant.evidence.EvidenceTamperedException;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.PlatformSender;
 import com.disputeassistant.outbox.SendFailure;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
@@ -20,6 +28,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Posts one queued Bot API call and tells the outbox how it went: Telegram's 429 with {@code retry_after}
  * means wait that long; a 5xx, a reply that is not Telegram's JSON, or no reply at all is worth retrying;
  * any other error (400 bad request, 403 the user blocked the bot) will not get better and is dead-lettered.
+ *
+ * <p>A document ({@link DocumentPost}) is read from the evidence store first, whole and checked against
+ * its SHA-256, and only then uploaded ({@code sendDocument}, multipart, under its kept name; TelegramBots
+ * declares the part {@code application/octet-stream}, and Telegram finds the type itself). A store that
+ * cannot be read now is a transient failure; bytes that changed are a permanent one, and are never sent.
  */
 final class TelegramSender implements PlatformSender {
     /** When a 429 names no wait (it always does today), one second is what Telegram's limits suggest. */
@@ -29,19 +42,27 @@ final class TelegramSender implements PlatformSender {
     private final BotApiCalls calls;
     /** The mediators' room, or null when there is none. */
     private final TelegramRoom room;
+    /** Where kept evidence is read back, or null when the application keeps none. */
+    private final EvidenceFiles evidence;
 
     TelegramSender(TelegramClient client, BotApiCalls calls) {
-        this(client, calls, null);
+        this(client, calls, null, null);
     }
 
-    TelegramSender(TelegramClient client, BotApiCalls calls, TelegramRoom room) {
+    TelegramSender(TelegramClient client, BotApiCalls calls, TelegramRoom room, EvidenceFiles evidence) {
         this.client = client;
         this.calls = calls;
         this.room = room;
+        this.evidence = evidence;
     }
 
     @Override
     public void send(OutboxEntry entry) throws SendFailure {
+        Optional<DocumentPost> document = calls.decodeDocument(entry.payload());
+        if (document.isPresent()) {
+            send(document.get());
+            return;
+        }
         Optional<RoomPost> post = calls.decodeRoomPost(entry.payload());
         if (post.isPresent()) {
             post(post.get());
@@ -74,9 +95,36 @@ final class TelegramSender implements PlatformSender {
         room.rememberPost(post.dispute(), execute(message), card);
     }
 
-    private <T extends Serializable> T execute(BotApiMethod<T> call) throws SendFailure {
+    /** Reads the file, checked, then uploads it to the chat, in the dispute's thread if it names one. */
+    private void send(DocumentPost post) throws SendFailure {
+        EvidenceRef ref = post.evidence();
+        if (evidence == null) {
+            throw SendFailure.permanent("a document to send, but this application keeps no evidence: " + ref.id());
+        }
+        byte[] bytes;
         try {
-            return client.execute(call);
+            bytes = evidence.readAll(ref);
+        } catch (EvidenceTamperedException e) {
+            throw SendFailure.permanent("not sent, the stored file changed: " + e.getMessage());
+        } catch (IOException e) {
+            throw SendFailure.transientFailure("cannot read evidence " + ref.id() + " now: " + e.getMessage(), e);
+        }
+        SendDocument document = SendDocument.builder().chatId(post.chat())
+                .document(new InputFile(new ByteArrayInputStream(bytes), ref.name())).build();
+        if (post.dispute() != null && room != null) {
+            room.threadOf(post.dispute()).ifPresent(thread -> room.placeIn(document, thread));
+        }
+        execute(document, () -> client.execute(document));
+    }
+
+    private <T extends Serializable> T execute(BotApiMethod<T> call) throws SendFailure {
+        return execute(call, () -> client.execute(call));
+    }
+
+    /** A call to Telegram, its failure as the outbox should take it. */
+    private <T> T execute(PartialBotApiMethod<?> call, TelegramCall<T> execution) throws SendFailure {
+        try {
+            return execution.run();
         } catch (TelegramApiValidationException e) {
             throw SendFailure.permanent("TelegramBots refused the call as invalid: " + e.getMessage());
         } catch (TelegramApiRequestException e) {
@@ -86,7 +134,12 @@ final class TelegramSender implements PlatformSender {
         }
     }
 
-    private static SendFailure failureOf(BotApiMethod<?> call, TelegramApiRequestException e) {
+    @FunctionalInterface
+    private interface TelegramCall<T> {
+        T run() throws TelegramApiException;
+    }
+
+    private static SendFailure failureOf(PartialBotApiMethod<?> call, TelegramApiRequestException e) {
         int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         String why = call.getMethod() + ": " + (code == 0 ? e.getMessage() : code + " " + e.getApiResponse());
         if (code == 429) {

@@ -1,5 +1,6 @@
 package com.disputeassistant.telegram.updates;
 
+import com.disputeassistant.evidence.IncomingFile;
 import com.disputeassistant.inbound.ChatAnswer;
 import com.disputeassistant.inbound.ChatEvent;
 import com.disputeassistant.inbound.ChatInbound;
@@ -7,6 +8,7 @@ import com.disputeassistant.language.Language;
 import com.disputeassistant.language.Texts;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
+import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.linking.CodeLinking;
 import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.disputeassistant.telegram.sending.TelegramRoom;
@@ -34,6 +36,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * the event, so a repeated update (a redelivered webhook, a poll after a crash) changes nothing and is
  * not answered again.
  *
+ * <p>A document or a photo, with its caption as the text, is a message with a file ({@link TelegramFiles}):
+ * the inbound path fetches, checks and keeps it, and says whether it was added.
+ *
  * <p>Private chats are for parties and mediators alike; the one group the bot works in is the mediators'
  * room ({@link TelegramRoom}), if set.
  */
@@ -49,12 +54,16 @@ public final class UpdateHandler {
     private final CodeLinking linking;
     /** The mediators' room, or null when there is none. */
     private final TelegramRoom room;
+    private final TelegramFiles files;
 
-    public UpdateHandler(ChatInbound inbound, TelegramChannel channel, CodeLinking linking, TelegramRoom room) {
+    /** @param http fetches the files people send (documents, photos) */
+    public UpdateHandler(ChatInbound inbound, TelegramChannel channel, CodeLinking linking, TelegramRoom room,
+                         TelegramHttp http) {
         this.inbound = inbound;
         this.channel = channel;
         this.linking = linking;
         this.room = room;
+        this.files = new TelegramFiles(http);
     }
 
     /** Handles an update once; a repeat changes nothing. Throws only when its effect could not be stored. */
@@ -95,11 +104,13 @@ public final class UpdateHandler {
         ChannelIdentity identity = identityOf(from);
         Language language = languageOf(from);
         String chat = Long.toString(message.getChatId());
+        List<IncomingFile> sent = files.of(message);
         if (room != null && room.chat().equals(chat)) {
             // Joins, topic events and other messages without text are the group's life, not meant for the bot.
-            if (message.hasText()) {
+            if (message.hasText() || !sent.isEmpty()) {
                 answer(new ChatEvent.Text(identity, chat, TelegramRoom.threadOf(message, room.topics()),
-                        ChatCommand.withoutBotName(message.getText()), deliveryId, language));
+                        message.hasText() ? ChatCommand.withoutBotName(message.getText()) : caption(message),
+                        deliveryId, language, sent));
             }
             return;
         }
@@ -107,6 +118,12 @@ public final class UpdateHandler {
                 .withLanguage(language);
         if (!message.isUserMessage()) {
             inbound.tell(plain, text(plain, "telegram.private-only"));
+            return;
+        }
+        if (!sent.isEmpty()) {
+            // A caption is never a command: it is what the person says about the file.
+            answer(ChatEvent.Text.direct(identity, chat, caption(message), deliveryId).withLanguage(language)
+                    .withFiles(sent));
             return;
         }
         if (!message.hasText()) {
@@ -120,6 +137,10 @@ public final class UpdateHandler {
         }
         String text = invocation == null ? message.getText() : invocation.engineText();
         answer(ChatEvent.Text.direct(identity, chat, text, deliveryId).withLanguage(language));
+    }
+
+    private static String caption(Message message) {
+        return message.hasCaption() ? message.getCaption() : "";
     }
 
     /** A message's event through the inbound path; what changed nothing is answered in the same chat. */

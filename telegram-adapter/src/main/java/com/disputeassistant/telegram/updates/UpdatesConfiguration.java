@@ -1,6 +1,7 @@
 package com.disputeassistant.telegram.updates;
 
 import com.disputeassistant.inbound.ChatInbound;
+import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.linking.CodeLinking;
 import com.disputeassistant.telegram.sending.TelegramChannel;
 import com.disputeassistant.telegram.sending.TelegramRoom;
@@ -14,7 +15,7 @@ public class UpdatesConfiguration {
 
     @Bean
     UpdateHandler telegramUpdateHandler(ChatInbound inbound, TelegramChannel channel, CodeLinking linking,
-                                        ObjectProvider<TelegramRoom> room) {
-        return new UpdateHandler(inbound, channel, linking, room.getIfAvailable());
+                                        ObjectProvider<TelegramRoom> room, TelegramHttp http) {
+        return new UpdateHandler(inbound, channel, linking, room.getIfAvailable(), http);
     }
 }

@@ -33,10 +33,19 @@ import java.util.function.Predicate;
  * until a getUpdates call with a higher offset confirms it), and can answer calls with an error such as
  * 429 with {@code retry_after}. Users write in private chats or in a group (the mediators' room), in a
  * forum topic or as a reply to a message.
+ *
+ * <p><b>Files</b>, as the Bot API has them: users send documents and photos ({@link #sendDocument},
+ * {@link #sendPhoto}, captions as their text); {@code getFile} answers a {@code file_path} (and refuses a
+ * file over {@value #DOWNLOAD_LIMIT} bytes with "file is too big", as Telegram does), and
+ * {@code GET /file/bot<token>/<file_path>} serves its bytes, failing as often as a test says
+ * ({@link #failDownloads}). {@code sendDocument} and {@code sendPhoto} take multipart uploads, recorded as
+ * {@link Upload}s with the name, type and bytes of the file part.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token_for-the-fake";
     public static final String BOT_USERNAME = "DisputeTestBot";
+    /** The Bot API's limit for a bot downloading a file (getFile), 20 MB. */
+    public static final long DOWNLOAD_LIMIT = 20L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -47,6 +56,14 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicLong nextMessageId = new AtomicLong(1);
     /** The message id each sendMessage got, by the call's body. */
     private final Map<String, Integer> sentIds = new ConcurrentHashMap<>();
+    /** The files users sent, by file_id. */
+    private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> downloadFailures = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> downloads = new ConcurrentHashMap<>();
+    private final List<Upload> uploads = new ArrayList<>();
+    private final AtomicInteger nextFile = new AtomicInteger(1);
+    /** The file each update with a document or photo sent (a photo's largest size), by update id. */
+    private final Map<Integer, String> fileOfUpdate = new ConcurrentHashMap<>();
 
     /**
      * One call the bot made: the method in lower case, the body (JSON, or form data for setWebhook), and
@@ -59,6 +76,22 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private record Failure(int status, Integer retryAfter) {
+    }
+
+    /** A file a user sent, as Telegram keeps it: its ids, its path for downloading, its bytes. */
+    private record StoredFile(String fileId, String uniqueId, String path, byte[] bytes, long declaredSize) {
+    }
+
+    /**
+     * A file the bot uploaded ({@code sendDocument}, {@code sendPhoto}) to a chat: the multipart part's file
+     * name, its Content-Type and its bytes, and the call's caption (or null).
+     */
+    public record Upload(String method, String chatId, String fileName, String contentType, byte[] bytes,
+                         String caption) {
+        @Override
+        public String toString() {
+            return method + " to " + chatId + ": " + fileName + " (" + contentType + ", " + bytes.length + " bytes)";
+        }
     }
 
     public FakeBotApi() {
@@ -209,6 +242,9 @@ public final class FakeBotApi implements AutoCloseable {
         chat.put("id", chatId);
         chat.put("type", "private");
         chat.put("first_name", "User " + userId);
+        if (text == null) {
+            return message;
+        }
         message.put("text", text);
         if (text.startsWith("/")) {
             int end = text.indexOf(' ');
@@ -236,6 +272,135 @@ public final class FakeBotApi implements AutoCloseable {
     /** From now on the user's updates say their Telegram app is in this language ({@code language_code}). */
     public void language(long userId, String languageCode) {
         languages.put(userId, languageCode);
+    }
+
+    // ---- files, as the test's people send them ----
+
+    /**
+     * Queues a document from a user in their private chat, with {@code caption} (or none); returns its
+     * update id. The file's size is its bytes' length unless {@code declaredSize} says otherwise (to send a
+     * file over a limit without making one).
+     */
+    public int sendDocument(long userId, String fileName, String mimeType, byte[] bytes, String caption) {
+        return sendDocument(userId, fileName, mimeType, bytes, bytes.length, caption);
+    }
+
+    /** As {@link #sendDocument(long, String, String, byte[], String)}, the document saying it has {@code declaredSize} bytes. */
+    public int sendDocument(long userId, String fileName, String mimeType, byte[] bytes, long declaredSize,
+                            String caption) {
+        StoredFile file = store(bytes, declaredSize, "documents", extensionOf(fileName));
+        ObjectNode message = message(userId, userId, null);
+        ObjectNode document = message.putObject("document");
+        document.put("file_id", file.fileId());
+        document.put("file_unique_id", file.uniqueId());
+        if (fileName != null) {
+            document.put("file_name", fileName);
+        }
+        if (mimeType != null) {
+            document.put("mime_type", mimeType);
+        }
+        document.put("file_size", declaredSize);
+        caption(message, caption);
+        return queueWithFile(message, file);
+    }
+
+    /**
+     * Queues a photo from a user in their private chat, with {@code caption} (or none); returns its update
+     * id. Telegram sends a photo in several sizes, smallest first, and no name: the largest is {@code bytes},
+     * a JPEG; the smaller ones are thumbnails of a few bytes, stored too.
+     */
+    public int sendPhoto(long userId, byte[] bytes, String caption) {
+        ObjectNode message = message(userId, userId, null);
+        ArrayNode sizes = message.putArray("photo");
+        byte[] thumbnail = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 16));
+        StoredFile small = store(thumbnail, thumbnail.length, "photos", "jpg");
+        photoSize(sizes.addObject(), small, 90, 67);
+        StoredFile large = store(bytes, bytes.length, "photos", "jpg");
+        photoSize(sizes.addObject(), large, 1280, 960);
+        caption(message, caption);
+        return queueWithFile(message, large);
+    }
+
+    /** Queues the message's update, its file known by the update's id before the bot may take it. */
+    private int queueWithFile(ObjectNode message, StoredFile file) {
+        ObjectNode update = JSON.createObjectNode();
+        int id = nextUpdateId.getAndIncrement();
+        update.put("update_id", id);
+        update.set("message", message);
+        fileOfUpdate.put(id, file.fileId());
+        queue(update);
+        return id;
+    }
+
+    private static void photoSize(ObjectNode size, StoredFile file, int width, int height) {
+        size.put("file_id", file.fileId());
+        size.put("file_unique_id", file.uniqueId());
+        size.put("file_size", file.declaredSize());
+        size.put("width", width);
+        size.put("height", height);
+    }
+
+    private static void caption(ObjectNode message, String caption) {
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+    }
+
+    private StoredFile store(byte[] bytes, long declaredSize, String folder, String extension) {
+        int n = nextFile.getAndIncrement();
+        StoredFile file = new StoredFile("BQACAgIAAxkBAAI" + n + "x" + Long.toHexString(declaredSize), "AgAD" + n,
+                folder + "/file_" + n + (extension.isEmpty() ? "" : "." + extension), bytes.clone(), declaredSize);
+        files.put(file.fileId(), file);
+        return file;
+    }
+
+    private static String extensionOf(String fileName) {
+        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1);
+    }
+
+    /** The file id of the largest size of the photo, or of the document, in the message of this update. */
+    public String fileIdIn(int updateId) {
+        String fileId = fileOfUpdate.get(updateId);
+        if (fileId == null) {
+            throw new AssertionError("update " + updateId + " sent no file");
+        }
+        return fileId;
+    }
+
+    /** A queued update, not yet confirmed, as the bot will get it. */
+    public JsonNode update(int updateId) {
+        synchronized (pending) {
+            for (JsonNode update : pending) {
+                if (update.path("update_id").asInt() == updateId) {
+                    return update.deepCopy();
+                }
+            }
+        }
+        throw new AssertionError("update " + updateId + " is not queued (any more)");
+    }
+
+    /** The next {@code times} downloads of this file fail with HTTP 500. */
+    public void failDownloads(String fileId, int times) {
+        downloadFailures.computeIfAbsent(fileId, id -> new AtomicInteger()).addAndGet(times);
+    }
+
+    /** How often the bot asked for this file's bytes (failed attempts included). */
+    public int downloads(String fileId) {
+        AtomicInteger count = downloads.get(fileId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Every file the bot uploaded, in order. */
+    public List<Upload> uploads() {
+        synchronized (uploads) {
+            return List.copyOf(uploads);
+        }
+    }
+
+    /** The files the bot uploaded to this chat, in order. */
+    public List<Upload> uploadsTo(long chatId) {
+        return uploads().stream().filter(u -> u.chatId().equals(Long.toString(chatId))).toList();
     }
 
     // ---- failures ----
@@ -301,14 +466,21 @@ public final class FakeBotApi implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/file/")) {
+                download(exchange, path);
+                return;
+            }
             String prefix = "/bot" + TOKEN + "/";
             if (!path.startsWith(prefix)) {
                 reply(exchange, 401, error(401, "Unauthorized", null));
                 return;
             }
             String method = lower(path.substring(prefix.length()));
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            JsonNode json = parse(exchange, body);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            List<Multipart.Part> parts = Multipart.parts(type, raw);
+            JsonNode json = parts == null ? parse(exchange, body) : Multipart.fields(parts);
             Failure failure = nextFailure(method);
             ObjectNode recorded = json instanceof ObjectNode object ? object.deepCopy() : null;
             if (failure != null && recorded != null) {
@@ -325,6 +497,8 @@ public final class FakeBotApi implements AutoCloseable {
                 case "getupdates" -> reply(exchange, 200, ok(updates(json)));
                 case "sendmessage" -> reply(exchange, 200, ok(sentMessage(json, body)));
                 case "createforumtopic" -> reply(exchange, 200, ok(forumTopic(json)));
+                case "getfile" -> getFile(exchange, json);
+                case "senddocument", "sendphoto" -> reply(exchange, 200, ok(uploaded(method, json, parts)));
                 case "getme" -> reply(exchange, 200, ok(me()));
                 case "deletewebhook", "setwebhook", "setmycommands", "answercallbackquery" ->
                         reply(exchange, 200, ok(JSON.getNodeFactory().booleanNode(true)));
@@ -389,6 +563,75 @@ public final class FakeBotApi implements AutoCloseable {
         chat.put("id", call == null ? 0 : call.path("chat_id").asLong());
         chat.put("type", "private");
         message.put("text", call == null ? "" : call.path("text").asText(""));
+        return message;
+    }
+
+    /** As Telegram: the file's path for downloading, or 400 for an unknown file or one over the bot's limit. */
+    private void getFile(HttpExchange exchange, JsonNode call) throws IOException {
+        StoredFile file = call == null ? null : files.get(call.path("file_id").asText(""));
+        if (file == null) {
+            reply(exchange, 400, error(400, "Bad Request: invalid file_id", null));
+            return;
+        }
+        if (file.declaredSize() > DOWNLOAD_LIMIT) {
+            reply(exchange, 400, error(400, "Bad Request: file is too big", null));
+            return;
+        }
+        ObjectNode result = JSON.createObjectNode();
+        result.put("file_id", file.fileId());
+        result.put("file_unique_id", file.uniqueId());
+        result.put("file_size", file.declaredSize());
+        result.put("file_path", file.path());
+        reply(exchange, 200, ok(result));
+    }
+
+    /** {@code GET /file/bot<token>/<file_path>}: the bytes, or a planned 500, or 404. */
+    private void download(HttpExchange exchange, String path) throws IOException {
+        String prefix = "/file/bot" + TOKEN + "/";
+        StoredFile file = !path.startsWith(prefix) ? null : files.values().stream()
+                .filter(f -> f.path().equals(path.substring(prefix.length()))).findFirst().orElse(null);
+        if (file == null) {
+            reply(exchange, 404, error(404, "Not Found", null));
+            return;
+        }
+        downloads.computeIfAbsent(file.fileId(), id -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger failing = downloadFailures.get(file.fileId());
+        if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply(exchange, 500, error(500, "Internal Server Error", null));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, file.bytes().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(file.bytes());
+        }
+    }
+
+    /** A sendDocument or sendPhoto: the file part is recorded; the answer is the message Telegram would make. */
+    private JsonNode uploaded(String method, JsonNode call, List<Multipart.Part> parts) {
+        String field = method.equals("sendphoto") ? "photo" : "document";
+        Multipart.Part file = parts == null ? null : Multipart.file(parts, field);
+        String chat = call == null ? "" : call.path("chat_id").asText("");
+        String caption = call == null ? null : call.path("caption").asText(null);
+        if (file != null) {
+            synchronized (uploads) {
+                uploads.add(new Upload(method, chat, file.fileName(), file.contentType(), file.bytes(), caption));
+            }
+        }
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", nextMessageId.getAndIncrement());
+        message.put("date", 1_790_000_000);
+        message.putObject("chat").put("id", chat).put("type", "private");
+        ObjectNode document = field.equals("photo") ? message.putArray("photo").addObject() : message.putObject(field);
+        document.put("file_id", "sent" + nextFile.getAndIncrement());
+        document.put("file_unique_id", "u" + nextFile.get());
+        if (file != null) {
+            document.put("file_name", file.fileName());
+            document.put("file_size", file.bytes().length);
+        }
+        if (caption != null) {
+            message.put("caption", caption);
+        }
         return message;
     }
 

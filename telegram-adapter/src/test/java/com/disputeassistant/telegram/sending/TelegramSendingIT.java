@@ -1,11 +1,14 @@
 package com.disputeassistant.telegram.sending;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.disputeassistant.buttons.ButtonRegistry;
 import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.conversation.OutboundMessage;
 import com.disputeassistant.conversation.ReplyOption;
+import com.disputeassistant.evidence.EvidenceFiles;
+import com.disputeassistant.evidence.EvidenceRef;
 import com.disputeassistant.marketplace.Address;
 import com.disputeassistant.marketplace.ChannelIdentity;
 import com.disputeassistant.outbox.Outbox;
@@ -18,11 +21,14 @@ import com.disputeassistant.telegram.TelegramHttp;
 import com.disputeassistant.telegram.TelegramSettings;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
 import com.disputeassistant.testing.RedisTestSupport;
+import com.disputeassistant.testing.TestEvidence;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -40,7 +46,12 @@ class TelegramSendingIT {
     private final TelegramChannel channel = new TelegramChannel(outbox, new ReplyTokens(new ButtonRegistry(redis, prefix)), calls);
     private final TelegramHttp http = new TelegramHttp(new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, null,
             null, null, null, false, null, false), Duration.ofSeconds(5));
-    private final OutboxSender sender = new OutboxSender(outbox, new TelegramSender(http.client(), calls),
+    /** The evidence store, in a folder of the test's own (static: ready before the fields below are). */
+    @TempDir
+    static Path evidenceFolder;
+    private final TestEvidence kept = new TestEvidence(evidenceFolder);
+    private final EvidenceFiles evidence = kept.files();
+    private final OutboxSender sender = new OutboxSender(outbox, new TelegramSender(http.client(), calls, null, evidence),
             new SendPacing(Duration.ofMillis(5), 100, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
             Clock.systemUTC());
 
@@ -136,6 +147,59 @@ class TelegramSendingIT {
 
         String text = api.awaitRequest(Await.DEFAULT, "answerCallbackQuery", r -> true).text("text");
         assertThat(text).hasSize(TelegramChannel.MAX_CALLBACK_TEXT).endsWith("…");
+    }
+
+    @Test
+    void aMessageWithEvidenceSendsItsTextThenEachFileAsADocumentUnderItsNameInOrder() {
+        EvidenceRef pdf = keep("ev-1", "manuscript.pdf", "application/pdf", "%PDF-1.7 the manuscript".getBytes(UTF_8));
+        EvidenceRef png = keep("ev-2", "screenshot.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        sender.start();
+
+        deliver(new OutboundMessage(Address.of(ALICE), "Alice sent manuscript.pdf and screenshot.png", List.of())
+                .withAttachments(List.of(pdf, png)));
+
+        Await.until("both documents uploaded", () -> api.uploadsTo(100001).size() == 2);
+        List<FakeBotApi.Upload> uploads = api.uploadsTo(100001);
+        assertThat(uploads).extracting(FakeBotApi.Upload::method).containsOnly("senddocument");
+        assertThat(uploads).extracting(FakeBotApi.Upload::fileName).containsExactly("manuscript.pdf", "screenshot.png");
+        assertThat(uploads.get(0).bytes()).isEqualTo("%PDF-1.7 the manuscript".getBytes(UTF_8));
+        assertThat(uploads.get(1).bytes()).containsExactly(0x89, 'P', 'N', 'G', 0, 1, 2);
+        List<String> order = api.requests().stream().map(FakeBotApi.Request::method)
+                .filter(m -> m.equals("sendmessage") || m.equals("senddocument")).toList();
+        assertThat(order).containsExactly("sendmessage", "senddocument", "senddocument");
+    }
+
+    @Test
+    void aDocumentTelegramFailsIsRetriedAloneAndTheTextGoesOutOnce() {
+        EvidenceRef pdf = keep("ev-3", "contract.pdf", "application/pdf", "%PDF-1.4 contract".getBytes(UTF_8));
+        api.fail("sendDocument", 2, 502);
+        sender.start();
+
+        deliver(new OutboundMessage(Address.of(ALICE), "Bob sent contract.pdf", List.of()).withAttachments(List.of(pdf)));
+
+        Await.until("the document is uploaded", () -> api.uploadsTo(100001).size() == 1);
+        assertThat(api.requests("sendDocument")).as("two 502s, then accepted").hasSize(3);
+        assertThat(textsTo(100001)).containsExactly("Bob sent contract.pdf");
+        assertThat(outbox.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aFileWhoseStoredBytesChangedIsNeverSentAndIsDeadLetteredWithTheReason() {
+        EvidenceRef pdf = keep("ev-4", "invoice.pdf", "application/pdf", "%PDF-1.4 invoice".getBytes(UTF_8));
+        kept.tamper("ev-4", "%PDF-1.4 forged".getBytes(UTF_8));
+        sender.start();
+
+        deliver(new OutboundMessage(Address.of(ALICE), "Bob sent invoice.pdf", List.of()).withAttachments(List.of(pdf)));
+
+        Await.until("dead-lettered", () -> !outbox.deadLetters().isEmpty());
+        assertThat(outbox.deadLetters().get(0).reason()).contains("changed", "ev-4");
+        assertThat(api.uploads()).isEmpty();
+        assertThat(api.requests("sendDocument")).isEmpty();
+        assertThat(textsTo(100001)).containsExactly("Bob sent invoice.pdf");
+    }
+
+    private EvidenceRef keep(String id, String name, String type, byte[] bytes) {
+        return kept.keep(id, name, type, bytes);
     }
 
     private List<String> textsTo(long chat) {
