@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,8 @@ import org.slf4j.MDC;
 public final class ConversationEngine {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
     private static final int ATTEMPTS = 3;
+    /** How many dispute ids a new dispute may draw before it gives up (see {@code open}); one is almost always enough. */
+    private static final int ID_DRAWS = 5;
     private static final int MAX_TEXT = 4000;
     private static final Pattern EXTENSION_DAYS = Pattern.compile("(\\d{1,3})\\s*(more\\s+|weitere\\s+)?(days?|tagen?|tage)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -75,6 +78,7 @@ public final class ConversationEngine {
 
     /** Evidence is kept by {@code evidence}; null where nobody may send any (then a file is answered so). */
     private final EvidenceIntake evidence;
+    private final Supplier<DisputeId> newIds;
 
     /** An engine that keeps no evidence: a file sent is answered with that. */
     public ConversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings, Clock clock) {
@@ -84,6 +88,13 @@ public final class ConversationEngine {
     /** @param evidence keeps the files and links people send, or null for none */
     public ConversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings, Clock clock,
                               EvidenceIntake evidence) {
+        this(marketplace, store, settings, clock, evidence, DisputeId::random);
+    }
+
+    /** @param newIds where new disputes' ids come from: random ones, or a test's chosen ones */
+    ConversationEngine(Marketplace marketplace, DisputeStore store, ProcedureSettings settings, Clock clock,
+                       EvidenceIntake evidence, Supplier<DisputeId> newIds) {
+        this.newIds = newIds;
         this.evidence = evidence;
         this.marketplace = marketplace;
         this.store = store;
@@ -680,30 +691,36 @@ public final class ConversationEngine {
             if (order.isEmpty()) {
                 return cause.reply("general.order-missing", orderId);
             }
-            Dispute dispute = procedure.open(DisputeId.random(), order.get(), person.id(), clock.instant());
-            MDC.put(LOG_DISPUTE, dispute.id().value());
-            dispute.rememberContact(person.id(), message.from());
-            Prompts.Prompt prompt = cause.prompts().forParty(dispute, person.id());
-            OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options(), null,
-                    dispute.id(), messages().language());
-            TimelineEntry opened = new TimelineEntry(dispute.openedAt(), actor.identity(), Step.INTAKE, Step.INTAKE,
-                    "opened about order " + order.get().id());
-            CommitResult result = store.commit(cause.withReplies(new Change(dispute, 0, List.of(opened),
-                    Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity(),
-                    cause.deliveryId(), new Change.LastUsed(person.id(), message.from())), List.of(answer)));
-            if (result instanceof CommitResult.AlreadyApplied) {
-                return List.of();
+            // Ids are short for people to read, so among a million disputes a new one can draw an id in use: the
+            // create then conflicts (its expected version is 0), and another id is drawn.
+            for (int attempt = 1; attempt <= ID_DRAWS; attempt++) {
+                Dispute dispute = procedure.open(newIds.get(), order.get(), person.id(), clock.instant());
+                MDC.put(LOG_DISPUTE, dispute.id().value());
+                dispute.rememberContact(person.id(), message.from());
+                Prompts.Prompt prompt = cause.prompts().forParty(dispute, person.id());
+                OutboundMessage answer = new OutboundMessage(message.from(), prompt.text(), prompt.options(), null,
+                        dispute.id(), messages().language());
+                TimelineEntry opened = new TimelineEntry(dispute.openedAt(), actor.identity(), Step.INTAKE,
+                        Step.INTAKE, "opened about order " + order.get().id());
+                CommitResult result = store.commit(cause.withReplies(new Change(dispute, 0, List.of(opened),
+                        Turn.transcriptOf(dispute.openedAt(), List.of(answer)), message.from().identity(),
+                        cause.deliveryId(), new Change.LastUsed(person.id(), message.from())), List.of(answer)));
+                if (result instanceof CommitResult.VersionConflict) {
+                    log.info("Dispute id {} is taken; drawing another", dispute.id());
+                    continue;
+                }
+                if (result instanceof CommitResult.AlreadyApplied) {
+                    return List.of();
+                }
+                if (result instanceof CommitResult.OrderAlreadyDisputed already) {
+                    return onDispute(already.openDispute(), turn -> turn.replyWithPrompt(
+                            messages().get("general.order-disputed", orderId, already.openDispute())));
+                }
+                log.info("Dispute {} opened about order {}", dispute.id(), order.get().id());
+                cause.committed = true;
+                return List.of(answer);
             }
-            if (result instanceof CommitResult.OrderAlreadyDisputed already) {
-                return onDispute(already.openDispute(), turn -> turn.replyWithPrompt(
-                        messages().get("general.order-disputed", orderId, already.openDispute())));
-            }
-            if (!(result instanceof CommitResult.Committed)) {
-                return cause.reply("general.busy");
-            }
-            log.info("Dispute {} opened about order {}", dispute.id(), order.get().id());
-            cause.committed = true;
-            return List.of(answer);
+            return cause.reply("general.busy");
         }
     }
 
