@@ -13,7 +13,7 @@ import java.util.List;
  * @param hashAndIndexes    bytes of the dispute hash plus index entries
  * @param timeline          bytes of the timeline list
  * @param transcript        bytes of the transcript list
- * @param jsonBytes         length of the dispute's JSON, the bulk of the hash
+ * @param jsonBytes         length of the dispute's stored form (its pieces together), the bulk of the hash
  */
 record DisputeMemory(int disputes, double hash, double hashAndIndexes, double timeline, double transcript, double jsonBytes) {
 
@@ -51,10 +51,26 @@ record DisputeMemory(int disputes, double hash, double hashAndIndexes, double ti
                     + sharedPerDispute;
             timeline += info.memoryUsage(hash + ":timeline");
             transcript += info.memoryUsage(hash + ":transcript");
-            json += info.fieldLength(hash, "json");
+            json += storedFormLength(info, hash);
         }
         int per = Math.max(1, found);
         return new DisputeMemory(found, hashes / per, hashAndIndexes / per, timeline / per, transcript / per, json / per);
+    }
+
+    /**
+     * The stored form's length: in pieces {@code p1..pN} with their count in {@code n} (see the store's
+     * stored-form.lua), or whole in {@code json} for a dispute written before the pieces.
+     */
+    private static long storedFormLength(RedisInfo info, String hash) {
+        String count = info.hashField(hash, "n");
+        if (count == null) {
+            return info.fieldLength(hash, "json");
+        }
+        long length = 0;
+        for (int i = 1; i <= Integer.parseInt(count); i++) {
+            length += info.fieldLength(hash, "p" + i);
+        }
+        return length;
     }
 
     private static double shared(RedisInfo info, String key) {

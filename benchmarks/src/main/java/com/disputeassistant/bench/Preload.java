@@ -57,6 +57,10 @@ final class Preload {
                 String failure;
                 try {
                     CommitResult result = store.commit(opened(n));
+                    // An id already in use (short ids collide among a million) conflicts: draw another, as the engine does.
+                    for (int draw = 1; draw < 5 && result instanceof CommitResult.VersionConflict; draw++) {
+                        result = store.commit(opened(n));
+                    }
                     failure = result instanceof CommitResult.Committed ? null : result.toString();
                 } catch (RuntimeException e) {
                     failure = e.toString();

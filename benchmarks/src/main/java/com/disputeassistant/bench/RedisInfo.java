@@ -35,6 +35,11 @@ final class RedisInfo implements AutoCloseable {
         return reply instanceof Long length ? length : 0;
     }
 
+    /** A hash field's value, null when there is none. */
+    String hashField(String key, String field) {
+        return redis.hget(key, field);
+    }
+
     /** The count of a sorted set, 0 when there is none. */
     long sortedSetSize(String key) {
         return redis.zcard(key);
