@@ -6,6 +6,7 @@ import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
+import com.disputeassistant.outbox.RedisSendLimits;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.http.SlackEventsController;
@@ -136,10 +137,10 @@ public class SlackConfiguration {
         }
 
         @Bean(initMethod = "start", destroyMethod = "close")
-        OutboxSender slackOutboxSender(Outbox slackOutbox, ObjectProvider<ChatRoom> slackRoom) {
+        OutboxSender slackOutboxSender(Outbox slackOutbox, ObjectProvider<ChatRoom> slackRoom, UnifiedJedis redis) {
             SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken());
             return new OutboxSender(slackOutbox, new SlackRoomSender(sender, roomOf(slackRoom)), settings.pacing(),
-                    clock, meters);
+                    new RedisSendLimits(redis, keyPrefix, settings.sharedLimits(), "app"), clock, meters);
         }
 
         @Bean
