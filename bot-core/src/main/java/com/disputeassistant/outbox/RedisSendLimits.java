@@ -19,6 +19,9 @@ import redis.clients.jedis.UnifiedJedis;
  * key carries its own hash tag, so this runs on Redis Cluster unchanged; each window is then measured by the
  * clock of the one node that holds its key, never by two clocks.
  *
+ * <p>Each window is counted {@link Platform#margin} longer than the platform's, because the platform counts a
+ * send when it arrives, which is a varying time after it was taken here.
+ *
  * <p>A send takes the conversation's window first and the bot's second. If the bot's window is full, the
  * conversation's send is given back, so nothing counts a send that did not happen; a send given back in
  * between only ever makes another instance wait longer, never shorter.
@@ -95,7 +98,7 @@ public final class RedisSendLimits implements SendLimits {
         args.add(member);
         for (Rate rate : rates) {
             args.add(Integer.toString(rate.count()));
-            args.add(Long.toString(rate.window().toMillis()));
+            args.add(Long.toString(rate.window().plus(limits.margin()).toMillis()));
         }
         return (Long) redis.eval(TAKE, List.of(key), args);
     }

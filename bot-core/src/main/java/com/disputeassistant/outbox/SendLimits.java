@@ -53,10 +53,18 @@ public interface SendLimits {
      * @param perGroup   a group conversation's extra limits (Telegram's 20 per minute)
      * @param groupStart how a group conversation's name starts ({@code -} for Telegram's negative chat ids);
      *                   empty when the platform has no such distinction
+     * @param margin     how much longer than the platform's each window is counted: a send is counted when it
+     *                   is taken, the platform counts it when it arrives, and the time in between varies (a slow
+     *                   connection, a pause of the process), which can bring sends closer together on arrival
      */
-    record Platform(String platform, List<Rate> perBot, List<Rate> perChat, List<Rate> perGroup, String groupStart) {
+    record Platform(String platform, List<Rate> perBot, List<Rate> perChat, List<Rate> perGroup, String groupStart,
+                    Duration margin) {
+        /** The margin of the platforms' own limits: covers the noise measured on a busy test machine. */
+        public static final Duration MARGIN = Duration.ofMillis(250);
+
         public Platform {
             Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(margin, "margin");
             perBot = List.copyOf(perBot);
             perChat = List.copyOf(perChat);
             perGroup = List.copyOf(perGroup);
@@ -66,7 +74,7 @@ public interface SendLimits {
         /** Telegram's: 30 messages per second per bot, one per second per chat, 20 per minute per group. */
         public static Platform telegram() {
             return new Platform("tg", List.of(Rate.perSecond(30)), List.of(Rate.perSecond(1)),
-                    List.of(Rate.perMinute(20)), "-");
+                    List.of(Rate.perMinute(20)), "-", MARGIN);
         }
 
         /**
@@ -76,7 +84,7 @@ public interface SendLimits {
          */
         public static Platform slack(Duration perChannel) {
             List<Rate> perChat = perChannel.toMillis() < 1 ? List.of() : List.of(new Rate(1, perChannel));
-            return new Platform("slack", List.of(Rate.perSecond(20)), perChat, List.of(), "");
+            return new Platform("slack", List.of(Rate.perSecond(20)), perChat, List.of(), "", MARGIN);
         }
 
         /** The limits of one conversation: its own and, for a group, the group's too. */

@@ -63,8 +63,8 @@ class RedisSendLimitsIT {
         threads.shutdown();
 
         assertThat(watch.violations()).isEmpty();
-        // The budget is used, not just kept: 30 at once, then 30 a second (minus the edges' noise).
-        assertThat(watch.messages()).isBetween(80, 30 + (int) (2.5 * 30));
+        // The budget is used, not just kept: 30 at once, then 30 a second and a margin (minus the edges' noise).
+        assertThat(watch.messages()).isBetween(60, 30 + (int) (2.5 * 30));
         assertThat(watch.busiest()).hasEntrySatisfying("bot per PT1S", most -> assertThat(most).isGreaterThanOrEqualTo(30));
         System.out.printf("two limiters, 8 threads, 2.5 s: %d sends; busiest windows: %s%n", watch.messages(),
                 watch.busiest());
@@ -76,7 +76,7 @@ class RedisSendLimitsIT {
 
         assertThat(limits.take("7")).isZero();
         Duration wait = limits.take("7");
-        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1).plus(Platform.MARGIN));
         assertThat(limits.take("8")).as("another chat").isZero();
 
         Thread.sleep(wait.toMillis());
@@ -86,7 +86,7 @@ class RedisSendLimitsIT {
     @Test
     void aGroupAlsoKeepsToItsLimitPerMinute() {
         Platform scaled = new Platform("tg", List.of(Rate.perSecond(100)), List.of(new Rate(1, Duration.ofMillis(1))),
-                List.of(new Rate(3, Duration.ofSeconds(30))), "-");
+                List.of(new Rate(3, Duration.ofSeconds(30))), "-", Duration.ZERO);
         RedisSendLimits limits = new RedisSendLimits(testRedis.client(), testRedis.prefix(), scaled, "42");
 
         List<Duration> toGroup = new ArrayList<>();
@@ -104,7 +104,7 @@ class RedisSendLimitsIT {
     @Test
     void aSendTheBotsLimitRefusedDoesNotCountForTheConversation() throws InterruptedException {
         Platform scaled = new Platform("tg", List.of(new Rate(1, Duration.ofMillis(300))), List.of(Rate.perSecond(1)),
-                List.of(), "");
+                List.of(), "", Duration.ZERO);
         RedisSendLimits limits = new RedisSendLimits(testRedis.client(), testRedis.prefix(), scaled, "42");
 
         assertThat(limits.take("A")).isZero();

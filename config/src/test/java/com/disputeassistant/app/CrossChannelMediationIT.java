@@ -66,7 +66,8 @@ class CrossChannelMediationIT {
 
         @Bean
         SendLimits.Platform telegramSendLimits() {
-            return new SendLimits.Platform("tg", List.of(SendLimits.Rate.perSecond(1000)), List.of(), List.of(), "");
+            return new SendLimits.Platform("tg", List.of(SendLimits.Rate.perSecond(1000)), List.of(), List.of(), "",
+                    Duration.ZERO);
         }
     }
 

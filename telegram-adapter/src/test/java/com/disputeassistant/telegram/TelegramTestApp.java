@@ -136,7 +136,8 @@ public class TelegramTestApp {
     @Bean
     @ConditionalOnBooleanProperty(name = REAL_LIMITS, havingValue = false, matchIfMissing = true)
     SendLimits.Platform telegramSendLimits() {
-        return new SendLimits.Platform("tg", List.of(SendLimits.Rate.perSecond(1000)), List.of(), List.of(), "");
+        return new SendLimits.Platform("tg", List.of(SendLimits.Rate.perSecond(1000)), List.of(), List.of(), "",
+                Duration.ZERO);
     }
 
     static YamlMarketplace fileMarketplace() {

@@ -54,6 +54,8 @@ final class UpdatePoller implements AutoCloseable {
     private volatile boolean running;
     /** Whether this instance holds the lease: set by the worker when it takes it, cleared by either thread. */
     private volatile boolean polling;
+    /** Set by {@link #haltAsIfKilled()}: a killed process gives nothing back. */
+    private volatile boolean killed;
     /** System.nanoTime() of the last renewal that reached Redis. */
     private volatile long renewedAt;
     private int failedUpdate = -1;
@@ -96,7 +98,7 @@ final class UpdatePoller implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        if (!worker.isAlive()) {
+        if (!worker.isAlive() && !killed) {
             try {
                 lease.release();
             } catch (RuntimeException e) {
@@ -114,6 +116,7 @@ final class UpdatePoller implements AutoCloseable {
 
     /** Stops as a {@code kill -9} would, for tests: the lease is neither renewed nor given back, it expires. */
     void haltAsIfKilled() {
+        killed = true;
         stop();
         http.close();
     }
