@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class SeveralInstancesIT {
             user.received("I don't know this Telegram account yet");
         }
         // Give a doubled update the time to show.
-        sleep(Duration.ofSeconds(2));
+        LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
         for (TelegramUser user : others) {
             user.receivedNothingMoreThan(1);
         }
@@ -138,14 +139,5 @@ class SeveralInstancesIT {
         List<Long> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }
