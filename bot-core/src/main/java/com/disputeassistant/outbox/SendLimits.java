@@ -1,6 +1,7 @@
 package com.disputeassistant.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -92,7 +93,7 @@ public interface SendLimits {
             if (groupStart.isEmpty() || !conversation.startsWith(groupStart) || perGroup.isEmpty()) {
                 return perChat;
             }
-            List<Rate> all = new java.util.ArrayList<>(perChat);
+            List<Rate> all = new ArrayList<>(perChat);
             all.addAll(perGroup);
             return all;
         }

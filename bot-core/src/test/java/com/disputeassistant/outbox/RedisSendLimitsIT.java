@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -133,7 +134,7 @@ class RedisSendLimitsIT {
         for (int i = 0; i < 2; i++) {
             senders.add(new OutboxSender(outbox, entry -> {
                 watch.arrived(entry.conversation());
-                received.computeIfAbsent(entry.conversation(), c -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                received.computeIfAbsent(entry.conversation(), c -> Collections.synchronizedList(new ArrayList<>()))
                         .add(entry.payload());
                 sent.incrementAndGet();
             }, generous, new RedisSendLimits(testRedis.client(), testRedis.prefix(), TELEGRAM, "42"),
@@ -143,7 +144,6 @@ class RedisSendLimitsIT {
             senders.forEach(OutboxSender::start);
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (sent.get() < 75 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
                 sleep(10);
             }
         } finally {
