@@ -32,6 +32,10 @@ import redis.clients.jedis.StreamEntryID;
  * {@value #WINDOW} entries ahead. One conversation's entries keep their order across instances: before each
  * send the sender checks, in the same Redis step that renews its heartbeat, that the entry is still its own
  * and that no older entry of that conversation is still waiting with another sender; if one is, it waits.
+ * An entry leaves the stream only once sent (or dead-lettered), so an older entry held by a dead sender
+ * blocks the younger ones until whoever takes it over has sent it. The platform's limits are shared the
+ * same way: right before each call the sender takes the send from the {@link SendLimits} all instances
+ * count against, and waits the time they name when they are used up.
  *
  * <p><b>A dead instance</b>: every sender keeps a heartbeat key with a TTL of {@link #heartbeat} (at most
  * {@link #HEARTBEAT}), renewed from a thread of its own three times per TTL, and before each send. Every
@@ -67,6 +71,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Outbox outbox;
     private final PlatformSender sender;
     private final SendPacing pacing;
+    private final SendLimits limits;
     private final Clock clock;
     private final Duration abandonedAfter;
     private final Duration heartbeat;
@@ -112,6 +117,22 @@ public final class OutboxSender implements AutoCloseable {
     /** Counting its sends, 429s and dead letters, and showing the outbox's backlog, in {@code meters} ({@link OutboxMeters}). */
     public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, Clock clock, Duration abandonedAfter,
                         MeterRegistry meters) {
+        this(outbox, sender, pacing, SendLimits.NONE, clock, abandonedAfter, meters);
+    }
+
+    /**
+     * Within the platform's {@code limits} as all instances share them (a chat platform's, through
+     * {@link RedisSendLimits}), as well as this instance's {@code pacing}.
+     */
+    public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, SendLimits limits, Clock clock,
+                        MeterRegistry meters) {
+        this(outbox, sender, pacing, limits, clock, ABANDONED_AFTER, meters);
+    }
+
+    /** All of the above; see {@link #OutboxSender(Outbox, PlatformSender, SendPacing, Clock, Duration)} for {@code abandonedAfter}. */
+    public OutboxSender(Outbox outbox, PlatformSender sender, SendPacing pacing, SendLimits limits, Clock clock,
+                        Duration abandonedAfter, MeterRegistry meters) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.meters = new OutboxMeters(meters, outbox, clock);
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sender = Objects.requireNonNull(sender, "sender");
@@ -330,6 +351,11 @@ public final class OutboxSender implements AutoCloseable {
             }
             if (check == Outbox.SendCheck.WAIT) {
                 return Attempt.later(now.plus(OLDER_ELSEWHERE), false);
+            }
+            // Asked last, right before the call, so that a send taken from the shared budget is a send made.
+            Duration limited = limits.take(entry.queued.entry().conversation());
+            if (!limited.isZero()) {
+                return Attempt.later(now.plus(limited), false);
             }
             entry.attempts++;
             sendingSince = System.nanoTime() | 1;

@@ -2,6 +2,7 @@ package com.disputeassistant.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.outbox.SendLimits;
 import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.slack.FakeSlackApi;
 import com.disputeassistant.slack.FakeSlackApi.Call;
@@ -55,12 +56,18 @@ class CrossChannelMediationIT {
     private SlackUser maria;
     private SlackUser omar;
 
-    /** Telegram's pacing at test speed: its real one lets a chat have one message a second. */
+    /** Telegram's pacing and shared limits at test speed: its real ones let a chat have one message a second. */
     @Configuration(proxyBeanMethods = false)
     static class FastTelegram {
         @Bean
         SendPacing telegramSendPacing() {
             return new SendPacing(Duration.ZERO, 1000, 3, Duration.ofMillis(50), Duration.ofMillis(200));
+        }
+
+        @Bean
+        SendLimits.Platform telegramSendLimits() {
+            return new SendLimits.Platform("tg", List.of(SendLimits.Rate.perSecond(1000)), List.of(), List.of(), "",
+                    Duration.ZERO);
         }
     }
 

@@ -7,6 +7,7 @@ import com.disputeassistant.inbound.ChatInbound;
 import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
+import com.disputeassistant.outbox.RedisSendLimits;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
 import com.disputeassistant.slack.http.SlackEventsController;
@@ -138,10 +139,10 @@ public class SlackConfiguration {
 
         @Bean(initMethod = "start", destroyMethod = "close")
         OutboxSender slackOutboxSender(Outbox slackOutbox, ObjectProvider<ChatRoom> slackRoom,
-                                       ObjectProvider<EvidenceFiles> evidence) {
+                                       ObjectProvider<EvidenceFiles> evidence, UnifiedJedis redis) {
             SlackSender sender = new SlackSender(settings.apiUrl(), settings.botToken(), evidence.getIfAvailable());
             return new OutboxSender(slackOutbox, new SlackRoomSender(sender, roomOf(slackRoom)), settings.pacing(),
-                    clock, meters);
+                    new RedisSendLimits(redis, keyPrefix, settings.sharedLimits(), "app"), clock, meters);
         }
 
         @Bean

@@ -1,5 +1,6 @@
 package com.disputeassistant.slack;
 
+import com.disputeassistant.outbox.SendLimits;
 import com.disputeassistant.outbox.SendPacing;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -62,6 +63,11 @@ record SlackSettings(String botToken, String appToken, String signingSecret, Str
     /** Slack's pacing, at this setting's interval per person. */
     SendPacing pacing() {
         return SendPacing.slack().withPerConversation(messageInterval);
+    }
+
+    /** Slack's limits as all instances share them, at this setting's interval per channel. */
+    SendLimits.Platform sharedLimits() {
+        return SendLimits.Platform.slack(messageInterval);
     }
 
     private static String blankToEmpty(String value) {

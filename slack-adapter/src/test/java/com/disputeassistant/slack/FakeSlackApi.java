@@ -1,5 +1,7 @@
 package com.disputeassistant.slack;
 
+import com.disputeassistant.outbox.SendLimits.Rate;
+import com.disputeassistant.testing.RateWatch;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -102,6 +104,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Pending> pendingUploads = new ConcurrentHashMap<>();
     private final List<Upload> uploads = new ArrayList<>();
     private final AtomicLong fileIds = new AtomicLong(1);
+    /** Slack's rate limits, checked on each accepted chat.postMessage once a test switches them on. */
+    private volatile RateWatch rates;
 
     /** Starts the fake on a free loopback port. */
     public FakeSlackApi() {
@@ -364,6 +368,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 calls.add(call);
                 notifyAll();
             }
+            countRate(method, params, next == null);
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
             }
@@ -371,6 +376,24 @@ public final class FakeSlackApi implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    /**
+     * From now on, counts every accepted chat.postMessage against about one a second per channel, and 20 a second
+     * for the app (the workspace allows short bursts; this is the most the app promises), and returns the watch,
+     * whose violations a test fails on.
+     */
+    public RateWatch watchRates() {
+        rates = new RateWatch(List.of(Rate.perSecond(20)), List.of(Rate.perSecond(1)), List.of(), channel -> false,
+                Duration.ofMillis(100));
+        return rates;
+    }
+
+    private void countRate(String method, Map<String, String> params, boolean accepted) {
+        RateWatch watch = rates;
+        if (watch != null && accepted && method.equals("chat.postMessage")) {
+            watch.arrived(String.valueOf(params.get("channel")));
         }
     }
 

@@ -12,6 +12,7 @@ import com.disputeassistant.marketplace.IdentityLinks;
 import com.disputeassistant.marketplace.LinkedMarketplace;
 import com.disputeassistant.marketplace.Marketplace;
 import com.disputeassistant.marketplace.YamlMarketplace;
+import com.disputeassistant.outbox.SendLimits;
 import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
@@ -25,6 +26,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +50,8 @@ public class TelegramTestApp {
     public static final long MEDIATOR_OMAR = 200002;
     /** The property that adds a recording {@code web} channel. */
     public static final String WEB_CHANNEL = "test.web-channel";
+    /** The property that gives the bot Telegram's real pacing and shared limits instead of fast ones. */
+    public static final String REAL_LIMITS = "test.real-limits";
     public static final ProcedureSettings SETTINGS = ProcedureSettings.defaults()
             .withMediators(Set.of(ChannelIdentity.of("web:maria"), ChannelIdentity.of("telegram:" + MEDIATOR_MARIA),
                     ChannelIdentity.of("telegram:" + MEDIATOR_OMAR)));
@@ -121,9 +125,19 @@ public class TelegramTestApp {
         return new RecordingWebChannel(redis, prefix);
     }
 
+    /** Fast pacing, unless a test asks for Telegram's real limits with {@link #REAL_LIMITS}. */
     @Bean
+    @ConditionalOnBooleanProperty(name = REAL_LIMITS, havingValue = false, matchIfMissing = true)
     SendPacing telegramSendPacing() {
         return new SendPacing(Duration.ofMillis(5), 200, 5, Duration.ofMillis(50), Duration.ofMillis(500));
+    }
+
+    /** Shared limits at test speed (none per chat), unless a test asks for Telegram's real ones with {@link #REAL_LIMITS}. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = REAL_LIMITS, havingValue = false, matchIfMissing = true)
+    SendLimits.Platform telegramSendLimits() {
+        return new SendLimits.Platform("tg", List.of(SendLimits.Rate.perSecond(1000)), List.of(), List.of(), "",
+                Duration.ZERO);
     }
 
     static YamlMarketplace fileMarketplace() {

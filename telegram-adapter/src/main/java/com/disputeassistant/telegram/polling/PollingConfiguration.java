@@ -18,12 +18,17 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Long polling, when no webhook URL is set. Only one instance may poll a bot. */
+/**
+ * Long polling, when no webhook URL is set. Telegram lets only one consumer poll a bot: every instance runs a
+ * poller, and the one holding the {@link PollerLease} (TTL {@link #LEASE}) polls.
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TelegramConditions.Polling.class)
 public class PollingConfiguration {
     /** A long poll's answer comes after up to its timeout, plus the time to travel. */
     private static final Duration POLL_SLACK = Duration.ofSeconds(15);
+    /** How long a dead poller holds up polling at most: its lease's TTL (plus a try, a fifth of it, to notice). */
+    static final Duration LEASE = Duration.ofSeconds(5);
 
     @Bean(initMethod = "start", destroyMethod = "close")
     UpdatePoller telegramUpdatePoller(TelegramSettings settings, UpdateHandler handler, UnifiedJedis redis,
@@ -33,7 +38,7 @@ public class PollingConfiguration {
         // Its own client: a long poll waits far longer for its answer than any other call.
         TelegramHttp http = new TelegramHttp(settings, settings.pollTimeout().plus(POLL_SLACK));
         var client = http.client();
-        return new UpdatePoller(http, new PollOffset(redis, keyPrefix),
+        return new UpdatePoller(http, new PollOffset(redis, keyPrefix), new PollerLease(redis, keyPrefix, LEASE),
                 update -> {
                     received.increment();
                     handler.handle(update);

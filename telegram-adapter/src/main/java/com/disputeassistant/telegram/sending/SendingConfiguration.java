@@ -5,6 +5,8 @@ import com.disputeassistant.inbound.InboundMeters;
 import com.disputeassistant.inbound.ReplyTokens;
 import com.disputeassistant.outbox.Outbox;
 import com.disputeassistant.outbox.OutboxSender;
+import com.disputeassistant.outbox.RedisSendLimits;
+import com.disputeassistant.outbox.SendLimits;
 import com.disputeassistant.outbox.SendPacing;
 import com.disputeassistant.procedure.ProcedureSettings;
 import com.disputeassistant.rooms.ChatRoom;
@@ -26,7 +28,9 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The {@code telegram} channel, the mediators' room if one is set, and the sender that drains the outbox. Pacing is Telegram's
  * ({@link SendPacing#telegram()}) unless the context has a {@code SendPacing} bean named
- * {@code telegramSendPacing} (tests use one to run fast).
+ * {@code telegramSendPacing} (tests use one to run fast). The limits all instances share in Redis are Telegram's
+ * ({@link SendLimits.Platform#telegram()}), counted per bot (the token's public numeric part) and per chat, unless
+ * the context has a {@code SendLimits.Platform} bean named {@code telegramSendLimits}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SendingConfiguration {
@@ -62,11 +66,22 @@ public class SendingConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     OutboxSender telegramOutboxSender(TelegramChannel channel, TelegramHttp http, ObjectProvider<TelegramRoom> room,
                                       @Qualifier("telegramSendPacing") ObjectProvider<SendPacing> pacing,
+                                      @Qualifier("telegramSendLimits") ObjectProvider<SendLimits.Platform> limits,
+                                      TelegramSettings settings, UnifiedJedis redis,
+                                      @Value("${dispute.redis.key-prefix:da:}") String keyPrefix,
                                       ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
                                       ObjectProvider<EvidenceFiles> evidence) {
+        SendLimits shared = new RedisSendLimits(redis, keyPrefix, limits.getIfAvailable(SendLimits.Platform::telegram),
+                botId(settings.botToken()));
         return new OutboxSender(channel.outbox(), new TelegramSender(http.client(), calls, room.getIfAvailable(),
                 evidence.getIfAvailable()),
-                pacing.getIfAvailable(SendPacing::telegram), clock.getIfAvailable(Clock::systemUTC),
+                pacing.getIfAvailable(SendPacing::telegram), shared, clock.getIfAvailable(Clock::systemUTC),
                 meters.getIfAvailable(InboundMeters::none));
+    }
+
+    /** The bot's numeric id: the token's part before the colon, which Telegram shows to anyone; never the secret after it. */
+    static String botId(String token) {
+        int colon = token.indexOf(':');
+        return colon > 0 ? token.substring(0, colon) : "bot";
     }
 }

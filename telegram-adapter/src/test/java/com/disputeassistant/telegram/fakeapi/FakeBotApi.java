@@ -1,5 +1,7 @@
 package com.disputeassistant.telegram.fakeapi;
 
+import com.disputeassistant.outbox.SendLimits.Rate;
+import com.disputeassistant.testing.RateWatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -54,6 +56,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicInteger nextUpdateId = new AtomicInteger(700_000_001);
     private final AtomicLong nextMessageId = new AtomicLong(1);
+    /** Telegram's rate limits, checked on each sendMessage once a test switches them on. */
+    private volatile RateWatch rates;
     /** The message id each sendMessage got, by the call's body. */
     private final Map<String, Integer> sentIds = new ConcurrentHashMap<>();
     /** The files users sent, by file_id. */
@@ -403,6 +407,26 @@ public final class FakeBotApi implements AutoCloseable {
         return uploads().stream().filter(u -> u.chatId().equals(Long.toString(chatId))).toList();
     }
 
+    /**
+     * From now on, counts every message against Telegram's limits (30 a second per bot, one a second per chat,
+     * 20 a minute per group) and returns the watch, whose violations a test fails on.
+     */
+    public RateWatch watchRates() {
+        rates = new RateWatch(List.of(Rate.perSecond(30)), List.of(Rate.perSecond(1)), List.of(Rate.perMinute(20)),
+                chat -> chat.startsWith("-"), RATE_NOISE);
+        return rates;
+    }
+
+    /** How much earlier than exact a window counts as full: loopback and a busy test machine add that much noise. */
+    public static final Duration RATE_NOISE = Duration.ofMillis(100);
+
+    private void countRate(String method, JsonNode call) {
+        RateWatch watch = rates;
+        if (watch != null && method.equals("sendmessage") && call != null) {
+            watch.arrived(call.path("chat_id").asText());
+        }
+    }
+
     // ---- failures ----
 
     /** The next {@code times} calls of {@code method} get 429 Too Many Requests with this retry_after. */
@@ -493,6 +517,7 @@ public final class FakeBotApi implements AutoCloseable {
                 reply(exchange, failure.status, error(failure.status, description, failure.retryAfter));
                 return;
             }
+            countRate(method, json);
             switch (method) {
                 case "getupdates" -> reply(exchange, 200, ok(updates(json)));
                 case "sendmessage" -> reply(exchange, 200, ok(sentMessage(json, body)));

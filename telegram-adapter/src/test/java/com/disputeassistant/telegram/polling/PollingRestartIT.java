@@ -128,7 +128,8 @@ class PollingRestartIT {
 
     private UpdatePoller poller(Consumer<Update> consumer) {
         TelegramSettings settings = bot.bean(TelegramSettings.class);
-        UpdatePoller poller = new UpdatePoller(new TelegramHttp(settings, Duration.ofSeconds(5)), offset, consumer,
+        UpdatePoller poller = new UpdatePoller(new TelegramHttp(settings, Duration.ofSeconds(5)), offset,
+                new PollerLease(redis, prefix, Duration.ofSeconds(2)), consumer,
                 new ParkedUpdates(redis, prefix, Clock.systemUTC()), () -> { },
                 Duration.ofSeconds(1), new Backoff(Duration.ofMillis(10), Duration.ofMillis(100)));
         pollers.add(poller);
