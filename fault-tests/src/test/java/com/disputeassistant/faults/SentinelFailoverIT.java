@@ -2,7 +2,9 @@ package com.disputeassistant.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.disputeassistant.store.RedisAddress;
 import com.disputeassistant.store.RedisConnections;
+import com.disputeassistant.store.ReplicaWait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Redis Sentinel: a master, two replicas and a Sentinel, and an app instance (child JVM) that finds the master
@@ -33,9 +36,15 @@ class SentinelFailoverIT {
              RedisProcess second = RedisProcess.start("--replicaof", "127.0.0.1", Integer.toString(master.port()));
              RedisProcess sentinel = RedisProcess.sentinel(MASTER, master.port())) {
             awaitReplicasKnown(master, sentinel);
+            String url = "redis-sentinel://127.0.0.1:" + sentinel.port() + "/" + MASTER;
+            try (UnifiedJedis plain = RedisConnections.open(RedisAddress.parse(url), ReplicaWait.NONE)) {
+                plain.set("sentinel:plain-client", "found the master");
+                assertThat(plain.get("sentinel:plain-client")).as("the client that waits for no replica")
+                        .isEqualTo("found the master");
+            }
             Path marketplace = FaultMarketplace.write(PAIRS.end(), i -> "web:e" + i);
             try (AppProcess app = AppProcess.start("sentinel", Map.of(
-                    "dispute.redis.url", "redis-sentinel://127.0.0.1:" + sentinel.port() + "/" + MASTER,
+                    "dispute.redis.url", url,
                     "dispute.redis.wait-replicas", "1",
                     "dispute.redis.key-prefix", "sentinel:",
                     "dispute.marketplace.file", marketplace.toString(),
