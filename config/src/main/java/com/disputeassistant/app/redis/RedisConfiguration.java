@@ -54,6 +54,11 @@ class RedisConfiguration {
                     + "REDIS_URL is not set: there is no Redis to keep disputes in.", ExternalRedis.FIX
                     .replace(", or unset it to run the embedded Redis.", "; or turn the embedded Redis on again."));
         }
+        if (settings.waitReplicas() > 0) {
+            throw new StartupProblem("dispute.redis.wait-replicas is " + settings.waitReplicas() + ", but the embedded "
+                    + "Redis has no replicas: no turn could be acknowledged.",
+                    "Set REDIS_URL to a Redis with replicas (e.g. redis-sentinel://...), or DISPUTE_REDIS_WAITREPLICAS=0.");
+        }
         EmbeddedRedis embedded = EmbeddedRedis.start(settings.embedded().dataDir(), settings.embedded().port());
         log.info("REDIS_URL is not set: started an embedded Redis on {} with its data in {} "
                 + "(append-only, fsync on every write). Set REDIS_URL to use your own Redis server.",

@@ -79,6 +79,9 @@ class RedisConfigurationIT {
         context.withPropertyValues("dispute.redis.embedded.data-dir=" + dataDir, "dispute.redis.embedded.enabled=false")
                 .run(app -> assertThat(app.getStartupFailure()).rootCause().isInstanceOf(StartupProblem.class)
                         .hasMessageContaining("The embedded Redis is turned off"));
+        context.withPropertyValues("dispute.redis.embedded.data-dir=" + dataDir, "dispute.redis.wait-replicas=1")
+                .run(app -> assertThat(app.getStartupFailure()).rootCause().isInstanceOf(StartupProblem.class)
+                        .hasMessageContaining("the embedded Redis has no replicas"));
         assertThat(dataDir.resolve(DataDirectoryLock.FILE_NAME)).as("no embedded Redis was started").doesNotExist();
     }
 
