@@ -24,7 +24,9 @@ final class RedisUrlParser {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,5}");
     /** A parameter name that may be repeated in a message: nothing that looks like a secret. */
     private static final Pattern NUMBER_OR_NAME = Pattern.compile("[a-z0-9_-]{1,40}");
-    private static final List<String> SENTINEL_PARAMETERS = List.of("sentinel-user", "sentinel-password");
+    private static final String SENTINEL_USER = "sentinel-user";
+    private static final String SENTINEL_PASSWORD = "sentinel-password";
+    private static final List<String> SENTINEL_PARAMETERS = List.of(SENTINEL_USER, SENTINEL_PASSWORD);
 
     private final String url;
     private final List<String> problems = new ArrayList<>();
@@ -92,8 +94,8 @@ final class RedisUrlParser {
                     + "database number");
         }
         unknownParameters(parameters, SENTINEL_PARAMETERS);
-        String sentinelUser = parameters.get("sentinel-user");
-        String sentinelPassword = parameters.get("sentinel-password");
+        String sentinelUser = parameters.get(SENTINEL_USER);
+        String sentinelPassword = parameters.get(SENTINEL_PASSWORD);
         if (sentinelUser != null && sentinelPassword == null) {
             problems.add("has a sentinel-user but no sentinel-password");
         }
