@@ -86,6 +86,7 @@ public final class RedisOutage implements AutoCloseable {
      * trace, it is no fault of ours), and starts watching for its end.
      */
     public void failed(Throwable failure) {
+        forgetProbe();
         refused.incrementAndGet();
         if (since.compareAndSet(null, clock.instant())) {
             log.warn("Redis is in trouble, every request that needs it is answered 503 until it takes writes "
@@ -114,21 +115,31 @@ public final class RedisOutage implements AutoCloseable {
      * balancer and compose healthcheck, and this keeps it cheap. Throws the last probe's failure again.
      */
     public synchronized void probeRecently() {
-        Instant now = clock.instant();
-        if (lastProbe != null && Duration.between(lastProbe, now).toMillis() < RECENT_MILLIS) {
+        if (lastProbe != null && Duration.between(lastProbe, clock.instant()).toMillis() < RECENT_MILLIS) {
             if (lastFailure != null) {
                 throw lastFailure;
             }
             return;
         }
-        lastProbe = now;
-        lastFailure = null;
         try {
             probe();
+            remember(null);
         } catch (RuntimeException e) {
-            lastFailure = e;
+            remember(e);
             throw e;
         }
+    }
+
+    /** What the last probe found (null: it succeeded), for {@link #probeRecently}. */
+    private synchronized void remember(RuntimeException failure) {
+        lastProbe = clock.instant();
+        lastFailure = failure;
+    }
+
+    /** A request just failed: the next health check probes at once rather than say UP from before. */
+    private synchronized void forgetProbe() {
+        lastProbe = null;
+        lastFailure = null;
     }
 
     private synchronized void startWatching() {
@@ -146,6 +157,8 @@ public final class RedisOutage implements AutoCloseable {
             try {
                 Thread.sleep(probeEvery.toMillis());
                 probe();
+                // Ready again at once, not only when the health check's cached failure runs out.
+                remember(null);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
