@@ -78,13 +78,14 @@ class SentinelFailoverIT {
         }
     }
 
-    /** Until the Sentinel has found both replicas (it asks the master every 10 s), which a failover needs. */
+    /** Until both replicas are in sync and the Sentinel has found them (it asks the master every 10 s). */
     private static void awaitReplicasKnown(RedisProcess master, RedisProcess sentinel) {
         try (RedisClient masterClient = RedisConnections.connect(master.url());
              RedisClient sentinelClient = RedisConnections.connect(sentinel.url())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
-                boolean replicating = masterClient.info("replication").contains("connected_slaves:2");
+                // Connected is not enough: a replica still waiting for its first full copy acknowledges nothing.
+                boolean replicating = masterClient.info("replication").split("state=online", -1).length - 1 == 2;
                 List<?> known = (List<?>) sentinelClient.sendCommand(Protocol.Command.SENTINEL, "replicas", MASTER);
                 if (replicating && known.size() == 2) {
                     return;
