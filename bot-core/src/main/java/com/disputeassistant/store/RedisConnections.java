@@ -1,68 +1,96 @@
 package com.disputeassistant.store;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import com.disputeassistant.store.RedisAddress.Cluster;
+import com.disputeassistant.store.RedisAddress.Credentials;
+import com.disputeassistant.store.RedisAddress.Sentinel;
+import com.disputeassistant.store.RedisAddress.Single;
+import java.util.LinkedHashSet;
+import java.util.function.Supplier;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.builders.AbstractClientBuilder;
+import redis.clients.jedis.providers.ConnectionProvider;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+import redis.clients.jedis.providers.SentineledConnectionProvider;
 
 /**
- * Opens the app's connection pool to Redis from one URL, the form every Redis host hands out:
- * {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for TLS. The port
- * defaults to 6379 and the database to 0.
+ * Opens the app's connection pool to Redis from its {@link RedisAddress}: a single server, a Sentinel
+ * group (the pool follows the master the sentinels name, so a failover needs no restart) or a Cluster. The
+ * rest of the app depends only on {@link UnifiedJedis}, which the three clients share.
  */
 public final class RedisConnections {
-    static final int DEFAULT_PORT = 6379;
-    private static final String EXAMPLE = "redis://localhost:6379/0 or rediss://user:password@host:6380";
+    /** Jedis' default: a command without an answer for this long fails (and the caller answers 503). */
+    private static final int SOCKET_TIMEOUT_MILLIS = 2_000;
 
     private RedisConnections() {
     }
 
     /**
-     * A pooled client for the URL; it connects on first use. The caller closes it when the app stops.
+     * A pooled client for a single server's URL ({@code redis://} or {@code rediss://}), for tools and tests;
+     * it connects on first use. The caller closes it.
      *
-     * @throws IllegalArgumentException when the URL is not a redis:// or rediss:// URL with a host, saying why
+     * @throws IllegalArgumentException when the URL is not a single server's, saying why
      */
     public static RedisClient connect(String redisUrl) {
-        return RedisClient.create(parse(redisUrl));
+        if (!(RedisAddress.parse(redisUrl) instanceof Single single)) {
+            throw new IllegalArgumentException("this tool takes a single Redis server's URL (redis:// or rediss://)");
+        }
+        return RedisClient.builder().hostAndPort(single.node()).clientConfig(config(single.credentials(),
+                single.database(), single.tls(), ReplicaWait.NONE)).build();
     }
 
-    /** The URL checked and completed with the default port; the password never appears in a message. */
-    static URI parse(String redisUrl) {
-        if (redisUrl == null || redisUrl.isBlank()) {
-            throw new IllegalArgumentException("no Redis URL: set one like " + EXAMPLE);
+    /**
+     * A pooled client for the address, whose scripts return only once {@code wait} replicas have their writes.
+     * The caller closes it.
+     *
+     * @throws IllegalArgumentException for a wait on a Cluster, which is not supported yet
+     */
+    public static UnifiedJedis open(RedisAddress address, ReplicaWait wait) {
+        if (address instanceof Sentinel sentinel) {
+            JedisClientConfig master = config(sentinel.master(), sentinel.database(), sentinel.tls(), wait);
+            JedisClientConfig sentinels = config(sentinel.sentinel(), 0, sentinel.tls(), ReplicaWait.NONE);
+            var builder = RedisSentinelClient.builder().masterName(sentinel.masterName())
+                    .sentinels(new LinkedHashSet<>(sentinel.sentinels())).clientConfig(master)
+                    .sentinelClientConfig(sentinels);
+            return withWait(builder, () -> new SentineledConnectionProvider(sentinel.masterName(), master,
+                    new LinkedHashSet<>(sentinel.sentinels()), sentinels), wait).build();
         }
-        URI uri;
-        try {
-            uri = new URI(redisUrl.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the Redis URL is not a valid URL (" + e.getReason()
-                    + "); write it like " + EXAMPLE + ", with special characters in the password %-encoded");
+        if (address instanceof Cluster cluster) {
+            if (wait.replicas() > 0) {
+                // WAIT answers for the node that took the write; a script per slot makes it meaningful (issue 16).
+                throw new IllegalArgumentException("waiting for replicas (dispute.redis.wait-replicas) is not "
+                        + "supported with a Redis Cluster yet");
+            }
+            return RedisClusterClient.builder().nodes(new LinkedHashSet<>(cluster.nodes()))
+                    .clientConfig(config(cluster.credentials(), 0, cluster.tls(), wait)).build();
         }
-        String scheme = uri.getScheme();
-        if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("a Redis URL starts with redis:// or rediss:// (TLS), not "
-                    + (scheme == null ? "nothing" : scheme + "://") + "; for example " + EXAMPLE);
+        Single single = (Single) address;
+        JedisClientConfig config = config(single.credentials(), single.database(), single.tls(), wait);
+        return withWait(RedisClient.builder().hostAndPort(single.node()).clientConfig(config),
+                () -> new PooledConnectionProvider(single.node(), config), wait).build();
+    }
+
+    /**
+     * With a wait, the client runs its commands through {@link ReplicaAcknowledgedCommands} on a provider built
+     * here (the builder's own would be hidden from the executor); without one, the builder's defaults.
+     */
+    private static <B extends AbstractClientBuilder<B, ?>> B withWait(B builder, Supplier<ConnectionProvider> providers,
+                                                                       ReplicaWait wait) {
+        if (wait.replicas() == 0) {
+            return builder;
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new IllegalArgumentException("the Redis URL names no host; write it like " + EXAMPLE);
-        }
-        String path = uri.getPath();
-        if (path != null && !path.isEmpty() && !path.equals("/") && !path.matches("/\\d{1,5}")) {
-            throw new IllegalArgumentException("the Redis URL's path must be a database number like /0, not "
-                    + path + "; for example " + EXAMPLE);
-        }
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null && !userInfo.contains(":")) {
-            throw new IllegalArgumentException("the Redis URL has a user but no password: write user:password@"
-                    + " (or :password@ for the default user)");
-        }
-        if (uri.getPort() != -1) {
-            return uri;
-        }
-        try {
-            return new URI(uri.getScheme(), uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
-                    uri.getHost(), DEFAULT_PORT, uri.getPath(), uri.getQuery(), null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the Redis URL cannot take the default port; add one like :6379");
-        }
+        ConnectionProvider provider = providers.get();
+        return builder.connectionProvider(provider).commandExecutor(new ReplicaAcknowledgedCommands(provider, wait));
+    }
+
+    private static JedisClientConfig config(Credentials credentials, int database, boolean tls, ReplicaWait wait) {
+        // A WAIT blocks its connection for up to its timeout: the socket must wait longer than that.
+        int socketTimeout = (int) Math.max(SOCKET_TIMEOUT_MILLIS, wait.timeout().toMillis() + SOCKET_TIMEOUT_MILLIS);
+        return DefaultJedisClientConfig.builder().user(credentials.user()).password(credentials.password())
+                .database(database).ssl(tls).socketTimeoutMillis(socketTimeout).build();
     }
 }

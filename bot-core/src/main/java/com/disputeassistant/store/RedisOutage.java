@@ -3,6 +3,7 @@ package com.disputeassistant.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +13,6 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Redis trouble, as every endpoint answers it: a request that failed because Redis is away, out of memory
@@ -21,7 +21,7 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>Logged once per outage: a warning with the first failure, nothing for the failures after it, and one
  * line when Redis takes writes again, which this finds out itself by writing a small probe key every
- * {@code probeEvery} while the outage lasts. {@link #probe} is the same write, for the health check: a
+ * {@code probeEvery} while the outage lasts. {@link #probeRecently} is the same write, for the health check: a
  * Redis that answers PING but refuses writes is of no use to the app.
  */
 public final class RedisOutage implements AutoCloseable {
@@ -29,6 +29,11 @@ public final class RedisOutage implements AutoCloseable {
     /** Errors with which a Redis server refuses a command while it is in trouble (see Redis' error prefixes). */
     private static final String[] TROUBLE = {"OOM", "READONLY", "LOADING", "MASTERDOWN", "BUSY", "NOREPLICAS",
             "MISCONF", "TRYAGAIN", "CLUSTERDOWN", "NOSCRIPT_BUSY"};
+
+    /** Returns a list, as every store script does ({@link Scripts#run}). */
+    private static final Scripts PROBE = Scripts.of("redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return {1}");
+    private static final Duration PROBE_TTL = Duration.ofMinutes(1);
+    static final long RECENT_MILLIS = 1_500;
 
     private final UnifiedJedis redis;
     private final String probeKey;
@@ -39,6 +44,8 @@ public final class RedisOutage implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private volatile Thread watcher;
     private volatile boolean closed;
+    private Instant lastProbe;
+    private RuntimeException lastFailure;
 
     public RedisOutage(UnifiedJedis redis, String keyPrefix, Duration probeEvery, Clock clock) {
         this.redis = redis;
@@ -79,6 +86,7 @@ public final class RedisOutage implements AutoCloseable {
      * trace, it is no fault of ours), and starts watching for its end.
      */
     public void failed(Throwable failure) {
+        forgetProbe();
         refused.incrementAndGet();
         if (since.compareAndSet(null, clock.instant())) {
             log.warn("Redis is in trouble, every request that needs it is answered 503 until it takes writes "
@@ -93,11 +101,45 @@ public final class RedisOutage implements AutoCloseable {
     }
 
     /**
-     * Writes the probe key (it expires by itself); throws what Redis answered when it refuses the write:
-     * away, out of memory with {@code noeviction}, a read-only replica.
+     * Writes the probe key (it expires by itself) the way a turn is committed: a Lua script by its SHA-1, so
+     * whatever keeps a commit from being acknowledged fails the probe too (away, out of memory with
+     * {@code noeviction}, a read-only replica, scripts refused, too few replicas for the configured wait).
+     * Throws what Redis answered.
      */
     public void probe() {
-        redis.set(probeKey, clock.instant().toString(), SetParams.setParams().px(60_000));
+        PROBE.run(redis, List.of(probeKey), List.of(clock.instant().toString(), Long.toString(PROBE_TTL.toMillis())));
+    }
+
+    /**
+     * {@link #probe}, at most once per {@value #RECENT_MILLIS} ms: the health check is asked by every load
+     * balancer and compose healthcheck, and this keeps it cheap. Throws the last probe's failure again.
+     */
+    public synchronized void probeRecently() {
+        if (lastProbe != null && Duration.between(lastProbe, clock.instant()).toMillis() < RECENT_MILLIS) {
+            if (lastFailure != null) {
+                throw lastFailure;
+            }
+            return;
+        }
+        try {
+            probe();
+            remember(null);
+        } catch (RuntimeException e) {
+            remember(e);
+            throw e;
+        }
+    }
+
+    /** What the last probe found (null: it succeeded), for {@link #probeRecently}. */
+    private synchronized void remember(RuntimeException failure) {
+        lastProbe = clock.instant();
+        lastFailure = failure;
+    }
+
+    /** A request just failed: the next health check probes at once rather than say UP from before. */
+    private synchronized void forgetProbe() {
+        lastProbe = null;
+        lastFailure = null;
     }
 
     private synchronized void startWatching() {
@@ -115,6 +157,8 @@ public final class RedisOutage implements AutoCloseable {
             try {
                 Thread.sleep(probeEvery.toMillis());
                 probe();
+                // Ready again at once, not only when the health check's cached failure runs out.
+                remember(null);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

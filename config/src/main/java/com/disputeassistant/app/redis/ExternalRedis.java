@@ -1,44 +1,43 @@
 package com.disputeassistant.app.redis;
 
 import com.disputeassistant.app.StartupProblem;
-import java.net.URI;
-import java.net.URISyntaxException;
+import com.disputeassistant.store.RedisAddress;
 import java.util.Map;
 
-/** A Redis server run by someone else, named by {@code REDIS_URL}; the application never stops it. */
-record ExternalRedis(String url, String location) implements RedisTarget {
+/**
+ * A Redis server, Sentinel group or Cluster run by someone else, named by {@code REDIS_URL}; the application
+ * never stops it.
+ */
+record ExternalRedis(String url, RedisAddress address) implements RedisTarget {
 
-    private static final String FIX = "Set REDIS_URL to a Redis URL such as redis://localhost:6379, "
-            + "rediss://user:password@host:6380/0 for TLS, or unset it to run the embedded Redis.";
+    static final String FIX = "Set REDIS_URL to a Redis URL such as redis://localhost:6379, "
+            + "rediss://user:password@host:6380/0 for TLS, redis-sentinel://sentinel1:26379,sentinel2:26379/mymaster "
+            + "for Redis Sentinel, or unset it to run the embedded Redis.";
 
-    /** Checks the URL's shape and works out a location that is safe to show (no user, no password). */
+    /** Checks the URL and works out what may be shown of it; a problem lists everything that is wrong. */
     static ExternalRedis of(String url) {
-        URI uri;
         try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            // The text may hold a password, so it is not repeated back.
-            throw new StartupProblem("REDIS_URL (dispute.redis.url) is not a valid URL.", FIX);
+            return new ExternalRedis(url.trim(), RedisAddress.parse(url));
+        } catch (IllegalArgumentException e) {
+            // The parser's message never repeats the password.
+            throw new StartupProblem("REDIS_URL (dispute.redis.url) cannot be used: " + e.getMessage(), FIX);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (!scheme.equals("redis") && !scheme.equals("rediss") || uri.getHost() == null) {
-            throw new StartupProblem("REDIS_URL (dispute.redis.url) must start with redis:// or rediss:// and name a host.",
-                    FIX);
-        }
-        String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        return new ExternalRedis(url.trim(), scheme + "://" + uri.getHost() + port + path);
+    }
+
+    /** Which kind of Redis and where, without user or password. */
+    String location() {
+        return address.location();
     }
 
     @Override
     public Map<String, Object> publicDetails() {
-        return Map.of("server", "external (REDIS_URL)", "location", location);
+        return Map.of("server", "external (REDIS_URL)", "location", location());
     }
 
     @Override
     public String toString() {
         // Records print every component; this one must not print the URL's password.
-        return "ExternalRedis[" + location + "]";
+        return "ExternalRedis[" + location() + "]";
     }
 
     @Override

@@ -3,20 +3,19 @@ package com.disputeassistant.app.redis;
 import com.disputeassistant.store.RedisOutage;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code redis} in {@code /actuator/health}: UP when Redis answers PING and takes a small write (a Redis
- * out of memory with {@code noeviction}, or a read-only replica, answers PING but can store no turn), with
- * which server it is (embedded or external, where) and never its password.
+ * {@code redis} in {@code /actuator/health} and readiness: UP when a turn could be committed now, which a
+ * small write through the same script mechanism as the commits shows (see {@link RedisOutage#probeRecently}:
+ * a Redis that answers PING but is out of memory, a read-only replica after a failover, refuses scripts or
+ * lacks the replicas the commits wait for is DOWN), with which Redis it is (embedded or external, where) and
+ * never its password.
  */
 final class RedisHealthIndicator implements HealthIndicator {
-    private final UnifiedJedis redis;
     private final RedisTarget target;
     private final RedisOutage outage;
 
-    RedisHealthIndicator(UnifiedJedis redis, RedisTarget target, RedisOutage outage) {
-        this.redis = redis;
+    RedisHealthIndicator(RedisTarget target, RedisOutage outage) {
         this.target = target;
         this.outage = outage;
     }
@@ -25,13 +24,8 @@ final class RedisHealthIndicator implements HealthIndicator {
     public Health health() {
         Health.Builder health;
         try {
-            String answer = redis.ping();
-            if ("PONG".equalsIgnoreCase(answer)) {
-                outage.probe();
-                health = Health.up();
-            } else {
-                health = Health.down().withDetail("ping", answer);
-            }
+            outage.probeRecently();
+            health = Health.up();
         } catch (RuntimeException e) {
             // Jedis' messages name host and port, not credentials; Health.down(e) would add the class too.
             health = Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package com.disputeassistant.app.redis;
 
+import com.disputeassistant.store.RedisAddress;
 import java.util.Map;
 
 /**
@@ -10,6 +11,11 @@ sealed interface RedisTarget extends AutoCloseable permits ExternalRedis, Embedd
 
     /** The URL to connect to, credentials included: for the client only, never for logs or health. */
     String url();
+
+    /** What {@link #url} names: a single server, a Sentinel group or a Cluster. */
+    default RedisAddress address() {
+        return RedisAddress.parse(url());
+    }
 
     /** What may be shown in logs and the health endpoint: which kind of Redis, where; never a password. */
     Map<String, Object> publicDetails();

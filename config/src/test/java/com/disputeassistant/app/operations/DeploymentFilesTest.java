@@ -97,6 +97,25 @@ class DeploymentFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theScaleProfileRunsASecondInstanceOnTheSameRedisWithTheSameSettings() {
+        // SnakeYAML, as compose, resolves the anchors (*app-environment) that Jackson leaves as they are.
+        Map<String, Object> services = (Map<String, Object>) new org.yaml.snakeyaml.Yaml()
+                .<Map<String, Object>>load(composeText).get("services");
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        Map<String, Object> second = (Map<String, Object>) services.get("app-2");
+        assertThat(second.get("profiles")).isEqualTo(List.of("scale"));
+        assertThat(second.get("environment")).as("the same settings, the same Redis").isEqualTo(app.get("environment"));
+        assertThat(((Map<String, Object>) second.get("environment")).get("REDIS_URL")).isEqualTo("redis://redis:6379");
+        assertThat(second.get("healthcheck")).isEqualTo(app.get("healthcheck"));
+        assertThat(second.get("env_file")).isEqualTo(app.get("env_file"));
+        assertThat(compose.path("services").path("app-2").path("depends_on").path("redis").path("condition").asString())
+                .isEqualTo("service_healthy");
+        assertThat(second.get("ports").toString()).doesNotContain("8081").doesNotContain("APP_PORT:");
+        assertThat(compose.path("services").path("redis").has("profiles")).as("one Redis for both").isFalse();
+    }
+
+    @Test
     void theMonitoringProfileMountsFilesThatExistAndScrapesTheActuator() {
         for (String service : List.of("prometheus", "grafana")) {
             JsonNode spec = compose.path("services").path(service);

@@ -3,6 +3,7 @@ package com.disputeassistant.app.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.disputeassistant.app.StartupProblem;
 import com.disputeassistant.store.DisputeStore;
 import com.disputeassistant.testing.RedisTestSupport;
 import java.nio.file.Path;
@@ -67,6 +68,51 @@ class RedisConfigurationIT {
                             .hasStackTraceContaining("dispute.redis.embedded.port must be 0 (pick a free port) or 1-65535");
                 });
         assertThat(dataDir.resolve(DataDirectoryLock.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void refusesToStartAPrivateEmbeddedRedisWhereInstancesMustShareOne() {
+        context.withPropertyValues("dispute.redis.embedded.data-dir=" + dataDir, "dispute.instances=2")
+                .run(app -> assertThat(app.getStartupFailure()).rootCause().isInstanceOf(StartupProblem.class)
+                        .hasMessageContaining("dispute.instances is 2, but REDIS_URL is not set")
+                        .satisfies(e -> assertThat(((StartupProblem) e).action()).contains("Set REDIS_URL")));
+        context.withPropertyValues("dispute.redis.embedded.data-dir=" + dataDir, "dispute.redis.embedded.enabled=false")
+                .run(app -> assertThat(app.getStartupFailure()).rootCause().isInstanceOf(StartupProblem.class)
+                        .hasMessageContaining("The embedded Redis is turned off"));
+        context.withPropertyValues("dispute.redis.embedded.data-dir=" + dataDir, "dispute.redis.wait-replicas=1")
+                .run(app -> assertThat(app.getStartupFailure()).rootCause().isInstanceOf(StartupProblem.class)
+                        .hasMessageContaining("the embedded Redis has no replicas"));
+        assertThat(dataDir.resolve(DataDirectoryLock.FILE_NAME)).as("no embedded Redis was started").doesNotExist();
+    }
+
+    @Test
+    void severalInstancesStartWithASharedRedis() {
+        context.withPropertyValues("dispute.redis.url=" + RedisTestSupport.redisUrl(), "dispute.instances=3",
+                        "dispute.redis.embedded.enabled=false")
+                .run(app -> assertThat(app.getBean(UnifiedJedis.class).ping()).isEqualTo("PONG"));
+    }
+
+    @Test
+    void refusesARedisClusterUntilTheCommitScriptsAreSingleSlotUnlessExperimental() {
+        context.withPropertyValues("dispute.redis.url=redis-cluster://127.0.0.1:7000,127.0.0.1:7001")
+                .run(app -> assertThat(app.getStartupFailure()).rootCause().isInstanceOf(StartupProblem.class)
+                        .hasMessageContaining("Redis Cluster needs the single-slot scripts")
+                        .satisfies(e -> assertThat(((StartupProblem) e).action())
+                                .contains("dispute.redis.experimental-cluster=true")));
+        context.withPropertyValues("dispute.redis.url=redis-cluster://127.0.0.1:7000",
+                        "dispute.redis.experimental-cluster=true", "dispute.redis.wait-replicas=1")
+                .run(app -> assertThat(app.getStartupFailure()).rootCause()
+                        .hasMessageContaining("wait-replicas is 1, which a Redis Cluster does not support yet"));
+    }
+
+    @Test
+    void refusesABadUrlNamingEverythingWrongWithIt() {
+        context.withPropertyValues("dispute.redis.url=redis-sentinel://bot:s3cret@s1:0,/")
+                .run(app -> assertThat(app.getStartupFailure()).rootCause().isInstanceOf(StartupProblem.class)
+                        .hasMessageContaining("port that is not a number from 1 to 65535 (host 1 of 2)")
+                        .hasMessageContaining("empty host (host 2 of 2)")
+                        .hasMessageContaining("names no master")
+                        .hasMessageNotContaining("s3cret"));
     }
 
     @Test
