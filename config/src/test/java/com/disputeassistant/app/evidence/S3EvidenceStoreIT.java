@@ -3,6 +3,7 @@ package com.disputeassistant.app.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.disputeassistant.app.StartupProblem;
 import com.disputeassistant.evidence.CheckedEvidenceFiles;
 import com.disputeassistant.evidence.EvidenceFiles;
 import com.disputeassistant.evidence.EvidenceRef;
@@ -144,6 +145,23 @@ class S3EvidenceStoreIT {
             assertThat(staged).exists();
             assertThatThrownBy(() -> missing.open("ev-5")).isInstanceOf(IOException.class)
                     .hasMessageContaining("does not exist");
+        }
+    }
+
+    @Test
+    void theAppRefusesToStartWithAMissingBucketAndStartsWithAnExistingOne() {
+        String[] settings = {"dispute.evidence.store", "s3", "dispute.evidence.s3.endpoint", server.endpoint().toString(),
+                "dispute.evidence.s3.region", S3MockServer.REGION, "dispute.evidence.s3.access-key", "a",
+                "dispute.evidence.s3.secret-key", "b", "dispute.evidence.s3.bucket", "no-such-bucket"};
+        assertThatThrownBy(() -> new EvidenceConfiguration().evidenceStore(EvidenceStoreSettingsTest.bind(staging, settings)))
+                .isInstanceOf(StartupProblem.class).hasMessageContaining("bucket no-such-bucket at " + server.endpoint())
+                .hasMessageContaining("the bucket does not exist");
+
+        settings[settings.length - 1] = BUCKET;
+        try (S3EvidenceStore started = (S3EvidenceStore) new EvidenceConfiguration()
+                .evidenceStore(EvidenceStoreSettingsTest.bind(staging, settings))) {
+            assertThat(started.stagingFolder()).as("files arrive in the folder store's staging folder")
+                    .isEqualTo(staging.resolve(".staging"));
         }
     }
 
