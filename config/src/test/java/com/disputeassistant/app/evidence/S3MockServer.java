@@ -95,7 +95,7 @@ public final class S3MockServer implements AutoCloseable {
     }
 
     /** A client of our own, for reaching past the store (to change an object behind its back). */
-    S3Client client() {
+    public S3Client client() {
         return S3EvidenceStore.client(settings("any", ""));
     }
 
