@@ -122,6 +122,11 @@ class EvidenceWebIT {
                 .map(a -> "/api/evidence/" + a.path("dispute").asString() + "/" + a.path("id").asString()).toList();
     }
 
+    /** Replaces the kept bytes of item {@code id} where the store keeps them, as someone with access to it could. */
+    void changeBehindTheAppsBack(String id, byte[] bytes) throws IOException {
+        Files.write(folder.resolve("evidence").resolve(id), bytes);
+    }
+
     @Test
     void anUploadWithACaptionReachesTheOtherPartyWhoDownloadsItAsAnAttachmentOnly() {
         HttpResponse<String> uploaded = upload("web:alice", "m-1", "Kapitel 4 – Änderungen.pdf", "application/pdf", PDF,
@@ -184,7 +189,7 @@ class EvidenceWebIT {
         assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(maria.get(page + "/evidence/ev-0000").statusCode()).isEqualTo(404);
 
-        Files.write(folder.resolve("evidence").resolve(item.id()), "%PDF-1.7 changed".getBytes(StandardCharsets.US_ASCII));
+        changeBehindTheAppsBack(item.id(), "%PDF-1.7 changed".getBytes(StandardCharsets.US_ASCII));
         HttpResponse<String> changed = maria.get(download);
         assertThat(changed.statusCode()).isEqualTo(409);
         assertThat(changed.body()).contains("was changed after it was kept");
