@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One turn on one dispute: what the procedure applied, and the messages it produced for each person,
@@ -66,8 +64,6 @@ final class Turn {
      * twice. Relayed words are the sender's and are passed on as written.
      */
     private static final class Draft {
-        /** A sentence: ends with . ! or ? before a space, a line break or the end; list lines don't count. */
-        private static final Pattern SENTENCE = Pattern.compile("[^\\n.!?]*[^\\s.!?][.!?]+(?=\\s|$)\\s*");
         private static final int SHORTEST_DROPPED = 8;
 
         private final StringBuilder text = new StringBuilder();
@@ -103,7 +99,8 @@ final class Turn {
          * new sentence, and repeats within one part are the part's own business.
          */
         private String withoutRepeatedSentences(String part) {
-            Matcher sentence = SENTENCE.matcher(part);
+            // A sentence ends with . ! or ? before a space, a line break or the end; list lines don't count.
+            Sentences sentence = new Sentences(part);
             int keptFrom = 0;
             boolean opening = true;
             List<String> said = new ArrayList<>();

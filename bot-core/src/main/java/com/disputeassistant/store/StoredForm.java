@@ -18,8 +18,14 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The compact stored form of a dispute, its timeline entries and its transcript lines: JSON with short
@@ -98,6 +104,8 @@ final class StoredForm {
         return DisputeJson.builder()
                 .propertyNamingStrategy(new ShortNames())
                 .addMixIn(ChannelIdentity.class, IdentityAsText.class)
+                .addModule(new SimpleModule("instants").addSerializer(Instant.class, new InstantWriter())
+                        .addDeserializer(Instant.class, new InstantReader()))
                 // Compared with a new dispute: false, 0 and empty collections are what it starts with.
                 .withConfigOverride(Dispute.class, dispute -> dispute.setInclude(
                         JsonInclude.Value.construct(JsonInclude.Include.NON_DEFAULT, JsonInclude.Include.NON_DEFAULT)));
@@ -141,21 +149,21 @@ final class StoredForm {
     }
 
     static String write(TimelineEntry entry) {
-        return TIMELINE.write(entry.at().toString(), entry.actor(), entry.from().name(), entry.to().name(), entry.why());
+        return TIMELINE.write(IsoInstants.format(entry.at()), entry.actor(), entry.from().name(), entry.to().name(), entry.why());
     }
 
     static TimelineEntry readTimelineEntry(String stored) {
         String[] v = TIMELINE.read(stored);
-        return new TimelineEntry(Instant.parse(v[0]), v[1], Step.valueOf(v[2]), Step.valueOf(v[3]), v[4]);
+        return new TimelineEntry(IsoInstants.parse(v[0]), v[1], Step.valueOf(v[2]), Step.valueOf(v[3]), v[4]);
     }
 
     static String write(TranscriptEntry entry) {
-        return TRANSCRIPT.write(entry.at().toString(), entry.from(), entry.to(), entry.text());
+        return TRANSCRIPT.write(IsoInstants.format(entry.at()), entry.from(), entry.to(), entry.text());
     }
 
     static TranscriptEntry readTranscriptEntry(String stored) {
         String[] v = TRANSCRIPT.read(stored);
-        return new TranscriptEntry(Instant.parse(v[0]), v[1], v[2], v[3]);
+        return new TranscriptEntry(IsoInstants.parse(v[0]), v[1], v[2], v[3]);
     }
 
     private static boolean isMarked(String stored) {
@@ -215,6 +223,36 @@ final class StoredForm {
         @Override
         public String translate(String name) {
             return SHORT_NAMES.getOrDefault(name, name);
+        }
+    }
+
+    /** An instant as the ISO text Jackson writes ({@link IsoInstants}), without a DateTimeFormatter. */
+    private static final class InstantWriter extends StdSerializer<Instant> {
+        InstantWriter() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator json, SerializationContext context) {
+            json.writeString(IsoInstants.format(value));
+        }
+    }
+
+    /** The ISO text {@link InstantWriter} writes; anything else is read by Jackson's own reader, as before. */
+    private static final class InstantReader extends StdDeserializer<Instant> {
+        InstantReader() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser json, DeserializationContext context) {
+            if (json.currentToken() == JsonToken.VALUE_STRING) {
+                Instant instant = IsoInstants.parseShort(json.getString());
+                if (instant != null) {
+                    return instant;
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(json, context);
         }
     }
 
