@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.disputeassistant.slack.FakeSlackApi;
 import com.disputeassistant.slack.SignedHttp;
 import com.disputeassistant.slack.SlackUser;
+import com.disputeassistant.telegram.Await;
 import com.disputeassistant.telegram.TelegramUser;
 import com.disputeassistant.telegram.fakeapi.FakeBotApi;
 import com.disputeassistant.testing.RedisTestSupport;
@@ -27,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Evidence across channels (issue 17) in the real application with both adapters on, against the fake
  * Bot API and the fake Slack Web API, Redis real and the files in a real folder: the client (Alice) is on
- * Telegram, the expert (Bob) on Slack, the mediator (Maria) on Telegram. What a file becomes on the way:
+ * Telegram, the expert (Bob) on Slack, the mediator (Maria) on Telegram; in one dispute both parties use the
+ * playground. What a file becomes on the way:
  * fetched from the platform once (getFile and the file URL; url_private with the bot token), kept, and
  * delivered as the platform's own file (a Telegram document, a Slack upload) after the text that names it;
  * refused with the core's reason; fetched again when the platform fails, and never kept half.
@@ -69,7 +71,8 @@ class EvidenceAcrossChannelsIT {
                 Map.entry("dispute.redis.key-prefix", PREFIX),
                 Map.entry("dispute.marketplace.file", marketplace.toString()),
                 Map.entry("dispute.procedure.mediators", "telegram:" + MARIA),
-                Map.entry("dispute.evidence.folder", folder.toString())));
+                Map.entry("dispute.evidence.folder", folder.toString()),
+                Map.entry("dispute.playground.enabled", "true")));
         settings.putAll(telegram.appSettings());
         settings.putAll(slack.appSettings(SIGNING_SECRET));
         app = RunningApp.start(settings, CrossChannelMediationIT.FastTelegram.class);
@@ -121,7 +124,8 @@ class EvidenceAcrossChannelsIT {
 
         // Alice asks for a human; Maria, on Telegram, claims it.
         alice.presses("Talk to a human");
-        maria.received("needs a mediator");
+        // This dispute's call, not another test's: Maria is the mediator of every test here.
+        maria.received("about order ORD-1");
         maria.presses("Claim");
         maria.received("You claimed dispute");
 
@@ -132,6 +136,26 @@ class EvidenceAcrossChannelsIT {
         assertThat(toMaria.method()).isEqualTo("senddocument");
         assertThat(toMaria.bytes()).isEqualTo(TRACKED);
         maria.received("Bob added tracked-changes.pdf to the evidence");
+    }
+
+    @Test
+    void aFileSentInThePlaygroundReachesTheTelegramMediatorAsADocument() {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        PlaygroundParty wendy = new PlaygroundParty(port, "web:wendy");
+        wendy.says("menu").presses("Dispute ORD-4").presses("Delivered, not acceptable");
+        wendy.says("The index leaves out every ingredient").presses("Talk to a human");
+        maria.received("about order ORD-4");
+        maria.presses("Claim");
+        maria.received("You claimed dispute");
+
+        wendy.attaches("index-page-3.pdf", "application/pdf", PDF, "Page 3: no ingredients at all");
+        Await.until("Wendy is told the file was added; got " + wendy.texts(),
+                () -> wendy.texts().stream().anyMatch(text -> text.contains("Added index-page-3.pdf to the evidence")));
+
+        FakeBotApi.Upload toMaria = maria.receivedFile("index-page-3.pdf");
+        assertThat(toMaria.method()).isEqualTo("senddocument");
+        assertThat(toMaria.bytes()).isEqualTo(PDF);
+        maria.received("Wendy added index-page-3.pdf to the evidence");
     }
 
     @Test

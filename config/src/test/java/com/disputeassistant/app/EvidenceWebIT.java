@@ -92,14 +92,7 @@ class EvidenceWebIT {
 
     private HttpResponse<String> upload(String as, String messageId, String name, String type, byte[] bytes,
                                         String caption) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/evidence?as="
-                        + enc(as) + "&messageId=" + messageId))
-                .header("Content-Type", type).header("X-File-Name", enc(name).replace("+", "%20"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (caption != null) {
-            request.header("X-Caption", enc(caption).replace("+", "%20"));
-        }
-        return send(request.build());
+        return send(PlaygroundParty.upload("http://127.0.0.1:" + port, as, messageId, name, type, bytes, caption));
     }
 
     private HttpResponse<String> get(String path) {

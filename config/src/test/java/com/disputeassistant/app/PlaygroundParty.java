@@ -49,6 +49,31 @@ final class PlaygroundParty {
         throw new AssertionError(identity + " has no button '" + label + "' in " + texts());
     }
 
+    /** Attaches a file as the playground's "Attach a file" button does, with a new message id; the app must take it. */
+    PlaygroundParty attaches(String name, String type, byte[] bytes, String caption) {
+        HttpResponse<String> response = send(upload(base, identity, java.util.UUID.randomUUID().toString(), name, type,
+                bytes, caption));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return this;
+    }
+
+    /** The playground's upload: the raw bytes, their type, and the name and caption percent-encoded in headers. */
+    static HttpRequest upload(String base, String as, String messageId, String name, String type, byte[] bytes,
+                              String caption) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/evidence?as="
+                        + URLEncoder.encode(as, StandardCharsets.UTF_8) + "&messageId=" + messageId))
+                .header("Content-Type", type).header("X-File-Name", headerValue(name))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (caption != null) {
+            request.header("X-Caption", headerValue(caption));
+        }
+        return request.build();
+    }
+
+    private static String headerValue(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Every text the bot sent this person, oldest first. */
     List<String> texts() {
         List<String> texts = new ArrayList<>();
