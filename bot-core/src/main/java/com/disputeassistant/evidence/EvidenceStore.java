@@ -3,6 +3,7 @@ package com.disputeassistant.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Port to where evidence bytes live: a folder under the data directory ({@link FolderEvidenceStore}), or a
@@ -11,6 +12,9 @@ import java.nio.file.Path;
  * half; checking them on the way out is {@link CheckedEvidenceFiles}' job.
  */
 public interface EvidenceStore {
+
+    /** The form of an item's id: letters, digits and dashes. */
+    Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
 
     /**
      * Where the intake writes a file while it arrives: a folder on the same file system as the store's,
@@ -29,4 +33,17 @@ public interface EvidenceStore {
 
     /** Removes item {@code id}, if it is there (a file kept for a record that was then refused). */
     void delete(String id) throws IOException;
+
+    /**
+     * Checks that {@code id} has the form the intake generates, for a store to build a path or a key of it
+     * that can never leave its folder or prefix.
+     *
+     * @throws IllegalArgumentException if it has not
+     */
+    static String checkedId(String id) {
+        if (id == null || !ITEM_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an evidence id: " + id);
+        }
+        return id;
+    }
 }

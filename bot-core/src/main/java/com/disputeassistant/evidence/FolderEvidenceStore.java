@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Pattern;
 
 /**
  * Evidence in a folder ({@code dispute.evidence.folder}, by default under the data directory): one file
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  * crash leaves only staged leftovers, which nobody reads (and which a start clears once they are an hour old).
  */
 public final class FolderEvidenceStore implements EvidenceStore {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
     /** A staged file this old was left by a crash: no fetch takes that long. */
     private static final java.time.Duration STALE_STAGED = java.time.Duration.ofHours(1);
     private final Path folder;
@@ -76,10 +74,7 @@ public final class FolderEvidenceStore implements EvidenceStore {
 
     /** The item's file: the id is checked, so it never leaves the folder. */
     Path itemPath(String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not an evidence id: " + id);
-        }
-        return folder.resolve(id);
+        return folder.resolve(EvidenceStore.checkedId(id));
     }
 
     @Override

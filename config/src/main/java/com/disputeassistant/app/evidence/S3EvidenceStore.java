@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -41,7 +40,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     /** The ids the intake generates; checked again so that a key never leaves the prefix. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
     private final S3Client client;
     private final String bucket;
     private final String keyPrefix;
@@ -151,10 +149,7 @@ final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
 
     /** The item's key: the id is checked, so it never leaves the prefix. */
     private String key(String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not an evidence id: " + id);
-        }
-        return keyPrefix + id;
+        return keyPrefix + EvidenceStore.checkedId(id);
     }
 
     /** What went wrong, said for the log and the operator; a missing item as the folder store says it. */
