@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The evidence store (a folder, or a bucket with {@code dispute.evidence.store=s3}), the records beside
@@ -50,8 +51,15 @@ class EvidenceConfiguration {
         try {
             bucket.check();
         } catch (IOException e) {
-            bucket.close();
-            throw new StartupProblem(e.getMessage(), FIX, e);
+            if (!(e.getCause() instanceof S3Exception)) {
+                // Not reached (a network blip, the service starting too): the app starts, as it does while Redis
+                // or the sign-in provider is away, and a file that cannot be kept meanwhile is refused with a reason.
+                log.warn("{}; starting anyway, and files are kept once it answers", e.getMessage());
+            } else {
+                // The bucket answered: no such bucket, or keys it refuses. That will not mend itself.
+                bucket.close();
+                throw new StartupProblem(e.getMessage(), FIX, e);
+            }
         }
         log.info("Evidence is kept in the {}; files wait in {} while they arrive", bucket, folder.stagingFolder());
         return bucket;

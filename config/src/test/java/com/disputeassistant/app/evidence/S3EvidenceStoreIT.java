@@ -166,7 +166,7 @@ class S3EvidenceStoreIT {
     }
 
     @Test
-    void aServerThatIsNotThereIsToldAsUnreachable() throws Exception {
+    void aServerThatIsNotThereIsToldAsUnreachableAndTheAppStartsAnyway() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -178,6 +178,14 @@ class S3EvidenceStoreIT {
                     .hasMessageContaining("could not be reached");
             assertThatThrownBy(() -> unreachable.open("ev-6")).isInstanceOf(IOException.class)
                     .isNotInstanceOf(FileNotFoundException.class);
+        }
+        // The app starts all the same, as it does while Redis is away: a server not reached may come back.
+        String[] settings = {"dispute.evidence.store", "s3", "dispute.evidence.s3.endpoint", nowhere.endpoint(),
+                "dispute.evidence.s3.region", S3MockServer.REGION, "dispute.evidence.s3.access-key", "a",
+                "dispute.evidence.s3.secret-key", "b", "dispute.evidence.s3.bucket", BUCKET};
+        try (S3EvidenceStore started = (S3EvidenceStore) new EvidenceConfiguration()
+                .evidenceStore(EvidenceStoreSettingsTest.bind(staging, settings))) {
+            assertThat(started.stagingFolder()).isEqualTo(staging.resolve(".staging"));
         }
     }
 
