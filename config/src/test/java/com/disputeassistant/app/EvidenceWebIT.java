@@ -156,6 +156,7 @@ class EvidenceWebIT {
                 .header("Content-Type", "multipart/form-data; boundary=x").header("X-File-Name", "a.pdf")
                 .POST(HttpRequest.BodyPublishers.ofString("--x--")).build());
         assertThat(multipart.statusCode()).isEqualTo(415);
+        assertThat(multipart.body()).as("what the upload takes instead").contains("X-File-Name");
         HttpResponse<String> message = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(large)).build());

@@ -73,8 +73,11 @@ final class RequestGuard extends OncePerRequestFilter {
             return;
         }
         if (isMultipart(request)) {
-            refuse(request, response, 415, "No address of this app takes a multipart body: send JSON "
-                    + "(Content-Type: application/json), or a form (application/x-www-form-urlencoded) to the console.");
+            refuse(request, response, 415, isUpload(request)
+                    ? "Send the file itself as the body, not a multipart form: its type as Content-Type (such as "
+                            + "application/pdf) and its name, percent-encoded, in the X-File-Name header."
+                    : "No address of this app takes a multipart body: send JSON (Content-Type: application/json), "
+                            + "or a form (application/x-www-form-urlencoded) to the console.");
             return;
         }
         long cap = isUpload(request) ? maxUpload : maxBody;
