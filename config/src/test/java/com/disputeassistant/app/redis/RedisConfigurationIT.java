@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /** Which Redis the application wires, and that the one it starts stops with it. */
 class RedisConfigurationIT {
@@ -120,6 +124,39 @@ class RedisConfigurationIT {
         context.withPropertyValues("dispute.redis.url=" + RedisTestSupport.redisUrl(), "dispute.redis.key-prefix= ")
                 .run(app -> assertThat(app.getStartupFailure())
                         .hasStackTraceContaining("dispute.redis.key-prefix must not be blank"));
+    }
+
+    @Test
+    void aStartWhoseWritesTooFewReplicasConfirmSaysSoAndWhatToDo() {
+        // The test's Redis has no replica: the first script the start runs is not confirmed by the one asked for.
+        context.withUserConfiguration(WritesAtStart.class)
+                .withPropertyValues("dispute.redis.url=" + RedisTestSupport.redisUrl(), "dispute.redis.wait-replicas=1",
+                        "dispute.redis.wait-timeout=50ms")
+                .run(app -> {
+                    assertThat(app).hasFailed();
+                    FailureAnalysis analysis = new TooFewReplicasFailureAnalyzer().analyze(app.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains("did not confirm the start's writes on enough replicas")
+                            .contains("reached 0 of the 1 replicas");
+                    assertThat(analysis.getAction()).contains("dispute.redis.wait-replicas");
+                });
+        // Boot's own analyzers need arguments it gives them at a failure; here they are left out.
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
+                (type, name, failure) -> { }))
+                .as("registered for Boot's start-up report")
+                .anyMatch(analyzer -> analyzer instanceof TooFewReplicasFailureAnalyzer);
+        assertThat(new TooFewReplicasFailureAnalyzer().analyze(new JedisDataException("WRONGTYPE not a hash")))
+                .as("other answers are not about replicas").isNull();
+    }
+
+    /** Runs a script while the application starts, as the marketplace file's import does. */
+    @Configuration(proxyBeanMethods = false)
+    static class WritesAtStart {
+        @Bean
+        Object firstWrite(UnifiedJedis redis) {
+            return redis.eval("return redis.call('SET', KEYS[1], 'x', 'PX', 1000)", 1,
+                    RedisTestSupport.uniquePrefix() + "first-write");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
