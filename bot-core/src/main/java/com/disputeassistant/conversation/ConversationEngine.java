@@ -562,15 +562,7 @@ public final class ConversationEngine {
          * before the turn that records them (a turn itself resolves its dispute in its one read).
          */
         private Optional<DisputeId> focusedDispute() {
-            if (message.dispute() != null) {
-                return Optional.of(message.dispute());
-            }
-            Optional<DisputeId> focus = store.focusOf(message.from().identity());
-            if (focus.isPresent()) {
-                return focus;
-            }
-            List<DisputeId> open = store.openDisputesOf(person.id());
-            return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+            return store.disputeAbout(message.dispute(), message.from().identity(), person.id());
         }
 
         private Act asParty(Act act) {

@@ -56,6 +56,16 @@ public interface DisputeStore {
         if (deliveryId != null && wasHandled(deliveryId)) {
             return TurnStart.HANDLED;
         }
+        Optional<DisputeId> id = disputeAbout(named, sender, person);
+        return TurnStart.of(id, id.flatMap(found -> loadForTurn(found, others)));
+    }
+
+    /**
+     * The dispute a message is about: {@code named}, or when it is null the one in {@code sender}'s focus
+     * ({@link #focusOf}; sender may be null), else {@code person}'s only open dispute (person may be null);
+     * the reads one by one, for what must know it before a turn.
+     */
+    default Optional<DisputeId> disputeAbout(DisputeId named, ChannelIdentity sender, PersonId person) {
         Optional<DisputeId> id = Optional.ofNullable(named);
         if (id.isEmpty() && sender != null) {
             id = focusOf(sender);
@@ -64,7 +74,7 @@ public interface DisputeStore {
             List<DisputeId> open = openDisputesOf(person);
             id = open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
         }
-        return TurnStart.of(id, id.flatMap(found -> loadForTurn(found, others)));
+        return id;
     }
 
     CommitResult commit(Change change);
