@@ -126,10 +126,15 @@ public final class EvidenceIntake {
             EvidenceItem item = item(dispute, sender, idOf("ln", dispute.id().value() + "#" + link),
                     EvidenceItem.Kind.LINK, link, MediaTypes.LINK, 0, Hashing.sha256Hex(link));
             EvidenceRecords.Added added = records.add(item, limits.maxDisputeBytes());
-            results.add(new Result.Kept(added == EvidenceRecords.Added.ADDED ? item
-                    : records.find(dispute.id(), item.id()).orElse(item), added != EvidenceRecords.Added.ADDED));
+            results.add(kept(dispute, item, added));
         }
         return results;
+    }
+
+    /** An item recorded now, or the record of the same item kept before (a retried delivery, a link sent again). */
+    private Result kept(Dispute dispute, EvidenceItem item, EvidenceRecords.Added added) {
+        return new Result.Kept(added == EvidenceRecords.Added.ADDED ? item
+                : records.find(dispute.id(), item.id()).orElse(item), added == EvidenceRecords.Added.ALREADY);
     }
 
     /** The distinct http(s) addresses in a text, at most {@value #MAX_LINKS}, without closing punctuation. */
@@ -183,8 +188,7 @@ public final class EvidenceIntake {
             }
             log.info("Kept evidence {} for dispute {}: {} ({}, {} bytes, SHA-256 {})", id, dispute.id(), item.name(),
                     item.mediaType(), item.size(), item.sha256());
-            return new Result.Kept(added == EvidenceRecords.Added.ADDED ? item
-                    : records.find(dispute.id(), id).orElse(item), added == EvidenceRecords.Added.ALREADY);
+            return kept(dispute, item, added);
         } catch (IOException e) {
             log.error("Could not keep evidence {} ({}) for dispute {} in the {}", id, file.name(), dispute.id(), store, e);
             return new Result.Refused(file.name(), Reason.NOT_STORED);

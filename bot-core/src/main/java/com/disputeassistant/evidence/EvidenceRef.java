@@ -24,13 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param sha256    the SHA-256 of the bytes, lower-case hex; {@link EvidenceFiles} checks it on every read
  */
 public record EvidenceRef(String id, String name, String mediaType, long size, String sha256) {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final JsonMapper JSON = JsonMapper.shared();
 
     public EvidenceRef {
         Objects.requireNonNull(id, "id");
-        if (!ID.matcher(id).matches()) {
+        if (!EvidenceStore.ITEM_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("an evidence id is 1 to 80 letters, digits or dashes, not \"" + id + "\"");
         }
         name = IncomingFile.cleanName(name);
@@ -56,10 +55,5 @@ public record EvidenceRef(String id, String name, String mediaType, long size, S
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not an evidence reference: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** The first 12 hex digits of the hash, for lists where the whole is too long. */
-    public String shortHash() {
-        return sha256.substring(0, 12);
     }
 }

@@ -39,7 +39,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * credentials) or that it could not be reached.
  */
 final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
-    /** The ids the intake generates; checked again so that a key never leaves the prefix. */
     private final S3Client client;
     private final String bucket;
     private final String keyPrefix;
