@@ -1,5 +1,9 @@
 package com.disputeassistant.outbox;
 
+import com.disputeassistant.evidence.EvidenceFiles;
+import com.disputeassistant.evidence.EvidenceRef;
+import com.disputeassistant.evidence.EvidenceTamperedException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,5 +50,22 @@ public final class SendFailure extends Exception {
     /** The wait the platform asked for; present only for {@link Kind#RETRY_AFTER}. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * The bytes of an evidence file a reply carries, read checked for sending: a file whose stored bytes
+     * changed, or an app that keeps no evidence, fails for good; a file that cannot be read now, for a while.
+     */
+    public static byte[] readEvidence(EvidenceFiles files, EvidenceRef ref) throws SendFailure {
+        if (files == null) {
+            throw permanent("a file to send, but this application keeps no evidence: " + ref.id());
+        }
+        try {
+            return files.readAll(ref);
+        } catch (EvidenceTamperedException e) {
+            throw permanent("not sent, the stored file changed: " + e.getMessage());
+        } catch (IOException e) {
+            throw transientFailure("cannot read evidence " + ref.id() + " now: " + e.getMessage(), e);
+        }
     }
 }

@@ -89,7 +89,7 @@ public final class RedisConnections {
 
     private static JedisClientConfig config(Credentials credentials, int database, boolean tls, ReplicaWait wait) {
         // A WAIT blocks its connection for up to its timeout: the socket must wait longer than that.
-        int socketTimeout = (int) Math.max(SOCKET_TIMEOUT_MILLIS, wait.timeout().toMillis() + SOCKET_TIMEOUT_MILLIS);
+        int socketTimeout = (int) (SOCKET_TIMEOUT_MILLIS + wait.timeout().toMillis());
         return DefaultJedisClientConfig.builder().user(credentials.user()).password(credentials.password())
                 .database(database).ssl(tls).socketTimeoutMillis(socketTimeout).build();
     }

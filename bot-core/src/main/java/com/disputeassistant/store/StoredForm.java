@@ -49,6 +49,8 @@ final class StoredForm {
     static final int VERSION = 1;
     private static final String MARKER_KEY = "@";
     private static final String MARKER = "{\"" + MARKER_KEY + "\":" + VERSION + ",";
+    /** What every marked form starts with, whatever its version. */
+    private static final String MARKER_PREFIX = "{\"" + MARKER_KEY + "\":";
 
     /** A timeline entry's components, in the record's order: long (version 0) and short names. */
     private static final Fields TIMELINE = new Fields(new String[] {"at", "actor", "from", "to", "why"},
@@ -167,7 +169,7 @@ final class StoredForm {
     }
 
     private static boolean isMarked(String stored) {
-        return stored.startsWith(MARKER.substring(0, MARKER.length() - 2));
+        return stored.startsWith(MARKER_PREFIX);
     }
 
     /** A flat record of text values, by position: its long (version 0) and short key for each. */

@@ -27,12 +27,10 @@ record RedisSettings(String url, @DefaultValue("da:") String keyPrefix, @Default
             throw new IllegalArgumentException(
                     "dispute.redis.key-prefix must not be blank: keys of several apps would mix; use e.g. da:");
         }
-        if (waitReplicas < 0) {
-            throw new IllegalArgumentException("dispute.redis.wait-replicas must be 0 (no wait) or more, not "
-                    + waitReplicas);
-        }
-        if (waitTimeout.toMillis() < 1 || waitTimeout.compareTo(Duration.ofSeconds(60)) > 0) {
-            throw new IllegalArgumentException("dispute.redis.wait-timeout must be from 1ms to 60s, not " + waitTimeout);
+        try {
+            new ReplicaWait(waitReplicas, waitTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dispute.redis.wait-replicas and wait-timeout: " + e.getMessage(), e);
         }
     }
 

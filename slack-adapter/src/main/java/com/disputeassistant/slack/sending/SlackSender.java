@@ -2,7 +2,6 @@ package com.disputeassistant.slack.sending;
 
 import com.disputeassistant.evidence.EvidenceFiles;
 import com.disputeassistant.evidence.EvidenceRef;
-import com.disputeassistant.evidence.EvidenceTamperedException;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.PlatformSender;
 import com.disputeassistant.outbox.SendFailure;
@@ -100,7 +99,7 @@ public final class SlackSender implements PlatformSender {
         } catch (IllegalArgumentException e) {
             throw SendFailure.permanent("not an upload this version can read: " + e.getMessage());
         }
-        byte[] bytes = bytesOf(file);
+        byte[] bytes = SendFailure.readEvidence(evidence, file);
         String channel = body.path("channel").asString(conversation);
         if (channel.startsWith("U") || channel.startsWith("W")) {
             channel = call("conversations.open", Map.of("users", channel)).path("channel").path("id").asString("");
@@ -124,19 +123,6 @@ public final class SlackSender implements PlatformSender {
             share.put("thread_ts", thread);
         }
         call("files.completeUploadExternal", share);
-    }
-
-    private byte[] bytesOf(EvidenceRef file) throws SendFailure {
-        if (evidence == null) {
-            throw SendFailure.permanent("a file to upload, but this application keeps no evidence: " + file.id());
-        }
-        try {
-            return evidence.readAll(file);
-        } catch (EvidenceTamperedException e) {
-            throw SendFailure.permanent("not sent, the stored file changed: " + e.getMessage());
-        } catch (IOException e) {
-            throw SendFailure.transientFailure("cannot read evidence " + file.id() + " now: " + e.getMessage(), e);
-        }
     }
 
     /** The upload URL takes the raw bytes; it needs no token, so none is sent there. */

@@ -2,12 +2,10 @@ package com.disputeassistant.telegram.sending;
 
 import com.disputeassistant.evidence.EvidenceFiles;
 import com.disputeassistant.evidence.EvidenceRef;
-import com.disputeassistant.evidence.EvidenceTamperedException;
 import com.disputeassistant.outbox.OutboxEntry;
 import com.disputeassistant.outbox.PlatformSender;
 import com.disputeassistant.outbox.SendFailure;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
@@ -98,17 +96,7 @@ final class TelegramSender implements PlatformSender {
     /** Reads the file, checked, then uploads it to the chat, in the dispute's thread if it names one. */
     private void send(DocumentPost post) throws SendFailure {
         EvidenceRef ref = post.evidence();
-        if (evidence == null) {
-            throw SendFailure.permanent("a document to send, but this application keeps no evidence: " + ref.id());
-        }
-        byte[] bytes;
-        try {
-            bytes = evidence.readAll(ref);
-        } catch (EvidenceTamperedException e) {
-            throw SendFailure.permanent("not sent, the stored file changed: " + e.getMessage());
-        } catch (IOException e) {
-            throw SendFailure.transientFailure("cannot read evidence " + ref.id() + " now: " + e.getMessage(), e);
-        }
+        byte[] bytes = SendFailure.readEvidence(evidence, ref);
         SendDocument document = SendDocument.builder().chatId(post.chat())
                 .document(new InputFile(new ByteArrayInputStream(bytes), ref.name())).build();
         if (post.dispute() != null && room != null) {
